@@ -1,0 +1,143 @@
+/**
+ * The engine's public data shapes: findings, computed figures, write plans and the result of a check.
+ * Everything here is plain data so that every host (Excel, .xlsx files, the report) consumes the same thing.
+ */
+
+export type Lang = "zh-CN" | "en-US";
+export type Localized = Record<Lang, string>;
+
+export type Severity = "error" | "warning" | "info";
+
+/** Stable finding ids (DOMAIN.md §4), plus the engine's own `qualitative-unrated`. */
+export type RuleId =
+  | "layout-unrecognized"
+  | "required-blank"
+  | "value-not-number"
+  | "template-text-left"
+  | "budget-total-mismatch"
+  | "exec-over-budget"
+  | "exec-rate-mismatch"
+  | "exec-score-mismatch"
+  | "exec-low-no-reason"
+  | "budget-adjusted-no-reason"
+  | "weights-sum"
+  | "weight-invalid"
+  | "score-exceeds-weight"
+  | "score-mismatch"
+  | "qualitative-out-of-tier"
+  | "reason-missing"
+  | "over-completion"
+  | "unit-mismatch"
+  | "total-mismatch"
+  | "duplicate-exec-indicator"
+  | "text-copied"
+  | "score-ahead-of-execution"
+  | "qualitative-unrated"
+  | "score-cap";
+
+/** One problem a reviewer would raise, pointing at a cell (valibot's issue shape, in the domain's words). */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the cell to look at (a single cell, inside the sheet). */
+  cell: string;
+  /** What the rule expected there, as shown to the officer (e.g. "98.93%"). */
+  expected?: string;
+  /** What the cell holds (as displayed). */
+  received?: string;
+  /** The arithmetic behind the expectation, when there is one ("3342.07 ÷ 3378.30 = 98.93%"). */
+  arithmetic?: string;
+  message: Localized;
+}
+
+/** A computed number with the rule and arithmetic that produced it. */
+export interface Figure {
+  /** Stable key: "budget.rate", "budget.score", "indicator.14.score", "block.产出指标.score", "total.score", "total.grade". */
+  key: string;
+  label: Localized;
+  /** Full precision; null when it cannot be computed (for instance a zero budget). */
+  value: number | null;
+  /** As the officer reads it: "98.93%", "9.89", "优". */
+  display: string;
+  /** Profile id and rule name, e.g. "central-2020 / 执行率 = 全年执行数 ÷ 全年预算数". */
+  profile: string;
+  rule: Localized;
+  arithmetic: string;
+  /** The cell this figure belongs in, when the table has one. */
+  sheet?: string;
+  cell?: string;
+  /** For grade figures: the letter as text. */
+  text?: string;
+}
+
+export interface PlannedValue {
+  sheet: string;
+  cell: string;
+  value: number | string;
+  numFmt?: string;
+  /** The figure this value comes from. */
+  figure: string;
+  /** A note to attach, explaining the arithmetic. */
+  note?: string;
+}
+
+export interface PlannedMark {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  /** The note text (zh-CN) attached to the highlighted cell. */
+  note: string;
+}
+
+export interface FindingsSheetRow {
+  cells: Array<string | number>;
+  /** The cell this row points at, for a hyperlink. */
+  link?: { sheet: string; cell: string };
+  severity?: Severity;
+}
+
+export interface FindingsSheetPlan {
+  name: string;
+  header: string[];
+  rows: FindingsSheetRow[];
+}
+
+/**
+ * What to write where. Values only ever target computed cells; marks (fill + note) may point at any
+ * finding's cell but never change its value or number format.
+ */
+export interface WritePlan {
+  values: PlannedValue[];
+  marks: PlannedMark[];
+  findingsSheet: FindingsSheetPlan;
+}
+
+export type LayoutId = "central" | "department" | "sichuan" | "city-20-80";
+export type ProfileId = "central-2020" | "sichuan" | "city-20-80";
+
+export interface BudgetSummary {
+  planned: number | null;
+  executed: number | null;
+  /** 执行率 as a fraction (0.989276). */
+  rate: number | null;
+  score: number | null;
+}
+
+export interface TotalSummary {
+  computed: number | null;
+  reported: number | null;
+  grade: string | null;
+}
+
+export interface CheckResult {
+  /** The worksheet read as the 自评表 (absent when none was found). */
+  sheet?: string;
+  layout?: LayoutId;
+  profile: ProfileId;
+  budget: BudgetSummary;
+  total: TotalSummary;
+  findings: Finding[];
+  figures: Figure[];
+  plan: WritePlan;
+}
