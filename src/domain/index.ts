@@ -1,8 +1,14 @@
 /**
- * The engine's entry point: pick the 自评表 among a workbook's sheets, read it, validate, score and plan the write-back.
- * (Stub during the foundation commit; the real pipeline lands with the layout and rule modules.)
+ * The engine's entry point: pick the 自评表 among a workbook's sheets, read it, validate and score it under
+ * a profile, and plan the write-back. Pure: no host APIs, so Excel, the command line and tests share it.
  */
+import { makeFinding } from "./catalogue";
+import { evaluate } from "./evaluate";
 import type { Grid } from "./grid";
+import { readTable, tableLikeness } from "./layout";
+import { buildPlan } from "./plan";
+import { PROFILES, profileForLayout } from "./profile";
+import type { TableModel } from "./table";
 import type { CheckResult, ProfileId } from "./types";
 
 export interface CheckOptions {
@@ -12,25 +18,63 @@ export interface CheckOptions {
   sheet?: string;
 }
 
-export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {}): CheckResult {
-  const first = sheets[0]?.name ?? "";
-  return {
-    profile: options.profile && options.profile !== "auto" ? options.profile : "central-2020",
+/** The sheet most likely to hold the 自评表, or null when none looks like one. */
+export function locateTableSheet(sheets: readonly Grid[]): string | null {
+  let best: { name: string; score: number } | null = null;
+  for (const g of sheets) {
+    const score = tableLikeness(g);
+    if (score > 0 && (!best || score > best.score)) best = { name: g.name, score };
+  }
+  return best?.name ?? null;
+}
+
+export interface CheckDetail extends CheckResult {
+  /** The table as read, for the report draft and the pane (absent when none was recognised). */
+  table?: TableModel;
+}
+
+export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {}): CheckDetail {
+  const chosen = options.profile && options.profile !== "auto" ? options.profile : undefined;
+  const emptySummary = {
     budget: { planned: null, executed: null, rate: null, score: null },
     total: { computed: null, reported: null, grade: null },
-    findings: [
-      {
-        rule: "layout-unrecognized",
-        severity: "error",
-        sheet: first,
-        cell: "A1",
-        message: { "zh-CN": "未找到绩效自评表", "en-US": "No self-evaluation table found" },
-      },
-    ],
-    figures: [],
-    plan: { values: [], marks: [], findingsSheet: { name: "校验结果", header: [], rows: [] } },
+  };
+  const name = options.sheet ?? locateTableSheet(sheets) ?? undefined;
+  const grid = name === undefined ? undefined : sheets.find((s) => s.name === name);
+  const fallbackSheet = grid?.name ?? sheets[0]?.name ?? "";
+  const outcome = grid ? readTable(grid) : { problems: [{ expected: options.sheet ? `工作表“${options.sheet}”` : "三级指标", cell: "A1" }] };
+
+  const problems = outcome.problems.map((p) =>
+    makeFinding("layout-unrecognized", fallbackSheet, p.cell, {
+      label: p.expected,
+      detail: grid ? undefined : sheets.length === 0 ? "工作簿中没有工作表" : "各工作表均不含绩效自评表的表头",
+    }),
+  );
+  if (!outcome.table) {
+    const profile = chosen ?? "central-2020";
+    return { sheet: grid?.name, profile, ...emptySummary, findings: problems, figures: [], plan: buildPlan(problems, [], []) };
+  }
+
+  const table = outcome.table;
+  const profile = PROFILES[chosen ?? profileForLayout(table.layout)];
+  const ev = evaluate(table, profile);
+  const findings = [...problems, ...ev.findings];
+  return {
+    sheet: table.sheet,
+    layout: table.layout,
+    profile: profile.id,
+    budget: ev.budget,
+    total: ev.total,
+    findings,
+    figures: ev.figures,
+    plan: buildPlan(findings, ev.figures, ev.computed),
+    table,
   };
 }
 
 export * from "./grid";
 export * from "./types";
+export { PROFILES, PROFILE_IDS, isProfileId } from "./profile";
+export type { Profile } from "./profile";
+export { CATALOGUE, SEVERITY_LABEL } from "./catalogue";
+export type { TableModel } from "./table";

@@ -1,0 +1,57 @@
+/**
+ * The write plan: which computed cells receive which value, which findings' cells get a highlight and a note,
+ * and the 校验结果 sheet. Values only ever target computed cells (执行率, 得分, subtotals, 总分, 等级).
+ */
+import { CATALOGUE, SEVERITY_LABEL } from "./catalogue";
+import type { ComputedCell } from "./evaluate";
+import type { Figure, Finding, PlannedMark, PlannedValue, Severity, WritePlan } from "./types";
+
+export const FINDINGS_SHEET = "校验结果";
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function findingNote(f: Finding): string {
+  const parts = [`【${SEVERITY_LABEL[f.severity]["zh-CN"]}】${f.message["zh-CN"]}`];
+  if (f.arithmetic) parts.push(`计算：${f.arithmetic}`);
+  return parts.join("\n");
+}
+
+export function buildPlan(findings: readonly Finding[], figures: readonly Figure[], computed: readonly ComputedCell[]): WritePlan {
+  const byFigure = new Map(figures.map((f) => [f.key, f]));
+  const marks = new Map<string, PlannedMark>();
+  for (const f of findings) {
+    const key = `${f.sheet}!${f.cell}`;
+    const note = findingNote(f);
+    const m = marks.get(key);
+    if (!m) marks.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity, note: `Ziping 校验：\n${note}` });
+    else {
+      m.note += `\n${note}`;
+      if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
+    }
+  }
+
+  const values: PlannedValue[] = computed.map((c) => {
+    const fig = byFigure.get(c.figure);
+    const v: PlannedValue = { sheet: fig?.sheet ?? "", cell: c.slot.a1, value: c.value, figure: c.figure };
+    if (c.numFmt) v.numFmt = c.numFmt;
+    if (fig) v.note = `Ziping 计算（${fig.profile}）：${fig.arithmetic}`;
+    return v;
+  });
+
+  const header = ["序号", "严重程度", "规则", "工作表", "单元格", "说明", "应为", "实为", "计算过程"];
+  const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const rows: WritePlan["findingsSheet"]["rows"] = sorted.map((f, i) => ({
+    cells: [i + 1, SEVERITY_LABEL[f.severity]["zh-CN"], `${f.rule} ${CATALOGUE[f.rule].title["zh-CN"]}`, f.sheet, f.cell, f.message["zh-CN"], f.expected ?? "", f.received ?? "", f.arithmetic ?? ""],
+    link: { sheet: f.sheet, cell: f.cell },
+    severity: f.severity,
+  }));
+  if (findings.length === 0) rows.push({ cells: ["", "", "", "", "", "未发现问题", "", "", ""] });
+  rows.push({ cells: [] });
+  rows.push({ cells: ["", "计算结果", "项目", "工作表", "单元格", "结果", "规则", "口径", "计算过程"] });
+  for (const fig of figures)
+    rows.push({
+      cells: ["", "", fig.label["zh-CN"], fig.sheet ?? "", fig.cell ?? "", fig.display, fig.rule["zh-CN"], fig.profile, fig.arithmetic],
+      link: fig.sheet && fig.cell ? { sheet: fig.sheet, cell: fig.cell } : undefined,
+    });
+
+  return { values, marks: [...marks.values()], findingsSheet: { name: FINDINGS_SHEET, header, rows } };
+}

@@ -1,0 +1,80 @@
+/**
+ * The one place that says how figures are rounded, shown and compared (HyperFormula's precisionRounding idea).
+ * Full precision is kept internally; amounts show 2 decimals (万元), rates as percentages with 2 decimals,
+ * scores with 2 decimals.
+ */
+import type { Profile } from "./profile";
+
+/** Rounds half away from zero at `decimals`, immune to binary noise (1.005 → 1.01). */
+export function round(x: number, decimals = 2): number {
+  const f = 10 ** decimals;
+  // 15 significant digits drop the binary noise (1.005 * 100 = 100.49999999999999) before rounding.
+  const v = Number((Math.abs(x) * f).toPrecision(15));
+  return (Math.sign(x) * Math.round(v)) / f;
+}
+
+export function fmtAmount(x: number): string {
+  return round(x, 2).toFixed(2);
+}
+
+/** 3378.3 → "3,378.30" (the report's way of writing 万元). */
+export function fmtAmountGrouped(x: number): string {
+  const [i, d] = round(x, 2).toFixed(2).split(".");
+  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${d}`;
+}
+
+export function fmtRate(fraction: number): string {
+  return `${round(fraction * 100, 2).toFixed(2)}%`;
+}
+
+export function fmtScore(x: number): string {
+  return round(x, 2).toFixed(2);
+}
+
+/** A number as written in arithmetic: no trailing zeros beyond what it has ("43.2", "37.24", "10"). */
+export function fmtPlain(x: number): string {
+  return String(round(x, 6));
+}
+
+/**
+ * Decimals a number format displays, and whether it displays a percentage. null decimals = "General"
+ * (full precision shown), so agreement falls back to the tolerance.
+ */
+export function displayPrecision(numFmt: string | undefined): { decimals: number | null; percent: boolean } {
+  if (!numFmt || /^general$/i.test(numFmt) || numFmt === "@") return { decimals: null, percent: false };
+  // Only the positive section matters; drop quoted text and escapes before looking at digits.
+  const section = numFmt.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  const percent = section.includes("%");
+  const m = /[0#?](?:[.]([0#?]+))?/.exec(section);
+  if (!m) return { decimals: null, percent };
+  return { decimals: m[1] ? m[1].length : 0, percent };
+}
+
+/** A typed amount (万元) agrees with the computed one at the displayed precision or within the tolerance. */
+export function amountsAgree(typed: number, computed: number, profile: Profile, numFmt?: string): boolean {
+  if (Math.abs(typed - computed) <= profile.tolerance.amount + 1e-9) return true;
+  const { decimals, percent } = displayPrecision(numFmt);
+  return decimals !== null && !percent && round(typed, decimals) === round(computed, decimals);
+}
+
+/**
+ * A typed rate (as a fraction) agrees with the computed one when equal at the precision its cell displays
+ * (0.86 in a "0%" cell agrees with 86.20%), or within ±tolerance percentage points.
+ */
+export function ratesAgree(typed: number, computed: number, profile: Profile, numFmt?: string): boolean {
+  if (Math.abs(typed - computed) * 100 <= profile.tolerance.ratePoints + 1e-9) return true;
+  const { decimals, percent } = displayPrecision(numFmt);
+  if (decimals === null) return false;
+  return percent
+    ? round(typed * 100, decimals) === round(computed * 100, decimals)
+    : round(typed, decimals) === round(computed, decimals);
+}
+
+/**
+ * Scores agree within the score tolerance. Display rounding is deliberately not accepted for scores: a 9
+ * typed against a computed 8.62 would raise the score, which only a profile with integer rounding allows.
+ */
+export function scoresAgree(typed: number, computed: number, profile: Profile): boolean {
+  if (Math.abs(typed - computed) <= profile.tolerance.score + 1e-9) return true;
+  return profile.integerScores && typed === round(computed, 0);
+}

@@ -1,0 +1,96 @@
+/**
+ * The 自评表 as the engine understands it once its layout is read: blocks of addressed cells, each cell
+ * still raw so that rules can say exactly what the officer typed and where.
+ */
+import type { Cell } from "./grid";
+import type { LayoutId } from "./types";
+
+/** One addressed cell of the table (the top-left cell when it lies in a merged area). */
+export interface Slot {
+  row: number;
+  col: number;
+  a1: string;
+  cell: Cell | undefined;
+  /** The text as displayed, trimmed ("" when empty). */
+  text: string;
+}
+
+export interface BudgetRow {
+  kind: "total" | "sub";
+  label: string;
+  labelSlot: Slot;
+  initial?: Slot;
+  planned?: Slot;
+  executed?: Slot;
+  weight?: Slot;
+  rate?: Slot;
+  score?: Slot;
+  reason?: Slot;
+}
+
+export interface GoalRow {
+  label: string;
+  expected: Slot;
+  actual: Slot;
+}
+
+export interface IndicatorRow {
+  row: number;
+  /** 一级 label without its embedded weight ("产出指标"). */
+  level1: string;
+  level1Slot?: Slot;
+  level2: string;
+  name: Slot;
+  nature?: Slot;
+  unit?: Slot;
+  target: Slot;
+  actual: Slot;
+  weight: Slot;
+  coefficient?: Slot;
+  score: Slot;
+  reason?: Slot;
+}
+
+/** A 一级 block: its label cell, weight stated in the label or on a heading row, and a subtotal cell if any. */
+export interface Block {
+  level1: string;
+  labelSlot: Slot;
+  /** Weight written into the label ("产出指标(50分)") or on the block's heading row. */
+  statedWeight: number | null;
+  /** Where the stated weight sits (the label cell or the heading row's 分值 cell). */
+  weightSlot: Slot;
+  /** The heading row's 得分 cell, which holds the block subtotal. */
+  subtotalSlot?: Slot;
+  indicators: IndicatorRow[];
+}
+
+export interface TableModel {
+  sheet: string;
+  layout: LayoutId;
+  title: string;
+  /** 部门/单位 name and 项目名称 when the table states them. */
+  unit: string;
+  project: string;
+  year: number | null;
+  budgetHeaderRow: number;
+  /** Raw header text of the budget block's score column ("得分(20分*执行率)"). */
+  budgetScoreHeader: string;
+  budgetRows: BudgetRow[];
+  goals: GoalRow[];
+  indicatorHeaderRow: number;
+  indicators: IndicatorRow[];
+  blocks: Block[];
+  /** Rows still holding template placeholders ("指标1" with nothing filled in). */
+  placeholders: Slot[];
+  total?: { labelSlot: Slot; weight?: Slot; score?: Slot };
+  grade?: { labelSlot: Slot; value: Slot };
+  /** Last row and column the table occupies. */
+  lastRow: number;
+  lastCol: number;
+}
+
+/** Why a sheet could not be read as a 自评表: the label that was expected, and where it was looked for. */
+export interface LayoutProblem {
+  expected: string;
+  cell: string;
+}
