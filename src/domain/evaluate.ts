@@ -75,11 +75,19 @@ class Evaluator {
   }
 
   figure(f: Omit<Figure, "profile" | "sheet">, slot?: Slot): Figure {
-    const fig: Figure = { ...f, profile: this.profile.id };
-    if (slot) {
-      fig.sheet = this.sheet;
-      fig.cell = slot.a1;
-    }
+    // Built field by field (one figure per indicator: object spread showed up in the benchmark).
+    const fig: Figure = {
+      key: f.key,
+      label: f.label,
+      value: f.value,
+      display: f.display,
+      profile: this.profile.id,
+      rule: f.rule,
+      arithmetic: f.arithmetic,
+      sheet: slot ? this.sheet : undefined,
+      cell: slot?.a1,
+    };
+    if (f.text !== undefined) fig.text = f.text;
     this.figures.push(fig);
     return fig;
   }
@@ -273,7 +281,7 @@ class Evaluator {
       score = this.qualitative(row, name, actual, weight, typedScore);
     }
 
-    if (typedScore !== null && weight !== null && typedScore > weight + 1e-9)
+    if (typedScore !== null && weight !== null && typedScore > round(weight, 2) + 1e-9)
       this.flag("score-exceeds-weight", row.score, { name, received: fmtPlain(typedScore), expected: fmtPlain(weight) });
     else if (computedByRule && typedScore !== null && score !== null && !scoresAgree(typedScore, score, p))
       this.flag("score-mismatch", row.score, { name, received: fmtPlain(typedScore), expected: fmtScore(score) }, this.lastArithmetic);

@@ -50,8 +50,12 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+const LETTERS: string[] = [];
+
 export function toA1(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
+  // Addresses are made for every cell the engine reads: cache the column part.
+  const letters = col < 1024 ? (LETTERS[col] ??= columnLetters(col)) : columnLetters(col);
+  return letters + row;
 }
 
 export function parseA1(address: string): { row: number; col: number } {

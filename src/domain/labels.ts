@@ -92,5 +92,6 @@ export function isCostCategory(level2: string): boolean {
 
 /** Indicators that measure budget execution again (duplicate-exec-indicator). */
 export function isExecutionIndicator(name: string): boolean {
+  if (!/率|进度/.test(name)) return false;
   return /(预算|资金|支出)(执行|完成|支付)率|执行率|支出进度|预算完成率/.test(normalizeLabel(name));
 }

@@ -44,17 +44,23 @@ class MergeIndex {
     }
   }
 
-  topLeft(row: number, col: number): { row: number; col: number } {
+  /** The owning cell as row * 16384 + col (a number, so that the hot path allocates nothing). */
+  topLeftKey(row: number, col: number): number {
     const k = this.owner.get(row * 16384 + col);
-    if (k !== undefined) return { row: Math.floor(k / 16384), col: k % 16384 };
+    if (k !== undefined) return k;
     for (const m of this.big)
-      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return { row: m.top, col: m.left };
-    return { row, col };
+      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m.top * 16384 + m.left;
+    return row * 16384 + col;
+  }
+
+  topLeft(row: number, col: number): { row: number; col: number } {
+    const k = this.topLeftKey(row, col);
+    return { row: Math.floor(k / 16384), col: k % 16384 };
   }
 
   /** True when (row, col) is covered by a merge that starts on an earlier row (a vertically merged label). */
   inheritedFromAbove(row: number, col: number): boolean {
-    return this.topLeft(row, col).row < row;
+    return this.topLeftKey(row, col) < row * 16384;
   }
 }
 
@@ -69,9 +75,11 @@ export class SheetReader {
   }
 
   slot(row: number, col: number): Slot {
-    const tl = this.merges.topLeft(row, col);
-    const cell = this.grid.cell(tl.row, tl.col);
-    return { row: tl.row, col: tl.col, a1: toA1(tl.row, tl.col), cell, text: cellText(cell?.value).trim() };
+    const k = this.merges.topLeftKey(row, col);
+    const r = Math.floor(k / 16384);
+    const c = k % 16384;
+    const cell = this.grid.cell(r, c);
+    return { row: r, col: c, a1: toA1(r, c), cell, text: cellText(cell?.value).trim() };
   }
 
   /** The normalised label of the cell itself (not of a merge it is covered by). */
@@ -251,6 +259,9 @@ interface IndicatorScan {
 
 function findTotalLabel(reader: SheetReader, row: number, upToCol: number): Slot | undefined {
   for (let c = 1; c <= upToCol; c++) {
+    // A 总分 label is short: skip the indicator names and texts without normalising them.
+    const v = reader.grid.cell(row, c)?.value;
+    if (typeof v !== "string" || v.length > 16) continue;
     const label = reader.label(row, c);
     if (label && isTotalScoreLabel(label)) return reader.slot(row, c);
   }
@@ -276,6 +287,8 @@ function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
   const cols = h.indicator;
   const scan: IndicatorScan = { indicators: [], blocks: [], placeholders: [], lastRow: h.indicatorRow! };
   const scoreCol = cols.score!;
+  // The 总分 label sits left of the figures, at the latest under the 三级指标 column.
+  const labelCols = Math.max(cols.name!, cols.level1 ?? 0, cols.level2 ?? 0);
   let level1 = "";
   let level2 = "";
   let block: Block | undefined;
@@ -283,7 +296,7 @@ function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
   const at = (r: number, c: number | undefined) => (c === undefined ? undefined : reader.slot(r, c));
 
   for (let r = h.indicatorRow! + 1; r <= reader.grid.rowCount; r++) {
-    const totalLabel = findTotalLabel(reader, r, Math.max(scoreCol, cols.weight ?? 0));
+    const totalLabel = findTotalLabel(reader, r, labelCols);
     if (totalLabel) {
       scan.total = { labelSlot: totalLabel, weight: at(r, cols.weight), score: at(r, cols.score) };
       scan.grade = findGrade(reader, r);

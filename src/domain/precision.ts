@@ -8,8 +8,9 @@ import type { Profile } from "./profile";
 /** Rounds half away from zero at `decimals`, immune to binary noise (1.005 → 1.01). */
 export function round(x: number, decimals = 2): number {
   const f = 10 ** decimals;
-  // 15 significant digits drop the binary noise (1.005 * 100 = 100.49999999999999) before rounding.
-  const v = Number((Math.abs(x) * f).toPrecision(15));
+  let v = Math.abs(x) * f;
+  // Near a half, 15 significant digits drop the binary noise (1.005 * 100 = 100.49999999999999).
+  if (Math.abs((v % 1) - 0.5) < 1e-6) v = Number(v.toPrecision(15));
   return (Math.sign(x) * Math.round(v)) / f;
 }
 
