@@ -451,9 +451,13 @@ class Evaluator {
       if (g.expected.text && !g.actual.text) this.flag("required-blank", g.actual, { what: "实际完成情况", name: label });
       if (g.actual.text && normalizeText(g.actual.text) === normalizeText(g.expected.text)) this.flag("text-copied", g.actual, { label });
       else if (this.table.year !== null) {
+        const year = this.table.year;
         const years = [...g.actual.text.matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1]));
-        const later = years.find((y) => y > this.table.year!);
-        if (later !== undefined) this.flag("text-copied", g.actual, { label, year: String(later), expected: String(this.table.year) });
+        // A later year is a plan copied forward; an earlier one, without the table's year or a comparison
+        // ("较2022年增长"), is last year's account copied.
+        const comparing = /较|比|相比|同比|以来|上年|去年/.test(g.actual.text);
+        const other = years.find((y) => y > year) ?? (years.includes(year) || comparing ? undefined : years.find((y) => y !== year));
+        if (other !== undefined) this.flag("text-copied", g.actual, { label, year: String(other), expected: String(year) });
       }
     }
   }

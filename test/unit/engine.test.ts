@@ -219,6 +219,10 @@ describe("goals", () => {
   it("text-copied when 实际完成情况 repeats 预期目标", () => {
     expectFinding(centralGrid({ goals: [["完成培训任务", "完成培训任务"]] }), "text-copied", `F${rows.goalHeader + 1}`);
   });
+  it("a comparison with last year is not a copied text, last year's account is", () => {
+    expectNoFinding(centralGrid({ goals: [["完成培训任务", "培训人次较2022年增长10%"]] }), "text-copied");
+    expectFinding(centralGrid({ goals: [["完成培训任务", "2022年，完成培训500人次"]] }), "text-copied", `F${rows.goalHeader + 1}`);
+  });
   it("text-copied when the account names a later year than the table", () => {
     expectFinding(centralGrid({ goals: [["完成培训任务", "2024年完成培训任务"]] }), "text-copied", `F${rows.goalHeader + 1}`);
   });
