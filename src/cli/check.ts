@@ -1,0 +1,107 @@
+/**
+ * `ziping check`: read each file, run the engine, optionally write a marked-up copy, and keep going when
+ * one file fails. Produces one report per file; rendering is in format.ts.
+ */
+import * as nodePath from "path";
+import { checkWorkbook } from "../domain";
+import type { CheckResult, Localized } from "../domain/types";
+import { readWorkbookFile, WorkbookReadError } from "../gateways/xlsx/read";
+import { writeScoredCopy, WorkbookWriteError } from "../gateways/xlsx/write";
+import type { CheckRequest } from "./args";
+import { checkedCopyPath } from "./files";
+import { t } from "./messages";
+
+export interface FileReport {
+  file: string;
+  /** The engine's result, when the file could be read. */
+  result?: CheckResult;
+  /** Why the file could not be read (or checked). */
+  readError?: Localized;
+  /** Where the marked-up copy went (--write). */
+  written?: string;
+  /** Why the marked-up copy was not written. */
+  writeError?: Localized;
+}
+
+export interface Progress {
+  (index: number, total: number, file: string): void;
+}
+
+/** Checks the files one after another (exceljs holds a whole workbook in memory: one at a time keeps it flat). */
+export async function checkFiles(
+  files: readonly string[],
+  request: CheckRequest,
+  onReport: (report: FileReport) => void,
+  progress?: Progress,
+): Promise<FileReport[]> {
+  const inputs = new Set(files.map((f) => nodePath.resolve(f)));
+  const destinations = new Set<string>();
+
+  const reports: FileReport[] = [];
+  for (const [i, file] of files.entries()) {
+    progress?.(i + 1, files.length, file);
+    const report = await checkOne(file, request);
+    if (report.result && request.write) {
+      await writeCopy(report, request.write, inputs, destinations);
+    }
+    reports.push(report);
+    onReport(report);
+  }
+  return reports;
+}
+
+async function checkOne(file: string, request: CheckRequest): Promise<FileReport> {
+  let sheets;
+  try {
+    ({ sheets } = await readWorkbookFile(file));
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return { file, readError: e.localized };
+    return { file, readError: internal(e) };
+  }
+  try {
+    return { file, result: checkWorkbook(sheets, { profile: request.profile }) };
+  } catch (e) {
+    // An engine bug on one workbook must not end a batch of two hundred.
+    return { file, readError: internal(e) };
+  }
+}
+
+function internal(e: unknown): Localized {
+  const message = e instanceof Error ? e.message : String(e);
+  return { "zh-CN": t("zh-CN", "internalError", { message }), "en-US": t("en-US", "internalError", { message }) };
+}
+
+async function writeCopy(
+  report: FileReport,
+  dir: string,
+  inputs: ReadonlySet<string>,
+  destinations: Set<string>,
+): Promise<void> {
+  const first = checkedCopyPath(dir, report.file);
+  if (inputs.has(nodePath.resolve(first))) {
+    report.writeError = {
+      "zh-CN": t("zh-CN", "writeCollidesWithInput", { file: first }),
+      "en-US": t("en-US", "writeCollidesWithInput", { file: first }),
+    };
+    return;
+  }
+  // Two inputs with one name (2022/自评表.xlsx, 2023/自评表.xlsx) must not write over each other's copy.
+  let dest = first;
+  for (let n = 2; destinations.has(nodePath.resolve(dest)) || inputs.has(nodePath.resolve(dest)); n++) {
+    dest = first.slice(0, -".checked.xlsx".length) + ` (${n}).checked.xlsx`;
+  }
+  destinations.add(nodePath.resolve(dest));
+  try {
+    await writeScoredCopy(report.file, report.result!.plan, dest);
+    report.written = dest;
+  } catch (e) {
+    report.writeError = e instanceof WorkbookWriteError ? e.localized : internal(e);
+  }
+}
+
+/** 0: no error-level finding; 1: some; 2: a file could not be read, checked or written. */
+export function exitStatus(reports: readonly FileReport[]): number {
+  if (reports.some((r) => r.readError || r.writeError)) return 2;
+  if (reports.some((r) => r.result?.findings.some((f) => f.severity === "error"))) return 1;
+  return 0;
+}

@@ -1,0 +1,133 @@
+/** Renders file reports for people (a block per file) and for scripts (one stable JSON document). */
+import type { CheckResult, Figure, Lang, Severity } from "../domain/types";
+import type { FileReport } from "./check";
+import { layoutLabel, severityLabel, t } from "./messages";
+
+export function formatHumanReport(report: FileReport, lang: Lang): string {
+  const lines = [report.file];
+  const { result } = report;
+  if (report.readError) lines.push(`  ${report.readError[lang]}`);
+  if (result) lines.push(...resultLines(result, lang));
+  if (report.written) lines.push(`  ${t(lang, "written", { file: report.written })}`);
+  if (report.writeError) lines.push(`  ${t(lang, "writeFailed", { message: report.writeError[lang] })}`);
+  return lines.join("\n") + "\n";
+}
+
+function resultLines(result: CheckResult, lang: Lang): string[] {
+  const label = (key: Parameters<typeof t>[1], value: string) => `${t(lang, key)}${t(lang, "label")}${value}`;
+  const unknown = t(lang, "unknown");
+  const figure = (key: string): Figure | undefined => result.figures.find((f) => f.key === key);
+  const shown = (key: string, value: number | null, fallback: (n: number) => string) =>
+    figure(key)?.display ?? (value === null ? unknown : fallback(value));
+
+  const { budget, total } = result;
+  const differs =
+    total.reported !== null && (total.computed === null || formatScore(total.reported) !== formatScore(total.computed));
+  const totalText =
+    shown("total.score", total.computed, formatScore) +
+    (differs ? t(lang, "reported", { value: formatScore(total.reported!) }) : "");
+  const counts = countBySeverity(result);
+
+  const lines = [
+    "  " +
+      [
+        label("sheet", result.sheet ?? t(lang, "notFound")),
+        label("layout", result.layout ? layoutLabel(lang, result.layout) : unknown),
+        label("profile", result.profile),
+      ].join("  "),
+    "  " +
+      [
+        label("planned", budget.planned === null ? unknown : formatAmount(budget.planned)),
+        label("executed", budget.executed === null ? unknown : formatAmount(budget.executed)),
+        label("rate", shown("budget.rate", budget.rate, formatRate)),
+        label("budgetScore", shown("budget.score", budget.score, formatScore)),
+      ].join("  "),
+    "  " +
+      [label("total", totalText), label("grade", figure("total.grade")?.display ?? total.grade ?? unknown)].join("  "),
+    "  " + t(lang, "counts", { errors: counts.error, warnings: counts.warning, infos: counts.info }),
+  ];
+  for (const f of result.findings) {
+    lines.push(`  [${severityLabel(lang, f.severity)}] ${f.cell}  ${f.message[lang]}`);
+  }
+  return lines;
+}
+
+function countBySeverity(result: CheckResult): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  return counts;
+}
+
+/** 0.989276 -> "98.93%". */
+export function formatRate(rate: number): string {
+  return `${(rate * 100).toFixed(2)}%`;
+}
+
+function formatScore(n: number): string {
+  return Number.isFinite(n) ? n.toFixed(2) : "";
+}
+
+/** Amounts in 万元 as typed, without float noise: 89.974 stays 89.974, 3378.3 stays 3378.3. */
+function formatAmount(n: number): string {
+  return String(Number(n.toFixed(6)));
+}
+
+export function formatSummary(reports: readonly FileReport[], lang: Lang): string {
+  const failed = reports.filter((r) => !r.result).length;
+  const withErrors = reports.filter((r) => r.result?.findings.some((f) => f.severity === "error")).length;
+  return t(lang, "summary", { total: reports.length, checked: reports.length - failed, withErrors, failed }) + "\n";
+}
+
+/** The `--json` document. Its shape is a contract with scripts: add nothing here without a version bump. */
+export interface JsonReport {
+  files: Array<{
+    file: string;
+    ok: boolean;
+    error: string | null;
+    sheet: string | null;
+    layout: string | null;
+    profile: string | null;
+    budget: { planned: number | null; executed: number | null; rate: number | null; score: number | null };
+    total: { computed: number | null; reported: number | null; grade: string | null };
+    findings: Array<{ rule: string; severity: Severity; sheet: string; cell: string; message: string }>;
+  }>;
+}
+
+export function toJsonReport(reports: readonly FileReport[], lang: Lang): JsonReport {
+  return {
+    files: reports.map((r) => {
+      const result = r.result;
+      const error = r.readError ?? r.writeError;
+      return {
+        file: r.file,
+        ok: error === undefined,
+        error: error ? error[lang] : null,
+        sheet: result?.sheet ?? null,
+        layout: result?.layout ?? null,
+        profile: result?.profile ?? null,
+        budget: {
+          planned: result?.budget.planned ?? null,
+          executed: result?.budget.executed ?? null,
+          rate: result?.budget.rate == null ? null : round6(result.budget.rate),
+          score: result?.budget.score ?? null,
+        },
+        total: {
+          computed: result?.total.computed ?? null,
+          reported: result?.total.reported ?? null,
+          grade: result?.total.grade ?? null,
+        },
+        findings: (result?.findings ?? []).map((f) => ({
+          rule: f.rule,
+          severity: f.severity,
+          sheet: f.sheet,
+          cell: f.cell,
+          message: f.message[lang],
+        })),
+      };
+    }),
+  };
+}
+
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}

@@ -1,0 +1,133 @@
+/**
+ * The `ziping` command's entry: parse, run, print, and return the exit status. Output goes through injected
+ * writers so tests run it in-process; bin/ziping.js (or `tsx src/cli/main.ts`) runs it for real.
+ */
+import * as fs from "fs";
+import * as nodePath from "path";
+import type { Lang } from "../domain/types";
+import { parseArgs, type CheckRequest } from "./args";
+import { checkFiles, exitStatus } from "./check";
+import { collectFiles } from "./files";
+import { formatHumanReport, formatSummary, toJsonReport } from "./format";
+import { t } from "./messages";
+
+export interface Writer {
+  write(text: string): unknown;
+}
+
+export interface CliIo {
+  stdout: Writer;
+  stderr: Writer & { isTTY?: boolean };
+}
+
+/** Exit statuses: 0 clean, 1 error-level findings, 2 bad usage or a file that could not be read. */
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+/** Shown progress only pays off for a batch: more than this many files. */
+const PROGRESS_THRESHOLD = 5;
+
+export async function main(
+  argv: readonly string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  const request = parseArgs(argv);
+  switch (request.kind) {
+    case "help": {
+      const langs: Lang[] = request.lang ? [request.lang] : ["zh-CN", "en-US"];
+      io.stdout.write(langs.map((l) => t(l, "usage")).join("\n\n") + "\n");
+      return EXIT.ok;
+    }
+    case "version":
+      io.stdout.write(t(request.lang, "version", { version: packageVersion() }) + "\n");
+      return EXIT.ok;
+    case "usage-error":
+      // Usage errors come before we know which language the user reads: say it in both.
+      io.stderr.write(
+        (["zh-CN", "en-US"] as const)
+          .map((l) =>
+            [
+              t(l, "usageError", { reason: t(l, request.reason, request.params) }),
+              t(l, "usageShort"),
+              t(l, "seeHelp"),
+            ].join("\n"),
+          )
+          .join("\n") + "\n",
+      );
+      return EXIT.failure;
+    case "check":
+      return runCheck(request, io);
+  }
+}
+
+async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
+  const files = collectFiles(request.paths, { skipDir: request.write });
+  if (files.length === 0) {
+    io.stderr.write(
+      (["zh-CN", "en-US"] as const).map((l) => t(l, "usageError", { reason: t(l, "noWorkbooksFound") })).join("\n") +
+        "\n",
+    );
+    return EXIT.failure;
+  }
+
+  if (request.write) {
+    try {
+      fs.mkdirSync(request.write, { recursive: true });
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+      io.stderr.write(t(request.lang, "cannotCreateDir", { dir: request.write, reason }) + "\n");
+      return EXIT.failure;
+    }
+  }
+
+  const showProgress = request.progress || (files.length > PROGRESS_THRESHOLD && io.stderr.isTTY === true);
+  const { lang } = request;
+  let first = true;
+  const reports = await checkFiles(
+    files,
+    request,
+    (report) => {
+      if (request.json) return;
+      // People see each file as soon as it is done; JSON is one document at the end.
+      io.stdout.write((first ? "" : "\n") + formatHumanReport(report, lang));
+      first = false;
+    },
+    showProgress
+      ? (index, total, file) => io.stderr.write(t(lang, "progress", { index, total, file }) + "\n")
+      : undefined,
+  );
+
+  if (request.json) io.stdout.write(JSON.stringify(toJsonReport(reports, lang), null, 2) + "\n");
+  else if (reports.length > 1) io.stdout.write("\n" + formatSummary(reports, lang));
+  return exitStatus(reports);
+}
+
+function packageVersion(): string {
+  // src/cli/main.ts and dist/cli/main.js both sit two folders below package.json.
+  try {
+    const pkg = JSON.parse(fs.readFileSync(nodePath.join(__dirname, "..", "..", "package.json"), "utf8")) as {
+      version?: string;
+    };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+/** True when this module is the program: run directly (tsx, node dist) or required by bin/ziping.js. */
+function isEntryPoint(): boolean {
+  if (require.main === module) return true;
+  const launcher = require.main?.filename ?? "";
+  return /[\\/]bin[\\/]ziping(\.js)?$/.test(launcher);
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2)).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (e: unknown) => {
+      process.stderr.write(`ziping: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = EXIT.failure;
+    },
+  );
+}

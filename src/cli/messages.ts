@@ -1,0 +1,140 @@
+/** Every string the `ziping` command shows, in zh-CN (first) and en-US. Placeholders are written {name}. */
+import type { Lang, LayoutId, Severity } from "../domain/types";
+
+const table = {
+  usage: {
+    "zh-CN": [
+      "用法：ziping check <文件或文件夹…> [选项]",
+      "",
+      "检查 Excel 绩效自评表（.xlsx）：核对执行率、得分和总分，列出需要修改的单元格。",
+      "文件夹会递归查找其中的 .xlsx / .xlsm 文件。",
+      "",
+      "选项：",
+      "  --json                 以 JSON 输出结果（供脚本使用）",
+      "  --profile <配置>       评分口径：auto（默认，按表格版式判断）、central-2020、sichuan、city-20-80",
+      "  --write <文件夹>       为每个文件写出带标注的副本 <文件名>.checked.xlsx（不改动原文件）",
+      "  --lang <语言>          输出语言：zh-CN（默认）或 en-US",
+      "  --progress             在标准错误输出上显示进度",
+      "  -h, --help             显示本帮助",
+      "  -v, --version          显示版本",
+      "",
+      "退出码：0 没有错误；1 有文件存在错误级问题；2 用法错误或有文件无法读取。",
+    ].join("\n"),
+    "en-US": [
+      "Usage: ziping check <files or folders…> [options]",
+      "",
+      "Checks Excel budget performance self-evaluation tables (.xlsx): execution rate, scores and total,",
+      "and lists the cells to fix. Folders are searched recursively for .xlsx / .xlsm files.",
+      "",
+      "Options:",
+      "  --json                 print the results as JSON (for scripts)",
+      "  --profile <profile>    scoring rules: auto (default, from the table's layout), central-2020, sichuan, city-20-80",
+      "  --write <folder>       write a marked-up copy <name>.checked.xlsx of each file (the file itself is never changed)",
+      "  --lang <language>      output language: zh-CN (default) or en-US",
+      "  --progress             show progress on standard error",
+      "  -h, --help             show this help",
+      "  -v, --version          show the version",
+      "",
+      "Exit status: 0 no errors; 1 some file has error-level findings; 2 bad usage or some file could not be read.",
+    ].join("\n"),
+  },
+  usageShort: {
+    "zh-CN":
+      "用法：ziping check <文件或文件夹…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write 文件夹] [--lang zh-CN|en-US]",
+    "en-US":
+      "Usage: ziping check <files or folders…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write DIR] [--lang zh-CN|en-US]",
+  },
+  usageError: { "zh-CN": "ziping：{reason}", "en-US": "ziping: {reason}" },
+  seeHelp: { "zh-CN": "运行 ziping --help 查看用法。", "en-US": "Run ziping --help for usage." },
+  unknownOption: { "zh-CN": "未知选项 {option}", "en-US": "unknown option {option}" },
+  missingValue: { "zh-CN": "选项 {option} 需要一个值", "en-US": "option {option} needs a value" },
+  unexpectedValue: { "zh-CN": "选项 {option} 不接受值", "en-US": "option {option} takes no value" },
+  unknownProfile: {
+    "zh-CN": "未知的评分口径 {value}（可选：auto、central-2020、sichuan、city-20-80）",
+    "en-US": "unknown profile {value} (choose auto, central-2020, sichuan or city-20-80)",
+  },
+  unknownLang: {
+    "zh-CN": "未知的语言 {value}（可选：zh-CN、en-US）",
+    "en-US": "unknown language {value} (choose zh-CN or en-US)",
+  },
+  noCommand: {
+    "zh-CN": "缺少命令，例如 ziping check 自评表.xlsx",
+    "en-US": "missing command, e.g. ziping check table.xlsx",
+  },
+  unknownCommand: {
+    "zh-CN": "未知命令 {command}（可用：check）",
+    "en-US": "unknown command {command} (available: check)",
+  },
+  noFiles: { "zh-CN": "没有指定要检查的文件或文件夹", "en-US": "no files or folders to check" },
+  noWorkbooksFound: {
+    "zh-CN": "在指定的位置没有找到 .xlsx 文件",
+    "en-US": "no .xlsx files found in the given places",
+  },
+  version: { "zh-CN": "ziping {version}", "en-US": "ziping {version}" },
+  progress: { "zh-CN": "[{index}/{total}] {file}", "en-US": "[{index}/{total}] {file}" },
+
+  sheet: { "zh-CN": "工作表", "en-US": "Sheet" },
+  layout: { "zh-CN": "版式", "en-US": "Layout" },
+  profile: { "zh-CN": "评分口径", "en-US": "Profile" },
+  planned: { "zh-CN": "全年预算数", "en-US": "Budget" },
+  executed: { "zh-CN": "全年执行数", "en-US": "Executed" },
+  rate: { "zh-CN": "执行率", "en-US": "Execution rate" },
+  budgetScore: { "zh-CN": "执行得分", "en-US": "Execution score" },
+  total: { "zh-CN": "总分", "en-US": "Total score" },
+  reported: { "zh-CN": "（表内填报 {value}）", "en-US": " (the table says {value})" },
+  grade: { "zh-CN": "等级", "en-US": "Grade" },
+  counts: {
+    "zh-CN": "错误 {errors} / 警告 {warnings} / 提示 {infos}",
+    "en-US": "errors {errors} / warnings {warnings} / notes {infos}",
+  },
+  unknown: { "zh-CN": "—", "en-US": "—" },
+  notFound: { "zh-CN": "未识别", "en-US": "not found" },
+  internalError: {
+    "zh-CN": "检查时出现内部错误，请把此文件和以下信息报告给维护者：{message}",
+    "en-US": "Internal error while checking; please report this file and the following to the maintainers: {message}",
+  },
+  cannotCreateDir: {
+    "zh-CN": "无法创建输出文件夹 {dir}（{reason}）",
+    "en-US": "Cannot create the output folder {dir} ({reason})",
+  },
+  written: { "zh-CN": "已写出带标注的副本：{file}", "en-US": "Marked-up copy written: {file}" },
+  writeFailed: { "zh-CN": "未写出副本：{message}", "en-US": "No copy written: {message}" },
+  writeCollidesWithInput: {
+    "zh-CN": "拒绝写出：目标文件 {file} 是本次检查的输入文件，不会覆盖",
+    "en-US": "Refused to write: the destination {file} is one of the files being checked and is never overwritten",
+  },
+  summary: {
+    "zh-CN": "共 {total} 个文件：已检查 {checked} 个（其中有错误 {withErrors} 个），无法读取 {failed} 个。",
+    "en-US": "{total} files: {checked} checked ({withErrors} with errors), {failed} could not be read.",
+  },
+  label: { "zh-CN": "：", "en-US": ": " },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof table;
+
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return table[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+const severities: Record<Severity, Record<Lang, string>> = {
+  error: { "zh-CN": "错误", "en-US": "error" },
+  warning: { "zh-CN": "警告", "en-US": "warning" },
+  info: { "zh-CN": "提示", "en-US": "info" },
+};
+
+export function severityLabel(lang: Lang, severity: Severity): string {
+  return severities[severity][lang];
+}
+
+const layouts: Record<LayoutId, Record<Lang, string>> = {
+  central: { "zh-CN": "中央项目支出（财预〔2020〕10号）", "en-US": "central project (Cai Yu [2020] No. 10)" },
+  department: { "zh-CN": "部门整体支出", "en-US": "department as a whole" },
+  sichuan: { "zh-CN": "四川", "en-US": "Sichuan" },
+  "city-20-80": { "zh-CN": "市级（20/80）", "en-US": "city (20/80)" },
+};
+
+export function layoutLabel(lang: Lang, layout: LayoutId): string {
+  return layouts[layout]?.[lang] ?? layout;
+}

@@ -1,0 +1,137 @@
+/**
+ * Why a workbook file could not be read or a scored copy could not be written, as data with a message in
+ * both languages (Chinese first) that names the file: the CLI prints it, scripts switch on `code`.
+ */
+import type { Lang, Localized } from "../../domain/types";
+
+export type WorkbookReadErrorCode =
+  | "not-found"
+  | "not-a-file"
+  | "unreadable"
+  | "empty-file"
+  /** Excel 97-2003 .xls or WPS .et: an OLE compound file without encryption streams. */
+  | "legacy-xls"
+  /** An .xlsx with an open password: Office wraps it in an OLE container (EncryptionInfo / EncryptedPackage). */
+  | "encrypted"
+  /** A Word or PowerPoint document (.docx/.pptx/.doc/.ppt), not a workbook. */
+  | "not-excel"
+  /** Excel binary workbook: a zip, but with xl/workbook.bin instead of XML. */
+  | "xlsb"
+  | "corrupt"
+  | "not-xlsx"
+  | "no-worksheets";
+
+export type WorkbookWriteErrorCode = "would-overwrite-source" | "source-unreadable" | "write-failed";
+
+type Template = Record<Lang, (file: string, detail: string) => string>;
+
+const readMessages: Record<WorkbookReadErrorCode, Template> = {
+  "not-found": {
+    "zh-CN": (f) => `找不到文件：${f}`,
+    "en-US": (f) => `File not found: ${f}`,
+  },
+  "not-a-file": {
+    "zh-CN": (f) => `不是文件（可能是文件夹）：${f}`,
+    "en-US": (f) => `Not a file (perhaps a folder): ${f}`,
+  },
+  unreadable: {
+    "zh-CN": (f, d) => `无法打开文件（${d}），请检查权限或是否被其他程序占用：${f}`,
+    "en-US": (f, d) => `Cannot open the file (${d}); check permissions or whether another program holds it: ${f}`,
+  },
+  "empty-file": {
+    "zh-CN": (f) => `文件为空（0 字节），可能未保存完整或下载失败：${f}`,
+    "en-US": (f) => `The file is empty (0 bytes); it may not have been saved or downloaded completely: ${f}`,
+  },
+  "legacy-xls": {
+    "zh-CN": (f) =>
+      `这是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，暂不支持，请用 Excel 或 WPS 另存为 .xlsx 后再检查：${f}`,
+    "en-US": (f) =>
+      `This is the old Excel 97-2003 (.xls) or WPS (.et) format, which is not supported; save it as .xlsx in Excel or WPS and check again: ${f}`,
+  },
+  encrypted: {
+    "zh-CN": (f) => `文件已加密（设置了打开密码），请另存为不加密的 .xlsx 后再检查：${f}`,
+    "en-US": (f) => `The workbook is password-protected (encrypted); save it without a password and check again: ${f}`,
+  },
+  "not-excel": {
+    "zh-CN": (f, d) => `这是 ${d} 文件，不是 Excel 工作簿：${f}`,
+    "en-US": (f, d) => `This is a ${d} file, not an Excel workbook: ${f}`,
+  },
+  xlsb: {
+    "zh-CN": (f) => `这是 Excel 二进制工作簿（.xlsb），暂不支持，请另存为 .xlsx 后再检查：${f}`,
+    "en-US": (f) =>
+      `This is an Excel binary workbook (.xlsb), which is not supported; save it as .xlsx and check again: ${f}`,
+  },
+  corrupt: {
+    "zh-CN": (f) => `文件已损坏或不完整（可能未下载完整），请重新保存或重新获取后再检查：${f}`,
+    "en-US": (f) =>
+      `The file is damaged or incomplete (perhaps a partial download); save or fetch it again and check again: ${f}`,
+  },
+  "not-xlsx": {
+    "zh-CN": (f) => `不是 .xlsx 工作簿（可能是改了扩展名的其他文件），请用 Excel 或 WPS 打开后另存为 .xlsx：${f}`,
+    "en-US": (f) =>
+      `Not an .xlsx workbook (perhaps another kind of file renamed); open it in Excel or WPS and save it as .xlsx: ${f}`,
+  },
+  "no-worksheets": {
+    "zh-CN": (f) => `工作簿中没有工作表：${f}`,
+    "en-US": (f) => `The workbook has no worksheets: ${f}`,
+  },
+};
+
+const writeMessages: Record<WorkbookWriteErrorCode, Template> = {
+  "would-overwrite-source": {
+    "zh-CN": (f) => `拒绝写出：目标就是原文件，不会覆盖报送的文件：${f}`,
+    "en-US": (f) => `Refused to write: the destination is the source file, which is never overwritten: ${f}`,
+  },
+  "source-unreadable": {
+    "zh-CN": (f, d) => `无法读取原文件，未写出副本（${d}）：${f}`,
+    "en-US": (f, d) => `Could not read the source file, so no copy was written (${d}): ${f}`,
+  },
+  "write-failed": {
+    "zh-CN": (f, d) => `写出副本失败（${d}）：${f}`,
+    "en-US": (f, d) => `Could not write the copy (${d}): ${f}`,
+  },
+};
+
+function localize(template: Template, file: string, detail: string): Localized {
+  return { "zh-CN": template["zh-CN"](file, detail), "en-US": template["en-US"](file, detail) };
+}
+
+/** A file that is not a readable .xlsx workbook. `message` is the zh-CN text; `localized` has both languages. */
+export class WorkbookReadError extends Error {
+  override readonly name = "WorkbookReadError";
+  readonly localized: Localized;
+  /** The underlying error, when there was one. */
+  readonly cause?: unknown;
+
+  constructor(
+    readonly code: WorkbookReadErrorCode,
+    readonly file: string,
+    detail = "",
+    options?: { cause?: unknown },
+  ) {
+    const localized = localize(readMessages[code], file, detail);
+    super(localized["zh-CN"]);
+    if (options && "cause" in options) this.cause = options.cause;
+    this.localized = localized;
+  }
+}
+
+/** A scored copy that was refused or failed. `message` is the zh-CN text; `localized` has both languages. */
+export class WorkbookWriteError extends Error {
+  override readonly name = "WorkbookWriteError";
+  readonly localized: Localized;
+  /** The underlying error, when there was one. */
+  readonly cause?: unknown;
+
+  constructor(
+    readonly code: WorkbookWriteErrorCode,
+    readonly file: string,
+    detail = "",
+    options?: { cause?: unknown },
+  ) {
+    const localized = localize(writeMessages[code], file, detail);
+    super(localized["zh-CN"]);
+    if (options && "cause" in options) this.cause = options.cause;
+    this.localized = localized;
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * Applies the engine's write plan to a copy of a workbook: computed values, highlighted findings with notes
+ * and a findings sheet. The submitted file is only ever read; the copy goes to a new path.
+ */
+import { promises as fs } from "fs";
+import * as nodePath from "path";
+import ExcelJS from "exceljs";
+import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
+import { WorkbookWriteError } from "./errors";
+
+export { WorkbookWriteError, type WorkbookWriteErrorCode } from "./errors";
+
+/** Solid fills by severity: Excel's own "bad", "neutral" and a light blue. */
+export const SEVERITY_FILL: Record<Severity, string> = {
+  error: "FFFFC7CE",
+  warning: "FFFFEB9C",
+  info: "FFDDEBF7",
+};
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const HEADER_FILL = "FFF2F2F2";
+const LINK_COLOR = "FF0563C1";
+/** Excel refuses string literals longer than this inside a formula. */
+const MAX_FORMULA_STRING = 255;
+const MAX_SHEET_NAME = 31;
+
+export async function writeScoredCopy(srcPath: string, plan: WritePlan, destPath: string): Promise<void> {
+  await refuseOverwritingSource(srcPath, destPath);
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load((await fs.readFile(srcPath)) as unknown as ArrayBuffer);
+  } catch (cause) {
+    throw new WorkbookWriteError("source-unreadable", srcPath, errorText(cause), { cause });
+  }
+
+  for (const planned of plan.values) applyValue(workbook, planned);
+  applyMarks(workbook, plan.marks);
+  if (plan.findingsSheet.header.length > 0 || plan.findingsSheet.rows.length > 0) {
+    addFindingsSheet(workbook, plan.findingsSheet);
+  }
+
+  // Write beside the destination and rename, so a failed write never leaves half a workbook behind.
+  const temp = `${destPath}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await fs.mkdir(nodePath.dirname(nodePath.resolve(destPath)), { recursive: true });
+    await workbook.xlsx.writeFile(temp);
+    await fs.rename(temp, destPath);
+  } catch (cause) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw new WorkbookWriteError("write-failed", destPath, errorText(cause), { cause });
+  }
+}
+
+/** Never write over a submitted file: same path, same real path (symlinks) or same inode (hard links, case aliases). */
+async function refuseOverwritingSource(srcPath: string, destPath: string): Promise<void> {
+  const src = nodePath.resolve(srcPath);
+  const dest = nodePath.resolve(destPath);
+  const refuse = () => new WorkbookWriteError("would-overwrite-source", destPath);
+  if (src === dest) throw refuse();
+  const destStat = await fs.stat(dest).catch(() => undefined);
+  if (!destStat) return;
+  const srcStat = await fs.stat(src).catch(() => undefined);
+  if (srcStat && srcStat.dev === destStat.dev && srcStat.ino === destStat.ino) throw refuse();
+  const [srcReal, destReal] = await Promise.all([
+    fs.realpath(src).catch(() => src),
+    fs.realpath(dest).catch(() => dest),
+  ]);
+  if (srcReal === destReal) throw refuse();
+}
+
+function errorText(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? (cause instanceof Error ? cause.message : String(cause));
+}
+
+function worksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = workbook.getWorksheet(name);
+  if (!ws) throw new Error(`Write plan names a sheet the workbook does not have: ${name}`);
+  return ws;
+}
+
+/** The cell that shows a merged area is its top-left master; writing elsewhere in the area shows nothing. */
+function targetCell(workbook: ExcelJS.Workbook, sheet: string, address: string): ExcelJS.Cell {
+  return worksheet(workbook, sheet).getCell(address).master;
+}
+
+/**
+ * exceljs shares one style object among all cells read with the same style id (and among merged cells):
+ * assigning `cell.fill = …` would recolour every one of them. Always give the cell its own copy.
+ */
+function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...change };
+}
+
+function applyValue(workbook: ExcelJS.Workbook, planned: PlannedValue): void {
+  const ws = worksheet(workbook, planned.sheet);
+  const cell = ws.getCell(planned.cell).master;
+  detachSharedFormulaClones(ws, cell);
+  // A plain string stays text in exceljs even when it starts with "=", "+", "-" or "@": it is written as a
+  // shared string, never as <f>. Only { formula } values become formulas.
+  cell.value = planned.value;
+  if (planned.numFmt) restyle(cell, { numFmt: planned.numFmt });
+  if (planned.note) appendNote(cell, planned.note);
+}
+
+type FormulaModel = { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue; shareType?: string };
+
+/**
+ * Overwriting the master of a shared formula leaves its clones pointing at nothing, and exceljs then refuses
+ * to write ("Shared Formula master must exist above and or left of clone"): give the clones their own formula first.
+ */
+function detachSharedFormulaClones(ws: ExcelJS.Worksheet, master: ExcelJS.Cell): void {
+  if (master.type !== ExcelJS.ValueType.Formula || (master.value as FormulaModel).shareType !== "shared") return;
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const value = cell.value as FormulaModel | null;
+      if (cell.type === ExcelJS.ValueType.Formula && value?.sharedFormula === master.address) {
+        cell.value = { formula: cell.formula, result: value.result } as ExcelJS.CellFormulaValue;
+      }
+    }),
+  );
+}
+
+function applyMarks(workbook: ExcelJS.Workbook, marks: readonly PlannedMark[]): void {
+  // Several findings may point at one cell: one fill (the most severe) and one note listing them all.
+  const byCell = new Map<ExcelJS.Cell, { severity: Severity; notes: string[] }>();
+  for (const mark of marks) {
+    const cell = targetCell(workbook, mark.sheet, mark.cell);
+    const entry = byCell.get(cell);
+    if (!entry) {
+      byCell.set(cell, { severity: mark.severity, notes: [mark.note] });
+      continue;
+    }
+    if (SEVERITY_RANK[mark.severity] > SEVERITY_RANK[entry.severity]) entry.severity = mark.severity;
+    if (!entry.notes.includes(mark.note)) entry.notes.push(mark.note);
+  }
+  for (const [cell, { severity, notes }] of byCell) {
+    restyle(cell, { fill: solidFill(SEVERITY_FILL[severity]) });
+    const text = notes.filter((n) => n.trim() !== "").join("\n");
+    if (text) appendNote(cell, text);
+  }
+}
+
+function solidFill(argb: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
+}
+
+/** Adds text to a cell's note, keeping a note the officer already wrote (and its formatting). */
+function appendNote(cell: ExcelJS.Cell, text: string): void {
+  const existing = cell.note as string | ExcelJS.Comment | undefined;
+  if (existing === undefined || existing === null || existing === "") {
+    cell.note = text;
+  } else if (typeof existing === "string") {
+    cell.note = `${existing}\n\n${text}`;
+  } else {
+    cell.note = { ...existing, texts: [...(existing.texts ?? []), { text: `\n\n${text}` }] };
+  }
+}
+
+/** The requested name made valid for Excel and unused in this workbook: "校验结果", else "校验结果 (2)", … */
+export function uniqueSheetName(existing: readonly string[], wanted: string): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, "_")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Findings";
+  const fit = (name: string, suffix = "") => name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+  let name = fit(base);
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = fit(base, ` (${n})`);
+  return name;
+}
+
+/** `'Sheet name'!C7`, quoted the way Excel quotes references (a quote inside the name is doubled). */
+export function sheetReference(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): void {
+  const name = uniqueSheetName(
+    workbook.worksheets.map((ws) => ws.name),
+    plan.name,
+  );
+  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
+  const columnCount = Math.max(plan.header.length, ...plan.rows.map((r) => r.cells.length), 1);
+  const widths = new Array<number>(columnCount).fill(0);
+  const measure = (col: number, v: string | number) => {
+    widths[col] = Math.max(widths[col], displayWidth(String(v)));
+  };
+
+  plan.header.forEach((text, i) => {
+    const cell = ws.getCell(1, i + 1);
+    cell.value = text;
+    cell.style = { font: { bold: true }, fill: solidFill(HEADER_FILL) };
+    measure(i, text);
+  });
+
+  plan.rows.forEach((row, r) => {
+    const rowNumber = r + 2;
+    const fill = row.severity ? solidFill(SEVERITY_FILL[row.severity]) : undefined;
+    const linkColumn = row.link ? linkColumnOf(row.cells, row.link) : -1;
+    for (let c = 0; c < columnCount; c++) {
+      const cell = ws.getCell(rowNumber, c + 1);
+      const v = row.cells[c];
+      const style: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: true } };
+      if (fill) style.fill = fill;
+      if (v !== undefined) {
+        // Text is text here too: a finding quoting "=SUM(…)" must not become a formula.
+        cell.value = v;
+        measure(c, v);
+        if (c === linkColumn && row.link) {
+          const formula = internalLinkFormula(row.link.sheet, row.link.cell, v);
+          if (formula) {
+            cell.value = { formula, result: v } as ExcelJS.CellFormulaValue;
+            style.font = { color: { argb: LINK_COLOR }, underline: true };
+          }
+        }
+      }
+      cell.style = style;
+    }
+  });
+
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = Math.min(60, Math.max(8, w + 2));
+  });
+  const lastRow = Math.max(1, plan.rows.length + 1);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: columnCount } };
+}
+
+/** The column that shows the linked address ("C7" or "Sheet!C7"), else the first. */
+function linkColumnOf(cells: ReadonlyArray<string | number>, link: { sheet: string; cell: string }): number {
+  const i = cells.findIndex((v) => v === link.cell || v === `${link.sheet}!${link.cell}`);
+  return i >= 0 ? i : 0;
+}
+
+/**
+ * An in-workbook link as a HYPERLINK formula with its cached result. exceljs 4.4 writes a `#Sheet!A1`
+ * hyperlink both as an external relationship and as a location, which Excel opens as "#Sheet!A1##Sheet!A1"
+ * (exceljs issue #3027); the formula form works in Excel and WPS alike.
+ */
+function internalLinkFormula(sheet: string, cell: string, shown: string | number): string | undefined {
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const target = `#${sheetReference(sheet, cell)}`;
+  if (target.length > MAX_FORMULA_STRING) return undefined;
+  if (typeof shown === "number") return `HYPERLINK(${quote(target)},${shown})`;
+  if (shown.length > MAX_FORMULA_STRING) return undefined;
+  return `HYPERLINK(${quote(target)},${quote(shown)})`;
+}
+
+/** Column width in Excel's units: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const line of text.split("\n")) {
+    let w = 0;
+    for (const ch of line)
+      w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+        ? 2
+        : 1;
+    width = Math.max(width, w);
+  }
+  return width;
+}

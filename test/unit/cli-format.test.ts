@@ -1,0 +1,140 @@
+import type { FileReport } from "../../src/cli/check";
+import { exitStatus } from "../../src/cli/check";
+import { formatHumanReport, formatSummary, toJsonReport } from "../../src/cli/format";
+import type { CheckResult, Finding } from "../../src/domain/types";
+
+const finding = (severity: Finding["severity"], cell: string, zh: string): Finding => ({
+  rule: "reason-missing",
+  severity,
+  sheet: "自评表",
+  cell,
+  message: { "zh-CN": zh, "en-US": `en: ${zh}` },
+});
+
+function result(overrides: Partial<CheckResult> = {}): CheckResult {
+  return {
+    sheet: "自评表",
+    layout: "central",
+    profile: "central-2020",
+    budget: { planned: 3378.3, executed: 3342.07, rate: 3342.07 / 3378.3, score: 9.89276 },
+    total: { computed: 92.5, reported: 95, grade: "优" },
+    findings: [
+      finding("error", "I14", "缺少偏差原因"),
+      finding("warning", "G7", "执行率填写有误"),
+      finding("info", "B3", "说明"),
+    ],
+    figures: [],
+    plan: { values: [], marks: [], findingsSheet: { name: "校验结果", header: [], rows: [] } },
+    ...overrides,
+  };
+}
+
+describe("human report", () => {
+  it("shows the sheet, layout, rate, totals, counts and findings", () => {
+    const text = formatHumanReport(
+      { file: "南沙/自评表.xlsx", result: result(), written: "out/自评表.checked.xlsx" },
+      "zh-CN",
+    );
+    expect(text).toBe(
+      [
+        "南沙/自评表.xlsx",
+        "  工作表：自评表  版式：中央项目支出（财预〔2020〕10号）  评分口径：central-2020",
+        "  全年预算数：3378.3  全年执行数：3342.07  执行率：98.93%  执行得分：9.89",
+        "  总分：92.50（表内填报 95.00）  等级：优",
+        "  错误 1 / 警告 1 / 提示 1",
+        "  [错误] I14  缺少偏差原因",
+        "  [警告] G7  执行率填写有误",
+        "  [提示] B3  说明",
+        "  已写出带标注的副本：out/自评表.checked.xlsx",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("prefers the engine's figure displays and hides a reported total that agrees", () => {
+    const r = result({
+      total: { computed: 95, reported: 95.001, grade: "优" },
+      figures: [
+        {
+          key: "budget.rate",
+          label: { "zh-CN": "", "en-US": "" },
+          value: 0.99,
+          display: "98.9%",
+          profile: "",
+          rule: { "zh-CN": "", "en-US": "" },
+          arithmetic: "",
+        },
+      ],
+    });
+    const text = formatHumanReport({ file: "a.xlsx", result: r }, "en-US");
+    expect(text).toContain("Execution rate: 98.9%");
+    expect(text).toContain("Total score: 95.00  Grade: 优");
+    expect(text).toContain("  [error] I14  en: 缺少偏差原因");
+  });
+
+  it("shows unknown values as a dash", () => {
+    const r = result({
+      sheet: undefined,
+      layout: undefined,
+      budget: { planned: null, executed: null, rate: null, score: null },
+      total: { computed: null, reported: null, grade: null },
+    });
+    expect(formatHumanReport({ file: "a.xlsx", result: r }, "zh-CN")).toContain("工作表：未识别  版式：—");
+  });
+
+  it("sums up a batch", () => {
+    const reports: FileReport[] = [
+      { file: "a.xlsx", result: result() },
+      { file: "b.xlsx", readError: { "zh-CN": "找不到文件：b.xlsx", "en-US": "File not found: b.xlsx" } },
+    ];
+    expect(formatSummary(reports, "zh-CN")).toBe("共 2 个文件：已检查 1 个（其中有错误 1 个），无法读取 1 个。\n");
+  });
+});
+
+describe("JSON report", () => {
+  it("rounds the rate to six decimals and localizes messages", () => {
+    const doc = toJsonReport([{ file: "a.xlsx", result: result() }], "en-US");
+    expect(doc.files[0].budget.rate).toBe(0.989276);
+    expect(doc.files[0].findings[0]).toEqual({
+      rule: "reason-missing",
+      severity: "error",
+      sheet: "自评表",
+      cell: "I14",
+      message: "en: 缺少偏差原因",
+    });
+  });
+
+  it("marks a refused copy as not ok but keeps the check", () => {
+    const doc = toJsonReport(
+      [{ file: "a.xlsx", result: result(), writeError: { "zh-CN": "拒绝写出", "en-US": "Refused" } }],
+      "zh-CN",
+    );
+    expect(doc.files[0]).toMatchObject({ ok: false, error: "拒绝写出", sheet: "自评表" });
+  });
+});
+
+describe("exit status", () => {
+  const clean = result({ findings: [finding("warning", "A1", "w")] });
+  it.each<[string, FileReport[], number]>([
+    ["no error findings", [{ file: "a", result: clean }], 0],
+    [
+      "an error finding",
+      [
+        { file: "a", result: clean },
+        { file: "b", result: result() },
+      ],
+      1,
+    ],
+    [
+      "an unreadable file",
+      [
+        { file: "a", result: result() },
+        { file: "b", readError: { "zh-CN": "", "en-US": "" } },
+      ],
+      2,
+    ],
+    ["a refused copy", [{ file: "a", result: clean, writeError: { "zh-CN": "", "en-US": "" } }], 2],
+  ])("%s", (_label, reports, status) => {
+    expect(exitStatus(reports)).toBe(status);
+  });
+});
