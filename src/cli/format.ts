@@ -1,5 +1,6 @@
 /** Renders file reports for people (a block per file) and for scripts (one stable JSON document). */
 import type { CheckResult, Figure, Lang, Severity } from "../domain/types";
+import { fmtAmountGrouped, fmtRate, fmtScore, round } from "../domain/precision";
 import type { FileReport } from "./check";
 import { layoutLabel, severityLabel, t } from "./messages";
 
@@ -58,19 +59,10 @@ function countBySeverity(result: CheckResult): Record<Severity, number> {
   return counts;
 }
 
-/** 0.989276 -> "98.93%". */
-export function formatRate(rate: number): string {
-  return `${(rate * 100).toFixed(2)}%`;
-}
-
-function formatScore(n: number): string {
-  return Number.isFinite(n) ? n.toFixed(2) : "";
-}
-
-/** Amounts in 万元 as typed, without float noise: 89.974 stays 89.974, 3378.3 stays 3378.3. */
-function formatAmount(n: number): string {
-  return String(Number(n.toFixed(6)));
-}
+/** Figures as the domain shows them: 98.93%, 9.89, 3,378.30 (万元). */
+export const formatRate = fmtRate;
+const formatScore = fmtScore;
+const formatAmount = fmtAmountGrouped;
 
 export function formatSummary(reports: readonly FileReport[], lang: Lang): string {
   const failed = reports.filter((r) => !r.result).length;
@@ -106,14 +98,14 @@ export function toJsonReport(reports: readonly FileReport[], lang: Lang): JsonRe
         layout: result?.layout ?? null,
         profile: result?.profile ?? null,
         budget: {
-          planned: result?.budget.planned ?? null,
-          executed: result?.budget.executed ?? null,
-          rate: result?.budget.rate == null ? null : round6(result.budget.rate),
-          score: result?.budget.score ?? null,
+          planned: round6(result?.budget.planned),
+          executed: round6(result?.budget.executed),
+          rate: round6(result?.budget.rate),
+          score: round6(result?.budget.score),
         },
         total: {
-          computed: result?.total.computed ?? null,
-          reported: result?.total.reported ?? null,
+          computed: round6(result?.total.computed),
+          reported: round6(result?.total.reported),
           grade: result?.total.grade ?? null,
         },
         findings: (result?.findings ?? []).map((f) => ({
@@ -128,6 +120,7 @@ export function toJsonReport(reports: readonly FileReport[], lang: Lang): JsonRe
   };
 }
 
-function round6(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
+/** Numbers in the JSON carry 6 decimals at most (rate 0.989276), without binary noise. */
+function round6(n: number | null | undefined): number | null {
+  return n === null || n === undefined ? null : round(n, 6);
 }
