@@ -58,10 +58,21 @@ export function matches(m: Matcher, label: string): boolean {
   return m.exact.includes(label) || (m.pattern !== undefined && m.pattern.test(label));
 }
 
+/** Exact synonyms of a group as one lookup table (header matching runs on every header-like cell). */
+const exactIndex = new WeakMap<object, Map<string, string>>();
+
 /** Which column of a group a header label names, exact synonyms first. */
 export function columnFor<K extends string>(group: Record<K, Matcher>, label: string): K | null {
-  const keys = Object.keys(group) as K[];
-  return keys.find((k) => group[k].exact.includes(label)) ?? keys.find((k) => matches(group[k], label)) ?? null;
+  let index = exactIndex.get(group);
+  if (!index) {
+    index = new Map();
+    for (const k of Object.keys(group) as K[]) for (const e of group[k].exact) if (!index.has(e)) index.set(e, k);
+    exactIndex.set(group, index);
+  }
+  const exact = index.get(label) as K | undefined;
+  if (exact) return exact;
+  for (const k of Object.keys(group) as K[]) if (group[k].pattern?.test(label)) return k;
+  return null;
 }
 
 export const isBudgetTotalLabel = (label: string) => matches(TOTAL_ROW, label);

@@ -127,10 +127,24 @@ interface Headers {
   indicator: ColumnMap<IndicatorColumn>;
 }
 
+/** Sheets already scanned, so that choosing the sheet and reading it cost one scan (grids are not edited once read). */
+const scanned = new WeakMap<Grid, { reader: SheetReader; headers: Headers }>();
+
+function scanSheet(grid: Grid): { reader: SheetReader; headers: Headers } {
+  let s = scanned.get(grid);
+  if (!s) {
+    const reader = new SheetReader(grid);
+    s = { reader, headers: findHeaders(reader) };
+    scanned.set(grid, s);
+  }
+  return s;
+}
+
 function findHeaders(reader: SheetReader): Headers {
   const h: Headers = { budget: {}, goal: {}, indicator: {} };
   const last = Math.min(reader.grid.rowCount, HEADER_SCAN_ROWS);
   for (let r = 1; r <= last; r++) {
+    if (h.indicatorRow !== undefined && h.budgetRow !== undefined && h.goalRow !== undefined) break;
     if (h.indicatorRow === undefined) {
       const ind = headerColumns(reader, r, INDICATOR_COLUMNS);
       const core = ["name", "target", "actual", "weight", "score"].filter((k) => ind[k as IndicatorColumn] !== undefined);
@@ -161,7 +175,7 @@ function findHeaders(reader: SheetReader): Headers {
 
 /** How strongly a sheet looks like a 自评表 (0 = not at all); used to pick among several sheets. */
 export function tableLikeness(grid: Grid): number {
-  const h = findHeaders(new SheetReader(grid));
+  const h = scanSheet(grid).headers;
   let score = 0;
   if (h.indicatorRow !== undefined) score += 4 + countKeys(h.indicator) / 10;
   if (h.budgetRow !== undefined) score += 2;
@@ -420,8 +434,7 @@ export interface ReadOutcome {
 
 /** Reads a sheet as a 自评表, or says which expected label it lacks. */
 export function readTable(grid: Grid): ReadOutcome {
-  const reader = new SheetReader(grid);
-  const h = findHeaders(reader);
+  const { reader, headers: h } = scanSheet(grid);
   const problems: LayoutProblem[] = [];
   if (h.indicatorRow === undefined) {
     problems.push({ expected: "三级指标", cell: "A1" });

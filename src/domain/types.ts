@@ -111,6 +111,33 @@ export interface WritePlan {
   values: PlannedValue[];
   marks: PlannedMark[];
   findingsSheet: FindingsSheetPlan;
+  /** Sheets of text to add, such as the Word-ready 自评报告 (one paragraph a row). */
+  sheets?: TextSheetPlan[];
+}
+
+/**
+ * A sheet of paragraphs, one a row in one wide wrapped column, each styled as its 公文 level so that copying
+ * the column into Word gives styled paragraphs. Hosts write `text` exactly as given (never as a formula).
+ */
+export interface TextSheetPlan {
+  name: string;
+  /** Width of the one column (A), in Excel's character units. */
+  columnWidth: number;
+  rows: Array<{
+    /** The cell's text, the first-line indent already written in as full-width spaces (U+3000). */
+    text: string;
+    /** The font Word should use ("仿宋_GB2312"), and the one to use where it is not installed ("仿宋"). */
+    font: string;
+    fallbackFont: string;
+    /** Size in points (三号 = 16, 二号 = 22). */
+    size: number;
+    bold: boolean;
+    align: "left" | "center" | "justify";
+    /** First-line indent in characters (informative: `text` already carries it). */
+    indent: number;
+    /** The row still holds a 【待填写：…】 placeholder or a notice to remove: fill it so the officer sees it. */
+    highlight: boolean;
+  }>;
 }
 
 export type LayoutId = "central" | "department" | "sichuan" | "city-20-80";
