@@ -1,4 +1,5 @@
 /** The `ziping` command line, parsed into a plain request or a usage error (whose reason is localized later). */
+import { PROFILES as PROFILES_BY_ID, withSettings } from "../domain/profile";
 import type { Lang, ProfileId } from "../domain/types";
 import type { MessageKey } from "./messages";
 
@@ -10,6 +11,8 @@ export interface CheckRequest {
   write?: string;
   lang: Lang;
   progress: boolean;
+  /** Optional profile settings from --set name=value. */
+  settings: Record<string, string>;
 }
 
 export type Request =
@@ -21,12 +24,13 @@ export type Request =
 const PROFILES: ReadonlyArray<ProfileId | "auto"> = ["auto", "central-2020", "sichuan", "city-20-80"];
 const LANGS: Record<string, Lang> = { "zh-cn": "zh-CN", zh: "zh-CN", "en-us": "en-US", en: "en-US" };
 const FLAGS = new Set(["--json", "--progress", "--help", "-h", "--version", "-v", "-V"]);
-const VALUED = new Set(["--profile", "--write", "--lang"]);
+const VALUED = new Set(["--profile", "--write", "--lang", "--set"]);
 
 export function parseArgs(argv: readonly string[]): Request {
   const positional: string[] = [];
   const flags = new Set<string>();
   const values = new Map<string, string>();
+  const settings: Record<string, string> = {};
   let error: { reason: MessageKey; params: Record<string, string> } | undefined;
   const fail = (reason: MessageKey, params: Record<string, string>) => {
     error ??= { reason, params };
@@ -53,6 +57,11 @@ export function parseArgs(argv: readonly string[]): Request {
       if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
         fail("missingValue", { option: name });
         if (eq < 0 && value !== undefined) i--; // the next token is an option: let it be parsed as one
+      } else if (name === "--set") {
+        const [key, ...rest] = value.split("=");
+        const { errors } = withSettings(PROFILES_BY_ID["central-2020"], { [key]: rest.join("=") });
+        if (rest.length === 0 || errors.length) fail("unknownSetting", { value });
+        else settings[key] = rest.join("=");
       } else {
         values.set(name, value);
       }
@@ -86,5 +95,6 @@ export function parseArgs(argv: readonly string[]): Request {
     write: values.get("--write"),
     lang: outLang,
     progress: flags.has("--progress"),
+    settings,
   };
 }

@@ -59,7 +59,7 @@ async function checkOne(file: string, request: CheckRequest): Promise<FileReport
     return { file, readError: internal(e) };
   }
   try {
-    return { file, result: checkWorkbook(sheets, { profile: request.profile }) };
+    return { file, result: checkWorkbook(sheets, { profile: request.profile, settings: request.settings }) };
   } catch (e) {
     // An engine bug on one workbook must not end a batch of two hundred.
     return { file, readError: internal(e) };

@@ -2,6 +2,7 @@
  * The `ziping` command's entry: parse, run, print, and return the exit status. Output goes through injected
  * writers so tests run it in-process; bin/ziping.js (or `tsx src/cli/main.ts`) runs it for real.
  */
+import { SETTINGS } from "../domain/profile";
 import * as fs from "fs";
 import * as nodePath from "path";
 import type { Lang } from "../domain/types";
@@ -34,7 +35,11 @@ export async function main(
   switch (request.kind) {
     case "help": {
       const langs: Lang[] = request.lang ? [request.lang] : ["zh-CN", "en-US"];
-      io.stdout.write(langs.map((l) => t(l, "usage")).join("\n\n") + "\n");
+      const settingsHelp = (l: Lang) =>
+        [l === "zh-CN" ? "评分设置（--set）：" : "Settings (--set):"]
+          .concat(Object.entries(SETTINGS).map(([name, s]) => `  ${name.padEnd(22)} ${s.help[l]}`))
+          .join("\n");
+      io.stdout.write(langs.map((l) => `${t(l, "usage")}\n\n${settingsHelp(l)}`).join("\n\n") + "\n");
       return EXIT.ok;
     }
     case "version":

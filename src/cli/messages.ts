@@ -13,6 +13,7 @@ const table = {
       "  --json                 以 JSON 输出结果（供脚本使用）",
       "  --profile <配置>       评分口径：auto（默认，按表格版式判断）、central-2020、sichuan、city-20-80",
       "  --write <文件夹>       为每个文件写出带标注的副本 <文件名>.checked.xlsx（不改动原文件）",
+      "  --set <名称=值>        调整评分口径的可选设置，可重复（见下）",
       "  --lang <语言>          输出语言：zh-CN（默认）或 en-US",
       "  --progress             在标准错误输出上显示进度",
       "  -h, --help             显示本帮助",
@@ -30,6 +31,7 @@ const table = {
       "  --json                 print the results as JSON (for scripts)",
       "  --profile <profile>    scoring rules: auto (default, from the table's layout), central-2020, sichuan, city-20-80",
       "  --write <folder>       write a marked-up copy <name>.checked.xlsx of each file (the file itself is never changed)",
+      "  --set <name=value>     an optional setting of the scoring rules, repeatable (see below)",
       "  --lang <language>      output language: zh-CN (default) or en-US",
       "  --progress             show progress on standard error",
       "  -h, --help             show this help",
@@ -52,6 +54,10 @@ const table = {
   unknownProfile: {
     "zh-CN": "未知的评分口径 {value}（可选：auto、central-2020、sichuan、city-20-80）",
     "en-US": "unknown profile {value} (choose auto, central-2020, sichuan or city-20-80)",
+  },
+  unknownSetting: {
+    "zh-CN": "无法识别的评分设置 {value}（见 ziping --help）",
+    "en-US": "unknown or invalid setting {value} (see ziping --help)",
   },
   unknownLang: {
     "zh-CN": "未知的语言 {value}（可选：zh-CN、en-US）",

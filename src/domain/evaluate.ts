@@ -18,7 +18,7 @@ import {
   type Tier,
 } from "./parse";
 import { fmtAmount, fmtPlain, fmtRate, fmtScore, ratesAgree, round, scoresAgree, amountsAgree } from "./precision";
-import { gradeFor, type Direction, type Profile } from "./profile";
+import { gradeFor, profileLabel, type Direction, type Profile } from "./profile";
 import type { BudgetRow, IndicatorRow, Slot, TableModel } from "./table";
 import type { BudgetSummary, Figure, Finding, Localized, RuleId, TotalSummary } from "./types";
 
@@ -66,8 +66,11 @@ class Evaluator {
   readonly computed: ComputedCell[] = [];
   readonly sheet: string;
 
+  readonly profileLabel: string;
+
   constructor(readonly table: TableModel, readonly profile: Profile) {
     this.sheet = table.sheet;
+    this.profileLabel = profileLabel(profile);
   }
 
   flag(rule: RuleId, slot: Slot, params: MessageParams = {}, arithmetic?: string): void {
@@ -81,7 +84,7 @@ class Evaluator {
       label: f.label,
       value: f.value,
       display: f.display,
-      profile: this.profile.id,
+      profile: this.profileLabel,
       rule: f.rule,
       arithmetic: f.arithmetic,
       sheet: slot ? this.sheet : undefined,

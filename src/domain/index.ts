@@ -7,7 +7,7 @@ import { evaluate } from "./evaluate";
 import type { Grid } from "./grid";
 import { readTable, tableLikeness } from "./layout";
 import { buildPlan } from "./plan";
-import { PROFILES, profileForLayout } from "./profile";
+import { PROFILES, profileForLayout, withSettings } from "./profile";
 import type { TableModel } from "./table";
 import type { CheckResult, ProfileId } from "./types";
 
@@ -16,6 +16,8 @@ export interface CheckOptions {
   profile?: ProfileId | "auto";
   /** Read this sheet instead of searching for the 自评表. */
   sheet?: string;
+  /** Optional settings on top of the profile (profile.ts SETTINGS), e.g. { integerScores: "on" }. */
+  settings?: Readonly<Record<string, string>>;
 }
 
 /** The sheet most likely to hold the 自评表, or null when none looks like one. */
@@ -56,7 +58,8 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   }
 
   const table = outcome.table;
-  const profile = PROFILES[chosen ?? profileForLayout(table.layout)];
+  const { profile, errors } = withSettings(PROFILES[chosen ?? profileForLayout(table.layout)], options.settings ?? {});
+  if (errors.length) throw new Error(`Unknown profile settings: ${errors.join(", ")}`);
   const ev = evaluate(table, profile);
   const findings = [...problems, ...ev.findings];
   return {
@@ -74,7 +77,7 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
 
 export * from "./grid";
 export * from "./types";
-export { PROFILES, PROFILE_IDS, isProfileId } from "./profile";
+export { PROFILES, PROFILE_IDS, SETTINGS, isProfileId, withSettings } from "./profile";
 export type { Profile } from "./profile";
 export { CATALOGUE, SEVERITY_LABEL } from "./catalogue";
 export type { TableModel } from "./table";

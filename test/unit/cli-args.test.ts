@@ -12,7 +12,15 @@ describe("parseArgs", () => {
       write: undefined,
       lang: "zh-CN",
       progress: false,
+      settings: {},
     });
+  });
+
+  it("collects --set settings and refuses unknown ones", () => {
+    const r = parseArgs(["check", "a.xlsx", "--set", "integerScores=on", "--set=execReasonThreshold=90%"]);
+    expect(r).toMatchObject({ kind: "check", settings: { integerScores: "on", execReasonThreshold: "90%" } });
+    expect(parseArgs(["check", "a.xlsx", "--set", "integerScores=maybe"])).toMatchObject({ kind: "usage-error", reason: "unknownSetting" });
+    expect(parseArgs(["check", "a.xlsx", "--set", "nonsense"])).toMatchObject({ kind: "usage-error", reason: "unknownSetting" });
   });
 
   it("takes options anywhere, with a space or '='", () => {

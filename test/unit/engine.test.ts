@@ -266,3 +266,61 @@ function centralGridRowsWith(replace: Record<number, unknown[]>) {
     values.forEach((v, c) => v !== "" && out.set(Number(r) + 1, c + 1, { value: v as string }));
   return out;
 }
+
+describe("profile settings (off by default)", () => {
+  const one = (row: unknown[], budget?: unknown[][]) =>
+    centralGrid({ indicators: [row as never[]], budget: budget as never, total: [100, null] });
+
+  it("integerScores accepts 9 for a computed 8.62", () => {
+    const g = one(["产出指标", "数量指标", "完成量", "43.2", "37.24", 10, 9, "进度滞后"]);
+    expect(findingsOf(g)).toContain(`score-mismatch@H${ind(0)}`);
+    expect(findingsOf(g, { settings: { integerScores: "on" } })).not.toContain(`score-mismatch@H${ind(0)}`);
+    const fig = check(g, { settings: { integerScores: "on" } }).figures.find((f) => f.key === "total.score")!;
+    expect(fig.profile).toBe("central-2020（integerScores=on）");
+  });
+
+  it("execReasonThreshold asks for a reason below 90% even in the central profile", () => {
+    const g = centralGrid({ budget: [["年度资金总额", 100, 100, 75, 10, 0.75, 7.5]] });
+    expectNoFinding(g, "exec-low-no-reason");
+    expectFinding(g, "exec-low-no-reason", "G4", { settings: { execReasonThreshold: "90%" } });
+  });
+
+  it("scoreCapByExecution caps the total at 79 for a 65% execution", () => {
+    const g = centralGrid({ budget: [["年度资金总额", 100, 100, 65, 10, 0.65, 6.5]], total: [100, 96.5] });
+    expect(check(g).total.computed).toBeCloseTo(96.5, 6);
+    const capped = check(g, { settings: { scoreCapByExecution: "on" } });
+    expect(capped.total.computed).toBe(79);
+    expect(capped.findings.map((f) => f.rule)).toContain("score-cap");
+  });
+
+  it("deviationPenalty takes 2 points at 130% of target, never silently otherwise", () => {
+    const row = ["产出指标", "数量指标", "人次", "≥500人次", "700人次", 25, 25, "新增培训班"];
+    const g = centralGrid({ indicators: [row as never[]] });
+    const key = `indicator.${ind(0)}.score`;
+    expect(check(g).figures.find((f) => f.key === key)!.value).toBe(25);
+    expect(check(g, { settings: { deviationPenalty: "on" } }).figures.find((f) => f.key === key)!.value).toBe(23);
+  });
+
+  it("scoreAheadOfExecution warns when scores run ahead of spending", () => {
+    const budget = [["年度资金总额", 100, 100, 60, 10, 0.6, 6]];
+    const g = centralGrid({ budget, total: [100, 96] });
+    expectNoFinding(g, "score-ahead-of-execution");
+    const at = `H${centralRowsOf({ budget }).total}`;
+    expectFinding(g, "score-ahead-of-execution", at, { settings: { scoreAheadOfExecution: "5%" } });
+  });
+
+  it("linear ≤ rule and 80/50 tiers change the arithmetic", () => {
+    const cost = ["产出指标", "成本指标", "成本", "≤90万元", "100万元", 10, 10, "超支"];
+    const key = `indicator.${ind(0)}.score`;
+    const linear = check(centralGrid({ indicators: [cost as never[]] }), { settings: { lessIsBetterRule: "linear" } });
+    expect(linear.figures.find((f) => f.key === key)!.value).toBeCloseTo(10 * (1 - 10 / 90), 6);
+    const partly = ["满意度指标", "服务对象满意度指标", "满意度", "群众满意", "部分达成年度指标并具有一定效果", 10, 5.5, "宣传不足"];
+    const g = centralGrid({ indicators: [partly as never[]] });
+    expectFinding(g, "qualitative-out-of-tier", `H${ind(0)}`);
+    expectNoFinding(g, "qualitative-out-of-tier", { settings: { tiers: "80/50" } });
+  });
+
+  it("an unknown setting is API misuse and says which", () => {
+    expect(() => check(centralGrid(), { settings: { nonsense: "1" } })).toThrow(/nonsense=1/);
+  });
+});
