@@ -162,7 +162,8 @@ class Evaluator {
 
     if (planned === null || executed === null) return summary;
     const source = usedSum.planned !== undefined || usedSum.executed !== undefined ? "（按明细行合计）" : "";
-    if (planned <= 0) {
+    // A budget so small (or an amount so large) that the rate is no number is reported like a zero budget.
+    if (planned <= 0 || !Number.isFinite(executed / planned)) {
       this.flag("value-not-number", total.planned!, { what: "全年预算数", received: fmtAmount(planned), detail: "全年预算数为 0，执行率无法计算" });
       return summary;
     }
@@ -544,6 +545,7 @@ class Evaluator {
       }
     }
     if (unknown > 0) arithmetic += `（其中 ${unknown} 项无法核定，按填报分或 0 计）`;
+    if (!Number.isFinite(total)) return summary;
     summary.computed = total;
     summary.grade = gradeFor(total, p);
     this.figure(

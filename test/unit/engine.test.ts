@@ -101,6 +101,11 @@ describe("budget rules", () => {
     expect(r.budget.rate).toBeNull();
     expect(r.findings.some((f) => f.cell === "D4")).toBe(true);
   });
+  it("a budget so small the rate overflows is reported, not Infinity (regression from fuzzing)", () => {
+    const r = check(centralGrid({ budget: [["年度资金总额", 5e-324, 5e-324, 95, 10, null, null]] }));
+    expect(r.budget.rate).toBeNull();
+    expect(r.total.computed === null || Number.isFinite(r.total.computed)).toBe(true);
+  });
   it("amounts typed as text with 千分位 and full-width digits are read", () => {
     const r = check(centralGrid({ budget: [["年度资金总额", "3,378.30", "３３７８．３０", "3,342.07万元", 10, null, 9.89]] }));
     expect(r.budget.rate).toBeCloseTo(0.989276, 6);
