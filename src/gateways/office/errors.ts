@@ -1,0 +1,47 @@
+/**
+ * Refusals the office gateway reports to the officer (a protected sheet, nothing to undo, a sheet that
+ * vanished). They carry both languages; the pane shows the one it speaks. Bugs stay plain Errors.
+ */
+import type { Localized } from "../../domain/types";
+
+export type GatewayErrorCode = "sheet-protected" | "sheet-missing" | "read-too-large" | "findings-sheet-taken";
+
+export class GatewayError extends Error {
+  constructor(
+    readonly code: GatewayErrorCode,
+    readonly localized: Localized,
+  ) {
+    super(localized["en-US"]);
+    this.name = "GatewayError";
+  }
+}
+
+export function sheetProtectedError(sheets: readonly string[]): GatewayError {
+  const list = sheets.join("、");
+  const en = sheets.join(", ");
+  return new GatewayError("sheet-protected", {
+    "zh-CN": `工作表“${list}”受保护，未写入任何内容。请先在“审阅 > 撤销工作表保护”中取消保护（如有密码请向表格提供方索取），再重试。`,
+    "en-US": `The sheet "${en}" is protected, so nothing was written. Unprotect it first (Review > Unprotect Sheet; ask the table's owner for the password if there is one), then try again.`,
+  });
+}
+
+export function sheetMissingError(sheet: string): GatewayError {
+  return new GatewayError("sheet-missing", {
+    "zh-CN": `找不到工作表“${sheet}”，它可能已被重命名或删除。请重新校验。`,
+    "en-US": `The sheet "${sheet}" was not found; it may have been renamed or deleted. Run the check again.`,
+  });
+}
+
+export function readTooLargeError(sheet: string): GatewayError {
+  return new GatewayError("read-too-large", {
+    "zh-CN": `工作表“${sheet}”的已用区域过大，Excel 无法一次读出。请删除表格以外远处的多余内容后重试。`,
+    "en-US": `The used area of "${sheet}" is too large for Excel to return in one read. Delete stray content far outside the table, then try again.`,
+  });
+}
+
+export function findingsSheetTakenError(name: string): GatewayError {
+  return new GatewayError("findings-sheet-taken", {
+    "zh-CN": `已有名为“${name}”的工作表（不是本加载项创建的），也无法使用备用名称。请重命名该工作表后重试。`,
+    "en-US": `A sheet named "${name}" already exists and was not created by this add-in, and no spare name was free. Rename it and try again.`,
+  });
+}

@@ -1,0 +1,90 @@
+/** The smaller workbook errands of the pane: go to a cell, insert the blank template, remember the profile. */
+/* global Excel */
+import { isProfileId, type CheckOptions } from "../../domain";
+import { centralBlankTemplate, type SheetTemplate } from "./blank-template";
+import { explainSyncError } from "./read";
+import { columnLetters, parseRange } from "../../domain/grid";
+
+/** A profile id, or "auto": the profile the table's layout implies. */
+export type ProfileChoice = NonNullable<CheckOptions["profile"]>;
+export const PROFILE_KEY = "ziping.profile";
+
+export function isProfileChoice(v: unknown): v is ProfileChoice {
+  return v === "auto" || (typeof v === "string" && isProfileId(v));
+}
+
+/** Activates the sheet first (select() alone is unreliable across sheets), then selects the cell. */
+export async function locateCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange(cell).select();
+  try {
+    await context.sync();
+  } catch (e) {
+    throw explainSyncError(e, sheet);
+  }
+}
+
+/** A matrix the size of an A1 range, every cell `value`: office.js wants one entry per cell. */
+function filled<T>(a1: string, value: T): T[][] {
+  const r = parseRange(a1);
+  return Array.from({ length: r.bottom - r.top + 1 }, () => Array.from({ length: r.right - r.left + 1 }, () => value));
+}
+
+/** The first of "name", "name (2)", "name (3)", … that no sheet uses. */
+export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(wanted)) return wanted;
+  for (let i = 2; ; i++) if (!taken.has(`${wanted} (${i})`)) return `${wanted} (${i})`;
+}
+
+/** Adds the blank central-layout 自评表 as a new, active sheet. Two syncs; returns the sheet's name. */
+export async function insertBlankTemplate(
+  context: Excel.RequestContext,
+  template: SheetTemplate = centralBlankTemplate(),
+): Promise<string> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const name = freeSheetName(template.name, new Set(sheets.items.map((s) => s.name)));
+  const ws = sheets.add(name);
+  const width = template.rows[0].length;
+  ws.getRange(`A1:${columnLetters(width)}${template.rows.length}`).formulas = template.rows;
+  for (const m of template.merges) ws.getRange(m).merge(false);
+  for (const [range, fmt] of template.numberFormats) ws.getRange(range).numberFormat = filled(range, fmt);
+  template.columnWidths.forEach((w, i) => {
+    const col = columnLetters(i + 1);
+    ws.getRange(`${col}:${col}`).format.columnWidth = w;
+  });
+  const body = ws.getRange(template.body);
+  body.format.wrapText = true;
+  body.format.verticalAlignment = "Center";
+  for (const edge of [
+    "EdgeTop",
+    "EdgeBottom",
+    "EdgeLeft",
+    "EdgeRight",
+    "InsideHorizontal",
+    "InsideVertical",
+  ] as const) {
+    body.format.borders.getItem(edge).style = "Continuous";
+  }
+  for (const r of template.bold) ws.getRange(r).format.font.bold = true;
+  for (const r of template.centered) ws.getRange(r).format.horizontalAlignment = "Center";
+  ws.getRange(template.title).format.font.size = 16;
+  ws.activate();
+  await context.sync();
+  return name;
+}
+
+export async function getSavedProfile(context: Excel.RequestContext): Promise<ProfileChoice | null> {
+  const item = context.workbook.settings.getItemOrNullObject(PROFILE_KEY);
+  item.load("value");
+  await context.sync();
+  return !item.isNullObject && isProfileChoice(item.value) ? item.value : null;
+}
+
+/** Saved in the workbook, so the choice travels with the file. */
+export async function saveProfile(context: Excel.RequestContext, profile: ProfileChoice): Promise<void> {
+  context.workbook.settings.add(PROFILE_KEY, profile);
+  await context.sync();
+}

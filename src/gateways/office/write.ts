@@ -1,0 +1,338 @@
+/**
+ * Applying an engine write plan to the workbook: computed values with their number formats, highlight
+ * fills, notes (ExcelApi 1.18 only) and the findings sheet whose rows link to their cells.
+ *
+ * Two syncs, whatever the plan's size: the first reads sheet protection, the before-image of every cell
+ * to be touched, existing notes, the sheet names and the undo index; nothing is written when a target
+ * sheet is protected. The second queues every write, including the new before-image generation.
+ */
+/* global Excel */
+import { columnLetters } from "../../domain/grid";
+import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
+import { cellKey } from "./addresses";
+import { findingsSheetTakenError, sheetProtectedError } from "./errors";
+import { documentReference, needsQuotePrefix, toExcelInput } from "./excel-input";
+import { supportsExcelApi } from "./host";
+import { explainSyncError } from "./read";
+import type { WritePreview, WriteSummary } from "./types";
+import {
+  emptyMeta,
+  encodeGeneration,
+  parseUndoMeta,
+  readUndoMetaItem,
+  STORE_SHEET,
+  union,
+  writeUndoMeta,
+  type CellImage,
+  type FillImage,
+  type UndoMeta,
+  type ValueImage,
+} from "./undo-store";
+
+/** Highlight colours: Excel's own light red / yellow / blue, readable when printed in grey. */
+export const MARK_FILLS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** Every cell the plan touches, with what it will do there. */
+interface CellWork {
+  sheet: string;
+  cell: string;
+  value?: PlannedValue;
+  mark?: PlannedMark;
+  notes: string[];
+}
+
+function collectWork(plan: WritePlan, notesOn: boolean): Map<string, CellWork> {
+  const work = new Map<string, CellWork>();
+  const at = (sheet: string, cell: string): CellWork => {
+    const key = cellKey(sheet, cell);
+    let w = work.get(key);
+    if (!w) work.set(key, (w = { sheet, cell: cell.replace(/\$/g, "").toUpperCase(), notes: [] }));
+    return w;
+  };
+  for (const v of plan.values) {
+    const w = at(v.sheet, v.cell);
+    w.value = v;
+    if (notesOn && v.note) w.notes.push(v.note);
+  }
+  for (const m of plan.marks) {
+    const w = at(m.sheet, m.cell);
+    if (!w.mark || SEVERITY_RANK[m.severity] > SEVERITY_RANK[w.mark.severity]) w.mark = m;
+    if (notesOn && m.note && !w.notes.includes(m.note)) w.notes.push(m.note);
+  }
+  return work;
+}
+
+function targetSheets(work: Map<string, CellWork>): string[] {
+  return [...new Set([...work.values()].map((w) => w.sheet))];
+}
+
+function isFormulaText(f: unknown, v: unknown): f is string {
+  return typeof f === "string" && f.startsWith("=") && !(typeof v === "string" && v === f);
+}
+
+/** The before-image of one cell's content, from a range loaded with values, formulas, numberFormat, valueTypes. */
+export function valueImageOf(range: Excel.Range): ValueImage {
+  const v = range.values[0][0] as string | number | boolean;
+  const f: unknown = range.formulas[0][0];
+  const image: ValueImage = { v, fmt: String(range.numberFormat[0][0] ?? "General") };
+  if (isFormulaText(f, v)) image.f = f;
+  else if (range.valueTypes[0][0] === "Error") image.err = true;
+  return image;
+}
+
+/** The before-image of a fill. Without ExcelApi 1.9 (no `pattern`) a white fill counts as none. */
+export function fillImageOf(range: Excel.Range, hasPattern: boolean): FillImage {
+  const color = range.format.fill.color;
+  const none = hasPattern ? range.format.fill.pattern === "None" : !color || color.toUpperCase() === "#FFFFFF";
+  return { color: none ? null : color };
+}
+
+/** Picks the findings sheet's name: ours is replaced, a foreign sheet of that name is left alone. */
+function findingsSheetName(
+  wanted: string,
+  names: Set<string>,
+  meta: UndoMeta | null,
+): { name: string; replace: boolean } {
+  const ours = new Set(meta?.createdSheets ?? []);
+  for (const name of [wanted, `${wanted} (Ziping)`]) {
+    if (!names.has(name)) return { name, replace: false };
+    if (ours.has(name)) return { name, replace: true };
+  }
+  throw findingsSheetTakenError(wanted);
+}
+
+/** Display width of a text in Excel column units (CJK characters count double). */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Queues the findings sheet: header, rows, hyperlinks to the cells, readable widths. */
+function queueFindingsSheet(
+  context: Excel.RequestContext,
+  name: string,
+  replace: boolean,
+  plan: FindingsSheetPlan,
+): void {
+  const sheets = context.workbook.worksheets;
+  if (replace) sheets.getItem(name).delete();
+  const ws = sheets.add(name);
+  const width = Math.max(plan.header.length, ...plan.rows.map((r) => r.cells.length), 1);
+  const pad = (cells: ReadonlyArray<string | number>): Array<string | number | boolean> =>
+    Array.from({ length: width }, (_, i) => toExcelInput(cells[i] ?? ""));
+  const matrix = [pad(plan.header), ...plan.rows.map((r) => pad(r.cells))];
+  const last = columnLetters(width);
+  const all = ws.getRange(`A1:${last}${matrix.length}`);
+  all.values = matrix;
+  all.format.wrapText = true;
+  all.format.verticalAlignment = "Top";
+  ws.getRange(`A1:${last}1`).format.font.bold = true;
+  ws.freezePanes.freezeRows(1);
+  for (let c = 0; c < width; c++) {
+    const longest = Math.max(
+      ...[plan.header, ...plan.rows.map((r) => r.cells)].map((cells) => textWidth(String(cells[c] ?? ""))),
+    );
+    // About 7 points per narrow character; long messages wrap instead of widening forever.
+    ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth =
+      Math.min(Math.max(longest, 6), 60) * 7;
+  }
+  plan.rows.forEach((row, i) => {
+    if (!row.link) return;
+    const at = row.cells.findIndex((v) => String(v).replace(/\$/g, "").toUpperCase() === row.link!.cell.toUpperCase());
+    const col = at >= 0 ? at : 0;
+    const target = ws.getRange(`${columnLetters(col + 1)}${i + 2}`);
+    const text = String(row.cells[col] ?? "");
+    // The cell already holds its text; pass it as the display text only when Excel cannot misread it.
+    target.hyperlink =
+      needsQuotePrefix(text) || text === ""
+        ? { documentReference: documentReference(row.link.sheet, row.link.cell) }
+        : { documentReference: documentReference(row.link.sheet, row.link.cell), textToDisplay: text };
+  });
+}
+
+interface Prepared {
+  work: Map<string, CellWork>;
+  ranges: Map<string, Excel.Range>;
+  notes: Map<string, Excel.Note>;
+  sheetNames: Set<string>;
+  meta: UndoMeta | null;
+  protectedSheets: string[];
+}
+
+/** Sync 1 of a write (and all of a preview): protection, before-image, notes, names, undo index. */
+async function prepare(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  opts: { notesOn: boolean; hasPattern: boolean; withText: boolean },
+): Promise<Prepared> {
+  const { notesOn, hasPattern } = opts;
+  const work = collectWork(plan, notesOn);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const metaItem = readUndoMetaItem(context);
+  const protections = targetSheets(work).map((name) => {
+    const ws = sheets.getItem(name);
+    ws.protection.load("protected");
+    return { name, ws };
+  });
+  const byName = new Map(protections.map((p) => [p.name, p.ws]));
+  const ranges = new Map<string, Excel.Range>();
+  const notes = new Map<string, Excel.Note>();
+  for (const [key, w] of work) {
+    const ws = byName.get(w.sheet)!;
+    const range = ws.getRange(w.cell);
+    // Literal property lists, one load per need: only what the before-image and the preview read.
+    if (w.value && opts.withText) range.load("text,values,formulas,numberFormat,valueTypes");
+    else if (w.value) range.load("values,formulas,numberFormat,valueTypes");
+    if (w.mark && hasPattern) range.load("format/fill/color,format/fill/pattern");
+    else if (w.mark) range.load("format/fill/color");
+    ranges.set(key, range);
+    if (w.notes.length) {
+      const note = ws.notes.getItemOrNullObject(w.cell);
+      note.load("content");
+      notes.set(key, note);
+    }
+  }
+  try {
+    await context.sync();
+  } catch (e) {
+    throw explainSyncError(e, protections.map((p) => p.name).join("、"));
+  }
+  return {
+    work,
+    ranges,
+    notes,
+    sheetNames: new Set(sheets.items.map((s) => s.name)),
+    meta: parseUndoMeta(metaItem),
+    protectedSheets: protections.filter((p) => p.ws.protection.protected).map((p) => p.name),
+  };
+}
+
+/** What a write would change, for the officer to confirm: one sync, nothing written. */
+export async function previewPlan(context: Excel.RequestContext, plan: WritePlan): Promise<WritePreview> {
+  const notesOn = supportsExcelApi("1.18");
+  const prep = await prepare(context, plan, { notesOn: false, hasPattern: false, withText: true });
+  const changes = plan.values.map((v) => ({
+    sheet: v.sheet,
+    cell: v.cell,
+    before: String(prep.ranges.get(cellKey(v.sheet, v.cell))?.text[0][0] ?? ""),
+    after: String(v.value),
+    figure: v.figure,
+  }));
+  const marked = new Set(plan.marks.map((m) => cellKey(m.sheet, m.cell)));
+  return {
+    changes,
+    marks: marked.size,
+    findingsSheet: plan.findingsSheet.name,
+    findingsRows: plan.findingsSheet.rows.length,
+    notesSupported: notesOn,
+    protectedSheets: prep.protectedSheets,
+  };
+}
+
+/**
+ * The undo index after this write, before its new generation is appended. A store sheet that vanished
+ * (or an index that was lost) starts afresh; the list of the add-in's sheets and marks carries over.
+ */
+function nextMeta(prep: Prepared, findingsSheet: string, notedKeys: string[]): UndoMeta {
+  const old = prep.meta;
+  const storeKept = old !== null && prep.sheetNames.has(old.storeSheet);
+  const base: UndoMeta = storeKept
+    ? { ...old }
+    : {
+        ...emptyMeta(prep.sheetNames.has(STORE_SHEET) ? `${STORE_SHEET}-${Date.now()}` : STORE_SHEET),
+        ...(old ? { createdSheets: old.createdSheets, marked: old.marked, noted: old.noted } : {}),
+      };
+  const markedKeys = [...prep.work].filter(([, w]) => w.mark).map(([k]) => k);
+  return {
+    ...base,
+    createdSheets: union(base.createdSheets, [findingsSheet]),
+    marked: union(base.marked, markedKeys),
+    noted: union(base.noted, notedKeys),
+  };
+}
+
+/**
+ * Writes the plan. Throws (in both languages) before writing anything when a target sheet is protected.
+ * A cell that already carries someone else's note keeps it: the findings sheet explains that cell.
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan): Promise<WriteSummary> {
+  const notesOn = supportsExcelApi("1.18");
+  const hasPattern = supportsExcelApi("1.9");
+  const prep = await prepare(context, plan, { notesOn, hasPattern, withText: false });
+  if (prep.protectedSheets.length) throw sheetProtectedError(prep.protectedSheets);
+  const findings = findingsSheetName(plan.findingsSheet.name, prep.sheetNames, prep.meta);
+
+  // The before-image of this write: one generation of the undo store.
+  const oursNoted = new Set(prep.meta?.noted ?? []);
+  const images: CellImage[] = [];
+  const notesToWrite: Array<{ key: string; w: CellWork; note: Excel.Note }> = [];
+  for (const [key, w] of prep.work) {
+    const range = prep.ranges.get(key)!;
+    const image: CellImage = { sheet: w.sheet, cell: w.cell };
+    if (w.value) image.value = valueImageOf(range);
+    if (w.mark) image.fill = fillImageOf(range, hasPattern);
+    const note = prep.notes.get(key);
+    if (note && w.notes.length) {
+      const foreign = !note.isNullObject && !oursNoted.has(key);
+      if (!foreign) {
+        image.note = { content: note.isNullObject ? null : note.content };
+        notesToWrite.push({ key, w, note });
+      }
+    }
+    images.push(image);
+  }
+
+  // Sync 2: every write in one batch. The before-image and its index go first: Excel runs a batch in
+  // order and stops at a failing step, so whatever did get written can always be undone.
+  if (supportsExcelApi("1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
+  const sheets = context.workbook.worksheets;
+  const meta = nextMeta(
+    prep,
+    findings.name,
+    notesToWrite.map((n) => n.key),
+  );
+  const chunks = encodeGeneration({ at: new Date().toISOString(), images });
+  const first = meta.rows + 1;
+  let store: Excel.Worksheet;
+  if (prep.meta && meta.storeSheet === prep.meta.storeSheet && prep.sheetNames.has(meta.storeSheet)) {
+    store = sheets.getItem(meta.storeSheet);
+  } else {
+    store = sheets.add(meta.storeSheet);
+    store.visibility = "VeryHidden";
+  }
+  const storeRange = store.getRange(`A${first}:A${first + chunks.length - 1}`);
+  storeRange.numberFormat = chunks.map(() => ["@"]);
+  storeRange.values = chunks.map((c) => [c]);
+  writeUndoMeta(context, {
+    ...meta,
+    rows: meta.rows + chunks.length,
+    generations: [...meta.generations, { first, count: chunks.length }],
+  });
+
+  let values = 0;
+  let marks = 0;
+  for (const [key, w] of prep.work) {
+    const range = sheets.getItem(w.sheet).getRange(w.cell);
+    if (w.value) {
+      const fmt = w.value.numFmt ?? String(prep.ranges.get(key)!.numberFormat[0][0] ?? "General");
+      if (w.value.numFmt) range.numberFormat = [[w.value.numFmt]];
+      range.values = [[toExcelInput(w.value.value, fmt)]];
+      values++;
+    }
+    if (w.mark) {
+      range.format.fill.color = MARK_FILLS[w.mark.severity];
+      marks++;
+    }
+  }
+  for (const { w, note } of notesToWrite) {
+    const content = w.notes.join("\n");
+    if (note.isNullObject) sheets.getItem(w.sheet).notes.add(w.cell, content);
+    else note.content = content;
+  }
+  queueFindingsSheet(context, findings.name, findings.replace, plan.findingsSheet);
+  await context.sync();
+  return { values, marks, notes: notesToWrite.length, findingsSheet: findings.name };
+}

@@ -1,0 +1,37 @@
+/** 执行率, 总分, 等级 and the finding counts, as the officer reads them. */
+import { Text } from "@fluentui/react-components";
+import type { CheckResult } from "../domain/types";
+import { summarize } from "./figures";
+import type { Strings } from "./strings";
+import { useStyles } from "./styles";
+
+export function Summary({ result, t }: { result: CheckResult; t: Strings }) {
+  const s = useStyles();
+  const view = summarize(result);
+  const stats: Array<[string, string | number, string]> = [
+    [t.executionRate, view.executionRate, "rate"],
+    [t.totalScore, view.totalScore, "total"],
+    [t.grade, view.grade, "grade"],
+    [t.errors, view.counts.error, "errors"],
+    [t.warnings, view.counts.warning, "warnings"],
+  ];
+  const profile = t.profiles[result.profile];
+  return (
+    <section className={s.section} aria-label={t.summary}>
+      <h2 className={s.sectionTitle}>{t.summary}</h2>
+      <div className={s.summary}>
+        {stats.map(([label, value, id]) => (
+          <div className={s.stat} key={id} data-stat={id}>
+            <span className={s.statLabel}>{label}</span>
+            <span className={s.statValue}>{value}</span>
+          </div>
+        ))}
+      </div>
+      <Text className={s.meta}>
+        {result.sheet ? `${t.sheet}：${result.sheet} · ` : ""}
+        {t.profileUsed}：{profile}
+      </Text>
+      {!result.sheet && <Text>{t.noTable}</Text>}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/** "写回结果", step one: the cells that will change (old → new), shown before anything is written. */
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import type { Figure } from "../domain/types";
+import type { WritePreview } from "./gateway";
+import type { Strings } from "./strings";
+import { useStyles } from "./styles";
+
+interface Props {
+  preview: WritePreview;
+  figures: ReadonlyMap<string, Figure>;
+  t: Strings;
+  busy: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+export function WritePreviewPanel({ preview, figures, t, busy, onConfirm, onCancel }: Props) {
+  const s = useStyles();
+  const blocked = preview.protectedSheets.length > 0;
+  return (
+    <section className={s.preview} aria-label={t.writeBack}>
+      <strong>{preview.changes.length ? t.previewTitle : t.previewEmpty}</strong>
+      {preview.changes.length > 0 && (
+        <ul className={`${s.list} ${s.previewList}`}>
+          {preview.changes.map((c) => (
+            <li key={`${c.sheet}!${c.cell}`} className={s.change} data-cell={`${c.sheet}!${c.cell}`}>
+              <span className={s.mono}>
+                {c.sheet}!{c.cell}
+              </span>
+              <span>
+                {c.before === "" ? t.emptyCell : c.before} → {figures.get(c.figure)?.display ?? c.after}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {preview.marks > 0 && <span>{t.marksLine(preview.marks)}</span>}
+      <span>{t.findingsSheetLine(preview.findingsSheet, preview.findingsRows)}</span>
+      {!preview.notesSupported && <span className={s.detail}>{t.notesUnsupported}</span>}
+      {blocked && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.protectedWarning(preview.protectedSheets.join("、"))}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={s.row}>
+        <Button appearance="primary" disabled={busy || blocked} onClick={onConfirm}>
+          {t.confirmWrite}
+        </Button>
+        <Button disabled={busy} onClick={onCancel}>
+          {t.cancel}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+/** Every word the pane shows, in zh-CN (first) and en-US. Components look strings up here and nowhere else. */
+import type { Lang, Severity } from "../domain/types";
+import type { ProfileChoice } from "./gateway";
+
+export interface Strings {
+  title: string;
+  profileLabel: string;
+  profiles: Record<ProfileChoice, string>;
+  check: string;
+  checking: string;
+  insertTemplate: string;
+  templateInserted: (sheet: string) => string;
+  tools: string;
+  summary: string;
+  sheet: string;
+  executionRate: string;
+  totalScore: string;
+  grade: string;
+  errors: string;
+  warnings: string;
+  infos: string;
+  profileUsed: string;
+  noTable: string;
+  noFindings: string;
+  severity: Record<Severity, string>;
+  locate: string;
+  locateLabel: (cell: string) => string;
+  expected: string;
+  received: string;
+  arithmetic: string;
+  writeBack: string;
+  previewTitle: string;
+  previewEmpty: string;
+  emptyCell: string;
+  marksLine: (n: number) => string;
+  findingsSheetLine: (name: string, rows: number) => string;
+  notesUnsupported: string;
+  protectedWarning: (sheets: string) => string;
+  confirmWrite: string;
+  cancel: string;
+  written: (values: number, marks: number, sheet: string) => string;
+  clearMarks: string;
+  marksCleared: (n: number) => string;
+  undo: string;
+  undone: (cells: number, sheets: string[]) => string;
+  nothingToUndo: string;
+  working: string;
+  failed: (detail: string) => string;
+  dismiss: string;
+}
+
+const zh: Strings = {
+  title: "绩效自评助手",
+  profileLabel: "评分口径",
+  profiles: {
+    auto: "自动（按表格版式判断）",
+    "central-2020": "中央部门（财预〔2020〕10号）",
+    sichuan: "四川省",
+    "city-20-80": "市级（执行率 20 分、指标 80 分）",
+  },
+  check: "一键校验并计分",
+  checking: "正在读取并校验自评表…",
+  insertTemplate: "插入空白模板",
+  templateInserted: (sheet) => `已插入空白自评表“${sheet}”。`,
+  tools: "其他操作",
+  summary: "校验结果",
+  sheet: "工作表",
+  executionRate: "执行率",
+  totalScore: "总分",
+  grade: "等级",
+  errors: "错误",
+  warnings: "警告",
+  infos: "提示",
+  profileUsed: "口径",
+  noTable: "未找到绩效自评表。",
+  noFindings: "未发现问题。",
+  severity: { error: "错误", warning: "警告", info: "提示" },
+  locate: "定位",
+  locateLabel: (cell) => `定位到 ${cell}`,
+  expected: "应为",
+  received: "实为",
+  arithmetic: "算式",
+  writeBack: "写回结果",
+  previewTitle: "将修改以下单元格（原值 → 新值）：",
+  previewEmpty: "没有需要写入的计算结果。",
+  emptyCell: "（空）",
+  marksLine: (n) => `标出 ${n} 个有问题的单元格。`,
+  findingsSheetLine: (name, rows) => `新建工作表“${name}”，列出 ${rows} 条问题并链接到单元格。`,
+  notesUnsupported: "此版本的 Excel 不支持批注（需要 ExcelApi 1.18），说明只写入结果工作表。",
+  protectedWarning: (sheets) => `工作表“${sheets}”受保护，无法写入。请先取消保护。`,
+  confirmWrite: "确认写入",
+  cancel: "取消",
+  written: (values, marks, sheet) => `已写入 ${values} 个单元格，标出 ${marks} 处，问题清单见“${sheet}”。`,
+  clearMarks: "清除标记",
+  marksCleared: (n) => `已清除 ${n} 个单元格的标记和批注。`,
+  undo: "撤销写入",
+  undone: (cells, sheets) =>
+    `已恢复 ${cells} 个单元格` + (sheets.length ? `，并删除工作表“${sheets.join("、")}”。` : "。"),
+  nothingToUndo: "没有可撤销的写入。",
+  working: "正在处理…",
+  failed: (detail) => `操作失败：${detail}`,
+  dismiss: "关闭",
+};
+
+const en: Strings = {
+  title: "Self-Evaluation Assistant",
+  profileLabel: "Scoring rules",
+  profiles: {
+    auto: "Automatic (from the table's layout)",
+    "central-2020": "Central (Cai Yu [2020] No. 10)",
+    sichuan: "Sichuan",
+    "city-20-80": "City (execution 20, indicators 80)",
+  },
+  check: "Check and score",
+  checking: "Reading and checking the table…",
+  insertTemplate: "Insert blank template",
+  templateInserted: (sheet) => `Inserted a blank self-evaluation table, "${sheet}".`,
+  tools: "More",
+  summary: "Result",
+  sheet: "Sheet",
+  executionRate: "Execution rate",
+  totalScore: "Total score",
+  grade: "Grade",
+  errors: "Errors",
+  warnings: "Warnings",
+  infos: "Notes",
+  profileUsed: "Rules",
+  noTable: "No self-evaluation table was found.",
+  noFindings: "No problems found.",
+  severity: { error: "Errors", warning: "Warnings", info: "Notes" },
+  locate: "Go to",
+  locateLabel: (cell) => `Go to ${cell}`,
+  expected: "Expected",
+  received: "Found",
+  arithmetic: "Arithmetic",
+  writeBack: "Write back",
+  previewTitle: "These cells will change (old → new):",
+  previewEmpty: "There are no computed results to write.",
+  emptyCell: "(empty)",
+  marksLine: (n) => `Highlight ${n} cells with problems.`,
+  findingsSheetLine: (name, rows) => `Add the sheet "${name}" listing ${rows} problems, linked to their cells.`,
+  notesUnsupported: "This Excel has no notes (needs ExcelApi 1.18): explanations go to the findings sheet only.",
+  protectedWarning: (sheets) => `The sheet "${sheets}" is protected and cannot be written. Unprotect it first.`,
+  confirmWrite: "Write",
+  cancel: "Cancel",
+  written: (values, marks, sheet) =>
+    `Wrote ${values} cells and highlighted ${marks}; the problems are listed in "${sheet}".`,
+  clearMarks: "Clear marks",
+  marksCleared: (n) => `Removed the highlights and notes from ${n} cells.`,
+  undo: "Undo write",
+  undone: (cells, sheets) =>
+    `Restored ${cells} cells` + (sheets.length ? ` and removed the sheet "${sheets.join('", "')}".` : "."),
+  nothingToUndo: "There is no write to undo.",
+  working: "Working…",
+  failed: (detail) => `That did not work: ${detail}`,
+  dismiss: "Dismiss",
+};
+
+export const STRINGS: Record<Lang, Strings> = { "zh-CN": zh, "en-US": en };
+
+/** Shown before Office has said which language it speaks, or outside Excel: both languages at once. */
+export const NOT_IN_EXCEL: Record<Lang, string> = {
+  "zh-CN": "请在 Excel 中打开此加载项。",
+  "en-US": "Open this add-in in Excel.",
+};

@@ -1,0 +1,109 @@
+/**
+ * Builds the task pane: src/taskpane/index.tsx -> dist/taskpane.[hash].js + taskpane.html, with the icons,
+ * the command and help pages and manifest.xml copied beside it.
+ *
+ * - `npm run build` (production): the copied manifest's https://localhost:3000/ becomes $ZIPING_URL, the
+ *   https address the files will be served from (default https://ziping.example.invalid/, a reserved name
+ *   that can never resolve, so a build nobody configured fails loudly in Excel rather than half-working).
+ * - `npm run dev-server`: https on localhost:3000 with certificates from scripts/dev-certs.js (no sudo);
+ *   if those cannot be made, webpack-dev-server's own self-signed certificate.
+ *
+ * office.js is not bundled: taskpane.html loads it from Microsoft's CDN, as production add-ins must.
+ */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const DEFAULT_PUBLIC_URL = "https://ziping.example.invalid/";
+const DEV_PORT = 3000;
+
+/** The deployment URL from ZIPING_URL: https only, always ending in "/". */
+function publicUrl(env = process.env) {
+  const url = (env.ZIPING_URL || DEFAULT_PUBLIC_URL).trim();
+  if (!/^https:\/\/[^\s/]+/.test(url)) throw new Error(`ZIPING_URL must be an https:// address, got "${url}"`);
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** The manifest with every dev-server address replaced by the deployment URL (and the notes for developers dropped). */
+function rewriteManifest(xml, url) {
+  return xml
+    .replace(/<!--[\s\S]*?-->\s*/g, "")
+    .split(DEV_URL)
+    .join(url);
+}
+
+async function httpsServer() {
+  try {
+    const { devCerts } = require("./scripts/dev-certs");
+    return { type: "https", options: await devCerts() };
+  } catch (err) {
+    console.warn(`dev-certs: ${err.message}; falling back to webpack-dev-server's self-signed certificate.`);
+    return "https";
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const url = production ? publicUrl() : DEV_URL;
+  if (production && !process.env.ZIPING_URL) {
+    console.warn(`ZIPING_URL is not set: dist/manifest.xml points at ${DEFAULT_PUBLIC_URL} (a placeholder).`);
+  }
+  return {
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // ES modules out of TypeScript, so webpack can drop the unused parts of Fluent UI.
+            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: !production } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/commands.html", to: "commands.html" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (production ? rewriteManifest(content.toString(), url) : content),
+          },
+        ],
+      }),
+    ],
+    devtool: production ? false : "source-map",
+    performance: { hints: production ? "warning" : false, maxEntrypointSize: 800 * 1024, maxAssetSize: 800 * 1024 },
+    devServer: env.WEBPACK_SERVE
+      ? {
+          port: DEV_PORT,
+          server: await httpsServer(),
+          headers: { "Access-Control-Allow-Origin": "*" },
+          hot: false,
+          client: { overlay: { warnings: false } },
+        }
+      : undefined,
+  };
+};
+
+module.exports.publicUrl = publicUrl;
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.DEV_URL = DEV_URL;
+module.exports.DEFAULT_PUBLIC_URL = DEFAULT_PUBLIC_URL;
