@@ -23,13 +23,25 @@ export function syntheticTable(n: number): MapGrid {
       const target = 100 + (i % 50);
       const actual = target - (i % 7);
       const score = actual >= target ? w : (w * actual) / target;
-      indicators.push([i === 0 ? l1 : "", i === 0 ? l2 : "", `第${i + 1}项工作完成数量`, `≥${target}项`, `${actual}项`, w, Math.round(score * 100) / 100, actual < target ? "进度滞后，下一步加快推进" : ""]);
+      indicators.push([
+        i === 0 ? l1 : "",
+        i === 0 ? l2 : "",
+        `第${i + 1}项工作完成数量`,
+        `≥${target}项`,
+        `${actual}项`,
+        w,
+        Math.round(score * 100) / 100,
+        actual < target ? "进度滞后，下一步加快推进" : "",
+      ]);
     }
   });
   return gridFromRows("自评表", centralRows({ indicators: indicators as never, total: [100, 99] }));
 }
 
-export function benchEngine(sizes = [100, 1000, 10000], runs = 9): Array<{ rows: number; ms: number; perRowUs: number }> {
+export function benchEngine(
+  sizes = [100, 1000, 10000],
+  runs = 9,
+): Array<{ rows: number; ms: number; perRowUs: number }> {
   // Warm the JIT on every size first, so the first size measured is not charged for compilation.
   for (const n of sizes) checkWorkbook([syntheticTable(n)]);
   return sizes.map((n) => {
@@ -48,5 +60,6 @@ export function benchEngine(sizes = [100, 1000, 10000], runs = 9): Array<{ rows:
 }
 
 if (require.main === module) {
-  for (const r of benchEngine()) console.log(`engine ${String(r.rows).padStart(6)} rows: ${r.ms.toFixed(2)} ms (${r.perRowUs.toFixed(2)} µs/row)`);
+  for (const r of benchEngine())
+    console.log(`engine ${String(r.rows).padStart(6)} rows: ${r.ms.toFixed(2)} ms (${r.perRowUs.toFixed(2)} µs/row)`);
 }

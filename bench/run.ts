@@ -15,10 +15,16 @@ const root = path.join(__dirname, "..");
 
 function corpus(count: number): string {
   const sources = [path.join(root, "test", "fixtures", "workbooks"), path.join(root, "examples")]
-    .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(d, f)))
+    .flatMap((d) =>
+      fs
+        .readdirSync(d)
+        .filter((f) => f.endsWith(".xlsx"))
+        .map((f) => path.join(d, f)),
+    )
     .sort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-"));
-  for (let i = 0; i < count; i++) fs.copyFileSync(sources[i % sources.length], path.join(dir, `${String(i).padStart(4, "0")}.xlsx`));
+  for (let i = 0; i < count; i++)
+    fs.copyFileSync(sources[i % sources.length], path.join(dir, `${String(i).padStart(4, "0")}.xlsx`));
   return dir;
 }
 
@@ -50,17 +56,26 @@ async function benchCli(count = 200, rounds = 3): Promise<void> {
   }
   const b = median(bare);
   const c = median(check);
-  console.log(`ziping check, ${count} workbooks: ${c.toFixed(0)} ms; bare exceljs read of the same files: ${b.toFixed(0)} ms`);
-  console.log(`  beyond the read (engine, output): ${(c - b).toFixed(0)} ms = ${(((c - b) / c) * 100).toFixed(1)}% of the check (target < 20%)`);
+  console.log(
+    `ziping check, ${count} workbooks: ${c.toFixed(0)} ms; bare exceljs read of the same files: ${b.toFixed(0)} ms`,
+  );
+  console.log(
+    `  beyond the read (engine, output): ${(c - b).toFixed(0)} ms = ${(((c - b) / c) * 100).toFixed(1)}% of the check (target < 20%)`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
 async function run(): Promise<void> {
   console.log(`node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
   const engine = benchEngine();
-  for (const r of engine) console.log(`engine ${String(r.rows).padStart(6)} indicator rows: ${r.ms.toFixed(2)} ms (${r.perRowUs.toFixed(2)} µs/row)`);
+  for (const r of engine)
+    console.log(
+      `engine ${String(r.rows).padStart(6)} indicator rows: ${r.ms.toFixed(2)} ms (${r.perRowUs.toFixed(2)} µs/row)`,
+    );
   const [small, , large] = engine;
-  console.log(`  growth 100 → 10,000 rows: ×${(large.ms / small.ms).toFixed(1)} for ×100 rows (linear ≈ ×100); 10,000 rows target < 100 ms`);
+  console.log(
+    `  growth 100 → 10,000 rows: ×${(large.ms / small.ms).toFixed(1)} for ×100 rows (linear ≈ ×100); 10,000 rows target < 100 ms`,
+  );
   await benchCli();
 }
 

@@ -5,7 +5,9 @@
 import type { Finding, Localized, RuleId, Severity } from "./types";
 
 /** Parameters a message may use; every value is already formatted for display. */
-export type MessageParams = Partial<Record<"label" | "expected" | "received" | "what" | "detail" | "name" | "tier" | "year", string>>;
+export type MessageParams = Partial<
+  Record<"label" | "expected" | "received" | "what" | "detail" | "name" | "tier" | "year", string>
+>;
 
 interface RuleInfo {
   severity: Severity;

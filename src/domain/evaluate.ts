@@ -40,7 +40,8 @@ export interface Evaluation {
   total: TotalSummary;
 }
 
-type NumberRead = { kind: "blank" } | { kind: "number"; value: number; unit: string | null } | { kind: "text"; text: string };
+type NumberRead =
+  { kind: "blank" } | { kind: "number"; value: number; unit: string | null } | { kind: "text"; text: string };
 
 function readNumber(slot: Slot | undefined): NumberRead {
   if (!slot || slot.text === "") return { kind: "blank" };
@@ -68,7 +69,10 @@ class Evaluator {
 
   readonly profileLabel: string;
 
-  constructor(readonly table: TableModel, readonly profile: Profile) {
+  constructor(
+    readonly table: TableModel,
+    readonly profile: Profile,
+  ) {
     this.sheet = table.sheet;
     this.profileLabel = profileLabel(profile);
   }
@@ -137,8 +141,12 @@ class Evaluator {
       const own = readNumber(slot);
       const typed = own.kind === "number" ? own.value : own.kind === "blank" ? 0 : null;
       if (sum !== null && typed !== null && !amountsAgree(typed, sum, p)) {
-        this.flag("budget-total-mismatch", slot, { what: labels[key], received: fmtAmount(typed), expected: fmtAmount(sum) },
-          `${subs.map((r) => fmtAmount(numberOf(r[key]) ?? 0)).join(" + ")} = ${fmtAmount(sum)}`);
+        this.flag(
+          "budget-total-mismatch",
+          slot,
+          { what: labels[key], received: fmtAmount(typed), expected: fmtAmount(sum) },
+          `${subs.map((r) => fmtAmount(numberOf(r[key]) ?? 0)).join(" + ")} = ${fmtAmount(sum)}`,
+        );
         if (typed === 0) usedSum[key] = sum;
       }
     }
@@ -155,7 +163,8 @@ class Evaluator {
     let weight = p.execWeight;
     if (total.weight) {
       if (weightRead.kind === "number" && weightRead.value > 0) weight = weightRead.value;
-      else if (weightRead.kind === "text") this.flag("value-not-number", total.weight, { what: "分值", received: weightRead.text });
+      else if (weightRead.kind === "text")
+        this.flag("value-not-number", total.weight, { what: "分值", received: weightRead.text });
       else this.flag("weight-invalid", total.weight, { name: "预算执行率", received: total.weight.text });
     }
     this.execWeight = weight;
@@ -164,7 +173,11 @@ class Evaluator {
     const source = usedSum.planned !== undefined || usedSum.executed !== undefined ? "（按明细行合计）" : "";
     // A budget so small (or an amount so large) that the rate is no number is reported like a zero budget.
     if (planned <= 0 || !Number.isFinite(executed / planned)) {
-      this.flag("value-not-number", total.planned!, { what: "全年预算数", received: fmtAmount(planned), detail: "全年预算数为 0，执行率无法计算" });
+      this.flag("value-not-number", total.planned!, {
+        what: "全年预算数",
+        received: fmtAmount(planned),
+        detail: "全年预算数为 0，执行率无法计算",
+      });
       return summary;
     }
     const rate = executed / planned;
@@ -186,9 +199,10 @@ class Evaluator {
     const score = Math.min(rate, 1) * weight;
     summary.score = score;
     this.execScore = score;
-    const scoreArith = rate > 1
-      ? `执行率 ${fmtRate(rate)} 超过100%，按100%计：1 × ${fmtPlain(weight)} = ${fmtScore(score)}`
-      : `${fmtRate(rate)} × ${fmtPlain(weight)} = ${fmtScore(score)}`;
+    const scoreArith =
+      rate > 1
+        ? `执行率 ${fmtRate(rate)} 超过100%，按100%计：1 × ${fmtPlain(weight)} = ${fmtScore(score)}`
+        : `${fmtRate(rate)} × ${fmtPlain(weight)} = ${fmtScore(score)}`;
     this.figure(
       {
         key: "budget.score",
@@ -207,23 +221,42 @@ class Evaluator {
       const typed = rateFraction(typedRate);
       if (!ratesAgree(typed, rate, p, total.rate!.cell?.numFmt))
         this.flag("exec-rate-mismatch", total.rate!, { received: fmtRate(typed), expected: fmtRate(rate) }, rateArith);
-    } else if (typedRate.kind === "text") this.flag("value-not-number", total.rate!, { what: "执行率", received: typedRate.text });
+    } else if (typedRate.kind === "text")
+      this.flag("value-not-number", total.rate!, { what: "执行率", received: typedRate.text });
 
     const typedScore = readNumber(total.score);
     if (typedScore.kind === "number") {
       if (!scoresAgree(typedScore.value, score, p))
-        this.flag("exec-score-mismatch", total.score!, { received: fmtPlain(typedScore.value), expected: fmtScore(score) }, scoreArith);
-    } else if (typedScore.kind === "text") this.flag("value-not-number", total.score!, { what: "得分", received: typedScore.text });
+        this.flag(
+          "exec-score-mismatch",
+          total.score!,
+          { received: fmtPlain(typedScore.value), expected: fmtScore(score) },
+          scoreArith,
+        );
+    } else if (typedScore.kind === "text")
+      this.flag("value-not-number", total.score!, { what: "得分", received: typedScore.text });
     else if (total.score) this.flag("required-blank", total.score, { what: "预算执行率得分" });
 
     const reasons = rows.map((r) => r.reason).filter((s): s is Slot => !!s);
     const explained = reasons.some((s) => !isEmptyExplanation(s.text));
     if (p.execReasonThreshold !== null && rate < p.execReasonThreshold && !explained)
-      this.flag("exec-low-no-reason", total.rate ?? total.executed!, { received: fmtRate(rate), expected: fmtRate(p.execReasonThreshold) });
+      this.flag("exec-low-no-reason", total.rate ?? total.executed!, {
+        received: fmtRate(rate),
+        expected: fmtRate(p.execReasonThreshold),
+      });
 
     const initial = readNumber(total.initial);
-    if (p.adjustmentNeedsReason && reasons.length > 0 && !explained && initial.kind === "number" && !amountsAgree(initial.value, planned, p))
-      this.flag("budget-adjusted-no-reason", total.planned!, { received: fmtAmount(planned), expected: fmtAmount(initial.value) });
+    if (
+      p.adjustmentNeedsReason &&
+      reasons.length > 0 &&
+      !explained &&
+      initial.kind === "number" &&
+      !amountsAgree(initial.value, planned, p)
+    )
+      this.flag("budget-adjusted-no-reason", total.planned!, {
+        received: fmtAmount(planned),
+        expected: fmtAmount(initial.value),
+      });
     return summary;
   }
 
@@ -253,18 +286,21 @@ class Evaluator {
     const w = readNumber(row.weight);
     let weight: number | null = null;
     if (w.kind === "number" && w.value > 0) weight = w.value;
-    else if (w.kind === "text" && !notApplicable) this.flag("value-not-number", row.weight, { what: "分值", received: w.text });
+    else if (w.kind === "text" && !notApplicable)
+      this.flag("value-not-number", row.weight, { what: "分值", received: w.text });
     else if (!notApplicable) this.flag("weight-invalid", row.weight, { name, received: row.weight.text });
     if (notApplicable) return { weight, score: null, notApplicable };
 
-    if (this.execWeight > 0 && isExecutionIndicator(row.name.text)) this.flag("duplicate-exec-indicator", row.name, { name });
+    if (this.execWeight > 0 && isExecutionIndicator(row.name.text))
+      this.flag("duplicate-exec-indicator", row.name, { name });
 
     const target = parseTarget(row.target.cell?.value, row.target.cell?.numFmt);
     const actual = parseActual(row.actual.cell?.value, row.actual.cell?.numFmt);
     const typed = readNumber(row.score);
     if (target.kind === "blank") this.flag("required-blank", row.target, { what: "年度指标值", name });
     if (actual.kind === "blank") this.flag("required-blank", row.actual, { what: "实际完成值", name });
-    if (actual.kind === "error") this.flag("value-not-number", row.actual, { what: "实际完成值", received: actual.error });
+    if (actual.kind === "error")
+      this.flag("value-not-number", row.actual, { what: "实际完成值", received: actual.error });
     if (typed.kind === "text") this.flag("value-not-number", row.score, { what: "得分", received: typed.text });
     const typedScore = typed.kind === "number" ? typed.value : null;
 
@@ -286,15 +322,34 @@ class Evaluator {
     }
 
     if (typedScore !== null && weight !== null && typedScore > round(weight, 2) + 1e-9)
-      this.flag("score-exceeds-weight", row.score, { name, received: fmtPlain(typedScore), expected: fmtPlain(weight) });
+      this.flag("score-exceeds-weight", row.score, {
+        name,
+        received: fmtPlain(typedScore),
+        expected: fmtPlain(weight),
+      });
     else if (computedByRule && typedScore !== null && score !== null && !scoresAgree(typedScore, score, p))
-      this.flag("score-mismatch", row.score, { name, received: fmtPlain(typedScore), expected: fmtScore(score) }, this.lastArithmetic);
+      this.flag(
+        "score-mismatch",
+        row.score,
+        { name, received: fmtPlain(typedScore), expected: fmtScore(score) },
+        this.lastArithmetic,
+      );
     if (typed.kind === "blank" && weight !== null) this.flag("required-blank", row.score, { what: "得分", name });
 
     // A score the table could not justify still counts as typed (capped at the weight), never more.
-    const effective = score ?? (typedScore !== null && weight !== null ? Math.min(Math.max(typedScore, 0), weight) : null);
-    if (weight !== null && effective !== null && effective < weight - 1e-6 && (!row.reason || isEmptyExplanation(row.reason.text)))
-      this.flag("reason-missing", row.reason ?? row.score, { name, received: fmtScore(effective), expected: fmtPlain(weight) });
+    const effective =
+      score ?? (typedScore !== null && weight !== null ? Math.min(Math.max(typedScore, 0), weight) : null);
+    if (
+      weight !== null &&
+      effective !== null &&
+      effective < weight - 1e-6 &&
+      (!row.reason || isEmptyExplanation(row.reason.text))
+    )
+      this.flag("reason-missing", row.reason ?? row.score, {
+        name,
+        received: fmtScore(effective),
+        expected: fmtPlain(weight),
+      });
     return { weight, score: effective, notApplicable };
   }
 
@@ -308,7 +363,9 @@ class Evaluator {
     if (/^(≥|>=|>|正向)/.test(nature)) return { dir: "≥", assumed: false };
     if (/^(≤|<=|<|反向)/.test(nature)) return { dir: "≤", assumed: false };
     if (/^(=|定量等于)/.test(nature)) return { dir: "=", assumed: false };
-    const d = isCostCategory(row.level2) ? this.profile.bareTargetDirection.cost : this.profile.bareTargetDirection.default;
+    const d = isCostCategory(row.level2)
+      ? this.profile.bareTargetDirection.cost
+      : this.profile.bareTargetDirection.default;
     return { dir: d, assumed: true };
   }
 
@@ -325,9 +382,13 @@ class Evaluator {
     const notes: string[] = [];
     const tUnit = target.unit;
     const aUnit = actual.unit ?? (row.unit?.text || null);
-    if (tUnit === "百分比") this.flag("unit-mismatch", row.actual, { name, detail: `年度指标值的单位“百分比”不规范，应写作“%”` });
+    if (tUnit === "百分比")
+      this.flag("unit-mismatch", row.actual, { name, detail: `年度指标值的单位“百分比”不规范，应写作“%”` });
     else if (aUnit && tUnit && !unitsCompatible(tUnit, aUnit))
-      this.flag("unit-mismatch", row.actual, { name, detail: `年度指标值单位为“${tUnit}”，实际完成值单位为“${aUnit}”` });
+      this.flag("unit-mismatch", row.actual, {
+        name,
+        detail: `年度指标值单位为“${tUnit}”，实际完成值单位为“${aUnit}”`,
+      });
     if (unitKind(tUnit) === "percent" && actual.unit === null && Math.abs(B) <= 1.5 && A > 1.5) {
       notes.push(`实际完成值 ${fmtPlain(B)} 按百分比读作 ${fmtPlain(B * 100)}%`);
       B = B * 100;
@@ -378,7 +439,12 @@ class Evaluator {
 
     if (dir !== "≤" && A > 0 && B >= p.overCompletionRatio * A) {
       if (!row.reason || isEmptyExplanation(row.reason.text))
-        this.flag("over-completion", row.actual, { name, received: fmtPlain(B), expected: fmtPlain(A), detail: fmtRate(B / A) });
+        this.flag("over-completion", row.actual, {
+          name,
+          received: fmtPlain(B),
+          expected: fmtPlain(A),
+          detail: fmtRate(B / A),
+        });
       if (p.deviationPenalty && B >= p.deviationPenalty.ratio * A) {
         score = Math.max(0, score - p.deviationPenalty.points);
         arith += `；偏离目标 ${fmtRate(B / A)}，扣 ${p.deviationPenalty.points} 分 = ${fmtScore(score)}`;
@@ -393,8 +459,18 @@ class Evaluator {
         value: score,
         display: fmtScore(score),
         rule: {
-          "zh-CN": dir === "≥" ? "正向指标：达到目标得满分，否则 分值 × 实际 ÷ 目标" : dir === "≤" ? "反向指标：不超过目标得满分，否则 分值 × 目标 ÷ 实际" : "等于指标：相等得满分，否则按比例",
-          "en-US": dir === "≥" ? "at least: full marks when met, else weight × actual ÷ target" : dir === "≤" ? "at most: full marks when met, else weight × target ÷ actual" : "equal: full marks when equal, else proportional",
+          "zh-CN":
+            dir === "≥"
+              ? "正向指标：达到目标得满分，否则 分值 × 实际 ÷ 目标"
+              : dir === "≤"
+                ? "反向指标：不超过目标得满分，否则 分值 × 目标 ÷ 实际"
+                : "等于指标：相等得满分，否则按比例",
+          "en-US":
+            dir === "≥"
+              ? "at least: full marks when met, else weight × actual ÷ target"
+              : dir === "≤"
+                ? "at most: full marks when met, else weight × target ÷ actual"
+                : "equal: full marks when equal, else proportional",
         },
         arithmetic,
       },
@@ -423,12 +499,18 @@ class Evaluator {
     const inTier = typed !== null && typed >= lo - 1e-9 && (tier === "top" ? typed <= hi + 1e-9 : typed < hi - 1e-9);
     const rangeText = tier === "top" ? `[${fmtPlain(lo)}, ${fmtPlain(hi)}]` : `[${fmtPlain(lo)}, ${fmtPlain(hi)})`;
     if (typed !== null && !inTier && typed <= w + 1e-9)
-      this.flag("qualitative-out-of-tier", row.score, { name, tier: tierName[tier]["zh-CN"], expected: rangeText, received: fmtPlain(typed) });
+      this.flag("qualitative-out-of-tier", row.score, {
+        name,
+        tier: tierName[tier]["zh-CN"],
+        expected: rangeText,
+        received: fmtPlain(typed),
+      });
     // The officer's judgement stands inside the tier; above it, only the tier's ceiling counts.
     const score = typed === null ? null : Math.min(typed, tier === "top" ? hi : hi - 0.01, w);
-    const arithmetic = typed === null
-      ? `定性指标，${tierName[tier]["zh-CN"]}，得分区间 ${rangeText}，未填自评分`
-      : `定性指标，${tierName[tier]["zh-CN"]}，得分区间 ${rangeText}，自评分 ${fmtPlain(typed)}${score !== typed ? `，按档次上限计 ${fmtScore(score!)}` : ""}`;
+    const arithmetic =
+      typed === null
+        ? `定性指标，${tierName[tier]["zh-CN"]}，得分区间 ${rangeText}，未填自评分`
+        : `定性指标，${tierName[tier]["zh-CN"]}，得分区间 ${rangeText}，自评分 ${fmtPlain(typed)}${score !== typed ? `，按档次上限计 ${fmtScore(score!)}` : ""}`;
     this.figure(
       {
         key: `indicator.${row.row}.score`,
@@ -452,16 +534,21 @@ class Evaluator {
       this.templateText(g.expected);
       this.templateText(g.actual);
       const label = g.label || undefined;
-      if (g.expected.text && !g.actual.text) this.flag("required-blank", g.actual, { what: "实际完成情况", name: label });
-      if (g.actual.text && normalizeText(g.actual.text) === normalizeText(g.expected.text)) this.flag("text-copied", g.actual, { label });
+      if (g.expected.text && !g.actual.text)
+        this.flag("required-blank", g.actual, { what: "实际完成情况", name: label });
+      if (g.actual.text && normalizeText(g.actual.text) === normalizeText(g.expected.text))
+        this.flag("text-copied", g.actual, { label });
       else if (this.table.year !== null) {
         const year = this.table.year;
         const years = [...g.actual.text.matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1]));
         // A later year is a plan copied forward; an earlier one, without the table's year or a comparison
         // ("较2022年增长"), is last year's account copied.
         const comparing = /较|比|相比|同比|以来|上年|去年/.test(g.actual.text);
-        const other = years.find((y) => y > year) ?? (years.includes(year) || comparing ? undefined : years.find((y) => y !== year));
-        if (other !== undefined) this.flag("text-copied", g.actual, { label, year: String(other), expected: String(year) });
+        const other =
+          years.find((y) => y > year) ??
+          (years.includes(year) || comparing ? undefined : years.find((y) => y !== year));
+        if (other !== undefined)
+          this.flag("text-copied", g.actual, { label, year: String(other), expected: String(year) });
       }
     }
   }
@@ -492,9 +579,13 @@ class Evaluator {
       sumWeights += bw;
       sumScores += bs;
       const stated = block.statedWeight ?? (block.weightSlot !== block.labelSlot ? numberOf(block.weightSlot) : null);
-      const expectedWeight = stated ?? (p.enforceBlockWeights ? p.blockWeights[block.level1] ?? null : null);
+      const expectedWeight = stated ?? (p.enforceBlockWeights ? (p.blockWeights[block.level1] ?? null) : null);
       if (expectedWeight !== null && Math.abs(bw - expectedWeight) > 1e-6)
-        this.flag("weights-sum", block.weightSlot, { what: block.level1, received: fmtPlain(bw), expected: fmtPlain(expectedWeight) });
+        this.flag("weights-sum", block.weightSlot, {
+          what: block.level1,
+          received: fmtPlain(bw),
+          expected: fmtPlain(expectedWeight),
+        });
       if (block.subtotalSlot) {
         this.figure(
           {
@@ -510,7 +601,11 @@ class Evaluator {
         this.compute(block.subtotalSlot, `block.${block.level1}.score`, round(bs, 2), "0.00");
         const typed = readNumber(block.subtotalSlot);
         if (typed.kind === "number" && !scoresAgree(typed.value, bs, p))
-          this.flag("total-mismatch", block.subtotalSlot, { what: `${block.level1}小计`, expected: fmtScore(bs), received: fmtPlain(typed.value) });
+          this.flag("total-mismatch", block.subtotalSlot, {
+            what: `${block.level1}小计`,
+            expected: fmtScore(bs),
+            received: fmtPlain(typed.value),
+          });
       }
     }
     this.goals();
@@ -521,7 +616,11 @@ class Evaluator {
     const allWeights = this.execWeight + sumWeights;
     const expectedTotal = statedTotal ?? p.totalWeight;
     const weightsAnchor = totalWeightSlot ?? t.total?.labelSlot;
-    if (weightsAnchor && (Math.abs(allWeights + excluded - expectedTotal) > 1e-6 || (statedTotal !== null && statedTotal !== p.totalWeight)))
+    if (
+      weightsAnchor &&
+      (Math.abs(allWeights + excluded - expectedTotal) > 1e-6 ||
+        (statedTotal !== null && statedTotal !== p.totalWeight))
+    )
       this.flag(
         "weights-sum",
         weightsAnchor,
@@ -539,7 +638,12 @@ class Evaluator {
     if (p.scoreCapByExecution && budget.rate !== null) {
       const cap = p.scoreCapByExecution.find((c) => budget.rate! < c.below);
       if (cap && total > cap.cap) {
-        if (t.total?.score) this.flag("score-cap", t.total.score, { detail: fmtRate(budget.rate), expected: fmtPlain(cap.cap), received: fmtScore(total) });
+        if (t.total?.score)
+          this.flag("score-cap", t.total.score, {
+            detail: fmtRate(budget.rate),
+            expected: fmtPlain(cap.cap),
+            received: fmtScore(total),
+          });
         arithmetic += `；执行率 ${fmtRate(budget.rate)}，总分上限 ${cap.cap}`;
         total = cap.cap;
       }
@@ -554,13 +658,19 @@ class Evaluator {
         label: { "zh-CN": "总分", "en-US": "Total score" },
         value: total,
         display: fmtScore(total),
-        rule: { "zh-CN": "总分 = 预算执行率得分 + 各项指标得分", "en-US": "total = execution score + indicator scores" },
+        rule: {
+          "zh-CN": "总分 = 预算执行率得分 + 各项指标得分",
+          "en-US": "total = execution score + indicator scores",
+        },
         arithmetic,
       },
       t.total?.score,
     );
     this.compute(t.total?.score, "total.score", round(total, 2), "0.00");
-    const gradeArith = `${fmtScore(total)} → ${summary.grade}（${p.grades.filter((g) => g.min > -Infinity).map((g) => `${g.grade} ≥ ${g.min}`).join("，")}）`;
+    const gradeArith = `${fmtScore(total)} → ${summary.grade}（${p.grades
+      .filter((g) => g.min > -Infinity)
+      .map((g) => `${g.grade} ≥ ${g.min}`)
+      .join("，")}）`;
     this.figure(
       {
         key: "total.grade",
@@ -568,7 +678,10 @@ class Evaluator {
         value: null,
         text: summary.grade,
         display: summary.grade,
-        rule: { "zh-CN": "等级：优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60", "en-US": "grade: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60" },
+        rule: {
+          "zh-CN": "等级：优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60",
+          "en-US": "grade: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60",
+        },
         arithmetic: gradeArith,
       },
       t.grade?.value,
@@ -580,17 +693,31 @@ class Evaluator {
       if (typed.kind === "number") {
         summary.reported = typed.value;
         if (!scoresAgree(typed.value, total, p))
-          this.flag("total-mismatch", t.total.score, { what: "总分", expected: fmtScore(total), received: fmtPlain(typed.value) }, arithmetic);
-      } else if (typed.kind === "text") this.flag("value-not-number", t.total.score, { what: "总分", received: typed.text });
+          this.flag(
+            "total-mismatch",
+            t.total.score,
+            { what: "总分", expected: fmtScore(total), received: fmtPlain(typed.value) },
+            arithmetic,
+          );
+      } else if (typed.kind === "text")
+        this.flag("value-not-number", t.total.score, { what: "总分", received: typed.text });
       else this.flag("required-blank", t.total.score, { what: "总分" });
     }
     if (t.grade && t.grade.value.text && normalizeText(t.grade.value.text) !== summary.grade)
-      this.flag("total-mismatch", t.grade.value, { what: "自评等级", expected: summary.grade, received: t.grade.value.text }, gradeArith);
+      this.flag(
+        "total-mismatch",
+        t.grade.value,
+        { what: "自评等级", expected: summary.grade, received: t.grade.value.text },
+        gradeArith,
+      );
 
     if (p.scoreAheadOfExecution !== null && budget.rate !== null && sumWeights > 0) {
       const ratio = sumScores / sumWeights;
       if (ratio - budget.rate > p.scoreAheadOfExecution && t.total?.score)
-        this.flag("score-ahead-of-execution", t.total.score, { received: fmtRate(ratio), expected: fmtRate(budget.rate) });
+        this.flag("score-ahead-of-execution", t.total.score, {
+          received: fmtRate(ratio),
+          expected: fmtRate(budget.rate),
+        });
     }
     return summary;
   }

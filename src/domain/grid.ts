@@ -80,7 +80,10 @@ export class MapGrid implements Grid {
   protected?: boolean;
   private readonly cells = new Map<number, Cell>();
 
-  constructor(readonly name: string, merges: CellRange[] = []) {
+  constructor(
+    readonly name: string,
+    merges: CellRange[] = [],
+  ) {
     this.merges = merges;
   }
 
@@ -115,7 +118,10 @@ export function gridFromRows(
   rows: ReadonlyArray<ReadonlyArray<CellValue | Cell | undefined>>,
   merges: Array<CellRange | string> = [],
 ): MapGrid {
-  const grid = new MapGrid(name, merges.map((m) => (typeof m === "string" ? parseRange(m) : m)));
+  const grid = new MapGrid(
+    name,
+    merges.map((m) => (typeof m === "string" ? parseRange(m) : m)),
+  );
   rows.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v === undefined || v === null || v === "") return;

@@ -44,7 +44,9 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   const name = options.sheet ?? locateTableSheet(sheets) ?? undefined;
   const grid = name === undefined ? undefined : sheets.find((s) => s.name === name);
   const fallbackSheet = grid?.name ?? sheets[0]?.name ?? "";
-  const outcome = grid ? readTable(grid) : { problems: [{ expected: options.sheet ? `工作表“${options.sheet}”` : "三级指标", cell: "A1" }] };
+  const outcome = grid
+    ? readTable(grid)
+    : { problems: [{ expected: options.sheet ? `工作表“${options.sheet}”` : "三级指标", cell: "A1" }] };
 
   const problems = outcome.problems.map((p) =>
     makeFinding("layout-unrecognized", fallbackSheet, p.cell, {
@@ -54,7 +56,14 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   );
   if (!outcome.table) {
     const profile = chosen ?? "central-2020";
-    return { sheet: grid?.name, profile, ...emptySummary, findings: problems, figures: [], plan: buildPlan(problems, [], []) };
+    return {
+      sheet: grid?.name,
+      profile,
+      ...emptySummary,
+      findings: problems,
+      figures: [],
+      plan: buildPlan(problems, [], []),
+    };
   }
 
   const table = outcome.table;

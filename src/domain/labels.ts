@@ -13,10 +13,22 @@ function matcher(exact: string[], pattern?: RegExp): Matcher {
 export const BUDGET_COLUMNS = {
   initial: matcher(["年初预算数", "年初预算", "年初预算数额", "年初批复预算数"], /^年初.*预算/),
   planned: matcher(
-    ["全年预算数", "调整后预算数", "调整后预算", "预算数", "全年(调整)预算数", "全年调整预算数", "全年预算", "年度预算数"],
+    [
+      "全年预算数",
+      "调整后预算数",
+      "调整后预算",
+      "预算数",
+      "全年(调整)预算数",
+      "全年调整预算数",
+      "全年预算",
+      "年度预算数",
+    ],
     /^(全年|调整后|年度).*预算数?$/,
   ),
-  executed: matcher(["全年执行数", "预算执行数", "执行数", "全年实际执行数", "实际执行数", "实际支出数"], /执行数$|支出数$/),
+  executed: matcher(
+    ["全年执行数", "预算执行数", "执行数", "全年实际执行数", "实际执行数", "实际支出数"],
+    /执行数$|支出数$/,
+  ),
   weight: matcher(["分值", "权重", "执行率权重", "分值(权重)"]),
   rate: matcher(["执行率", "预算执行率", "全年执行率", "资金执行率"], /执行率$/),
   score: matcher(["得分", "执行率得分", "预算执行率得分"], /^得分|得分$/),
@@ -31,7 +43,17 @@ export const INDICATOR_COLUMNS = {
   nature: matcher(["指标性质"]),
   unit: matcher(["度量单位", "计量单位", "单位"]),
   target: matcher(
-    ["年度指标值", "指标值", "年初目标值", "年初指标值", "预期指标值", "年度目标值", "目标值", "预期目标值", "全年指标值"],
+    [
+      "年度指标值",
+      "指标值",
+      "年初目标值",
+      "年初指标值",
+      "预期指标值",
+      "年度目标值",
+      "目标值",
+      "预期目标值",
+      "全年指标值",
+    ],
     /(指标|目标)值$/,
   ),
   actual: matcher(["实际完成值", "完成值", "全年完成值", "全年实际完成值", "实际完成情况", "实际值"], /完成值$/),
@@ -39,7 +61,14 @@ export const INDICATOR_COLUMNS = {
   coefficient: matcher(["得分系数", "得分系数(%)"]),
   score: matcher(["得分", "指标得分", "自评得分"]),
   reason: matcher(
-    ["偏差原因分析及改进措施", "未完成原因分析", "偏差大或目标未完成原因分析", "原因", "偏差原因分析", "未完成原因及改进措施"],
+    [
+      "偏差原因分析及改进措施",
+      "未完成原因分析",
+      "偏差大或目标未完成原因分析",
+      "原因",
+      "偏差原因分析",
+      "未完成原因及改进措施",
+    ],
     /原因/,
   ),
 } as const;
@@ -50,7 +79,16 @@ export const GOAL_COLUMNS = {
   actual: matcher(["实际完成情况", "全年实际完成情况", "完成情况", "目标完成情况", "实际完成"]),
 } as const;
 
-const TOTAL_ROW = matcher(["年度资金总额", "总额", "年度财政资金总额", "资金总额", "合计", "总计", "预算资金总额", "年度资金总额合计"]);
+const TOTAL_ROW = matcher([
+  "年度资金总额",
+  "总额",
+  "年度财政资金总额",
+  "资金总额",
+  "合计",
+  "总计",
+  "预算资金总额",
+  "年度资金总额合计",
+]);
 const TOTAL_SCORE = matcher(["总分", "合计", "总计", "综合得分", "自评总分", "自评得分", "总得分"]);
 const GRADE = matcher(["等级", "自评等级", "评价等级", "绩效等级", "自评结果等级", "评价结果"]);
 
@@ -81,7 +119,9 @@ export const isGradeLabel = (label: string) => matches(GRADE, label);
 
 /** Labels that open another block: a budget or indicator block ends when one of them appears. */
 export function isBlockLabel(label: string): boolean {
-  return /^(年度总体目标|年度主要任务|总体目标|绩效目标|绩效指标|一级指标|预期目标|实际完成情况|年度绩效目标|主要任务)/.test(label);
+  return /^(年度总体目标|年度主要任务|总体目标|绩效目标|绩效指标|一级指标|预期目标|实际完成情况|年度绩效目标|主要任务)/.test(
+    label,
+  );
 }
 
 export function labelOf(raw: string): string {

@@ -40,7 +40,8 @@ class MergeIndex {
         continue;
       }
       for (let r = m.top; r <= bottom; r++)
-        for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) this.owner.set(r * 16384 + c, m.top * 16384 + m.left);
+        for (let c = m.left; c <= right; c++)
+          if (r !== m.top || c !== m.left) this.owner.set(r * 16384 + c, m.top * 16384 + m.left);
     }
   }
 
@@ -147,7 +148,9 @@ function findHeaders(reader: SheetReader): Headers {
     if (h.indicatorRow !== undefined && h.budgetRow !== undefined && h.goalRow !== undefined) break;
     if (h.indicatorRow === undefined) {
       const ind = headerColumns(reader, r, INDICATOR_COLUMNS);
-      const core = ["name", "target", "actual", "weight", "score"].filter((k) => ind[k as IndicatorColumn] !== undefined);
+      const core = ["name", "target", "actual", "weight", "score"].filter(
+        (k) => ind[k as IndicatorColumn] !== undefined,
+      );
       if (ind.name !== undefined && core.length >= 3) {
         h.indicatorRow = r;
         h.indicator = ind;
@@ -237,7 +240,10 @@ function readBudget(reader: SheetReader, h: Headers): BudgetRow[] {
     if (!label && !hasAmount) break;
     rows.push(row);
   }
-  const totalIndex = Math.max(0, rows.findIndex((r) => isBudgetTotalLabel(r.label)));
+  const totalIndex = Math.max(
+    0,
+    rows.findIndex((r) => isBudgetTotalLabel(r.label)),
+  );
   if (rows.length > 0) rows[totalIndex].kind = "total";
   return rows;
 }
@@ -257,7 +263,11 @@ function readGoals(reader: SheetReader, h: Headers): GoalRow[] {
     const label = labelSlot ? normalizeLabel(labelSlot.text) : "";
     if (label && /^(绩效指标|一级指标)/.test(label)) break;
     if (!expected.text && !actual.text) continue;
-    goals.push({ label: label && !/^(年度总体目标|总体目标|年度主要任务)$/.test(label) ? labelSlot!.text : "", expected, actual });
+    goals.push({
+      label: label && !/^(年度总体目标|总体目标|年度主要任务)$/.test(label) ? labelSlot!.text : "",
+      expected,
+      actual,
+    });
   }
   return goals;
 }
@@ -387,7 +397,10 @@ function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
   return scan;
 }
 
-function readHeading(reader: SheetReader, beforeRow: number): { title: string; unit: string; project: string; year: number | null } {
+function readHeading(
+  reader: SheetReader,
+  beforeRow: number,
+): { title: string; unit: string; project: string; year: number | null } {
   let title = "";
   let unit = "";
   let project = "";
@@ -407,7 +420,10 @@ function readHeading(reader: SheetReader, beforeRow: number): { title: string; u
       const label = reader.label(r, c);
       if (!title && /自评表|评价表/.test(label)) title = text.trim();
       if (!project && /^(项目名称|项目)$/.test(label)) project = valueRightOf(r, c);
-      if (!unit && /^(部门名称|单位名称|预算单位|预算部门|部门|单位|主管部门|实施单位|部门\(单位\)名称|填报单位)$/.test(label))
+      if (
+        !unit &&
+        /^(部门名称|单位名称|预算单位|预算部门|部门|单位|主管部门|实施单位|部门\(单位\)名称|填报单位)$/.test(label)
+      )
         unit = valueRightOf(r, c);
       const m = /(20\d{2})\s*年/.exec(text);
       if (year === null && m) year = Number(m[1]);
@@ -417,12 +433,28 @@ function readHeading(reader: SheetReader, beforeRow: number): { title: string; u
   return { title, unit, project, year };
 }
 
-function classify(reader: SheetReader, h: Headers, title: string, budgetRows: BudgetRow[], goals: GoalRow[], scoreHeader: string): LayoutId {
-  if (h.indicator.nature !== undefined || (h.budget.reason !== undefined && h.budget.weight !== undefined && reader.label(h.budgetRow!, h.budget.weight) === "权重"))
+function classify(
+  reader: SheetReader,
+  h: Headers,
+  title: string,
+  budgetRows: BudgetRow[],
+  goals: GoalRow[],
+  scoreHeader: string,
+): LayoutId {
+  if (
+    h.indicator.nature !== undefined ||
+    (h.budget.reason !== undefined &&
+      h.budget.weight !== undefined &&
+      reader.label(h.budgetRow!, h.budget.weight) === "权重")
+  )
     return "sichuan";
   const total = budgetRows.find((r) => r.kind === "total");
   if (/20分/.test(scoreHeader) || (total?.weight && Number(total.weight.cell?.value) === 20)) return "city-20-80";
-  if (/部门整体|整体支出/.test(title + reader.grid.name) || budgetRows.some((r) => /基本支出/.test(r.label)) || goals.some((g) => g.label))
+  if (
+    /部门整体|整体支出/.test(title + reader.grid.name) ||
+    budgetRows.some((r) => /基本支出/.test(r.label)) ||
+    goals.some((g) => g.label)
+  )
     return "department";
   return "central";
 }
@@ -442,16 +474,19 @@ export function readTable(grid: Grid): ReadOutcome {
     return { problems };
   }
   for (const key of ["name", "target", "actual", "weight", "score"] as const)
-    if (h.indicator[key] === undefined) problems.push({ expected: INDICATOR_LABELS[key], cell: toA1(h.indicatorRow, 1) });
+    if (h.indicator[key] === undefined)
+      problems.push({ expected: INDICATOR_LABELS[key], cell: toA1(h.indicatorRow, 1) });
   if (problems.length) return { problems };
-  if (h.budgetRow === undefined) problems.push({ expected: "全年预算数", cell: toA1(Math.max(1, h.indicatorRow - 1), 1) });
+  if (h.budgetRow === undefined)
+    problems.push({ expected: "全年预算数", cell: toA1(Math.max(1, h.indicatorRow - 1), 1) });
 
   const budgetRows = h.budgetRow === undefined ? [] : readBudget(reader, h);
   const goals = readGoals(reader, h);
   const scan = readIndicators(reader, h);
   const firstHeader = Math.min(...[h.budgetRow, h.goalRow, h.indicatorRow].filter((r): r is number => r !== undefined));
   const heading = readHeading(reader, firstHeader);
-  const budgetScoreHeader = h.budgetRow !== undefined && h.budget.score !== undefined ? reader.rawText(h.budgetRow, h.budget.score) : "";
+  const budgetScoreHeader =
+    h.budgetRow !== undefined && h.budget.score !== undefined ? reader.rawText(h.budgetRow, h.budget.score) : "";
   const table: TableModel = {
     sheet: grid.name,
     layout: classify(reader, h, heading.title, budgetRows, goals, budgetScoreHeader),

@@ -15,7 +15,11 @@ function findingNote(f: Finding): string {
   return parts.join("\n");
 }
 
-export function buildPlan(findings: readonly Finding[], figures: readonly Figure[], computed: readonly ComputedCell[]): WritePlan {
+export function buildPlan(
+  findings: readonly Finding[],
+  figures: readonly Figure[],
+  computed: readonly ComputedCell[],
+): WritePlan {
   const byFigure = new Map(figures.map((f) => [f.key, f]));
   const marks = new Map<string, PlannedMark>();
   for (const f of findings) {
@@ -40,7 +44,17 @@ export function buildPlan(findings: readonly Finding[], figures: readonly Figure
   const header = ["序号", "严重程度", "规则", "工作表", "单元格", "说明", "应为", "实为", "计算过程"];
   const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const rows: WritePlan["findingsSheet"]["rows"] = sorted.map((f, i) => ({
-    cells: [i + 1, SEVERITY_LABEL[f.severity]["zh-CN"], `${f.rule} ${CATALOGUE[f.rule].title["zh-CN"]}`, f.sheet, f.cell, f.message["zh-CN"], f.expected ?? "", f.received ?? "", f.arithmetic ?? ""],
+    cells: [
+      i + 1,
+      SEVERITY_LABEL[f.severity]["zh-CN"],
+      `${f.rule} ${CATALOGUE[f.rule].title["zh-CN"]}`,
+      f.sheet,
+      f.cell,
+      f.message["zh-CN"],
+      f.expected ?? "",
+      f.received ?? "",
+      f.arithmetic ?? "",
+    ],
     link: { sheet: f.sheet, cell: f.cell },
     severity: f.severity,
   }));
@@ -49,7 +63,17 @@ export function buildPlan(findings: readonly Finding[], figures: readonly Figure
   rows.push({ cells: ["", "计算结果", "项目", "工作表", "单元格", "结果", "规则", "口径", "计算过程"] });
   for (const fig of figures)
     rows.push({
-      cells: ["", "", fig.label["zh-CN"], fig.sheet ?? "", fig.cell ?? "", fig.display, fig.rule["zh-CN"], fig.profile, fig.arithmetic],
+      cells: [
+        "",
+        "",
+        fig.label["zh-CN"],
+        fig.sheet ?? "",
+        fig.cell ?? "",
+        fig.display,
+        fig.rule["zh-CN"],
+        fig.profile,
+        fig.arithmetic,
+      ],
       link: fig.sheet && fig.cell ? { sheet: fig.sheet, cell: fig.cell } : undefined,
     });
 

@@ -44,7 +44,10 @@ export function fmtPlain(x: number): string {
 export function displayPrecision(numFmt: string | undefined): { decimals: number | null; percent: boolean } {
   if (!numFmt || /^general$/i.test(numFmt) || numFmt === "@") return { decimals: null, percent: false };
   // Only the positive section matters; drop quoted text and escapes before looking at digits.
-  const section = numFmt.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  const section = numFmt
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "");
   const percent = section.includes("%");
   const m = /[0#?](?:[.]([0#?]+))?/.exec(section);
   if (!m) return { decimals: null, percent };

@@ -134,11 +134,14 @@ export const EXECUTION_CAPS: Array<{ below: number; cap: number }> = [
 
 type SettingParser = (value: string, p: Profile) => Partial<Profile> | null;
 
-const bool = (key: keyof Profile): SettingParser => (v) => {
-  const b = onOff(v);
-  return b === null ? null : { [key]: b };
-};
-const onOff = (v: string): boolean | null => (/^(true|on|yes|1|是)$/i.test(v) ? true : /^(false|off|no|0|否)$/i.test(v) ? false : null);
+const bool =
+  (key: keyof Profile): SettingParser =>
+  (v) => {
+    const b = onOff(v);
+    return b === null ? null : { [key]: b };
+  };
+const onOff = (v: string): boolean | null =>
+  /^(true|on|yes|1|是)$/i.test(v) ? true : /^(false|off|no|0|否)$/i.test(v) ? false : null;
 const share = (v: string): number | null => {
   const n = Number(v.replace(/%$/, ""));
   if (!Number.isFinite(n) || n < 0) return null;
@@ -155,33 +158,57 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
     parse: bool("integerScores"),
   },
   execReasonThreshold: {
-    help: { "zh-CN": "执行率低于该值须说明原因（如 90%；off 关闭）", "en-US": "execution below this needs a reason (e.g. 90%; off)" },
-    parse: (v) => (/^off$/i.test(v) ? { execReasonThreshold: null } : share(v) === null ? null : { execReasonThreshold: share(v) }),
+    help: {
+      "zh-CN": "执行率低于该值须说明原因（如 90%；off 关闭）",
+      "en-US": "execution below this needs a reason (e.g. 90%; off)",
+    },
+    parse: (v) =>
+      /^off$/i.test(v) ? { execReasonThreshold: null } : share(v) === null ? null : { execReasonThreshold: share(v) },
   },
   scoreCapByExecution: {
-    help: { "zh-CN": "按执行率限制总分上限（70–80% 最高 89 分等）", "en-US": "cap the total by execution rate (70–80% → 89, …)" },
+    help: {
+      "zh-CN": "按执行率限制总分上限（70–80% 最高 89 分等）",
+      "en-US": "cap the total by execution rate (70–80% → 89, …)",
+    },
     parse: (v) => {
       const b = onOff(v);
       return b === null ? null : { scoreCapByExecution: b ? EXECUTION_CAPS : null };
     },
   },
   deviationPenalty: {
-    help: { "zh-CN": "实际值达到目标 130% 及以上每项扣 2 分", "en-US": "actual ≥ 130% of target costs 2 points per indicator" },
+    help: {
+      "zh-CN": "实际值达到目标 130% 及以上每项扣 2 分",
+      "en-US": "actual ≥ 130% of target costs 2 points per indicator",
+    },
     parse: (v) => {
       const b = onOff(v);
       return b === null ? null : { deviationPenalty: b ? { ratio: 1.3, points: 2 } : null };
     },
   },
   scoreAheadOfExecution: {
-    help: { "zh-CN": "指标得分率超出执行率该幅度时警告（如 5%；off 关闭）", "en-US": "warn when the score ratio leads execution by more than this (e.g. 5%; off)" },
-    parse: (v) => (/^off$/i.test(v) ? { scoreAheadOfExecution: null } : share(v) === null ? null : { scoreAheadOfExecution: share(v) }),
+    help: {
+      "zh-CN": "指标得分率超出执行率该幅度时警告（如 5%；off 关闭）",
+      "en-US": "warn when the score ratio leads execution by more than this (e.g. 5%; off)",
+    },
+    parse: (v) =>
+      /^off$/i.test(v)
+        ? { scoreAheadOfExecution: null }
+        : share(v) === null
+          ? null
+          : { scoreAheadOfExecution: share(v) },
   },
   lessIsBetterRule: {
-    help: { "zh-CN": "反向指标扣分方式：ratio（目标÷实际）或 linear", "en-US": "≤ indicators: ratio (target ÷ actual) or linear" },
+    help: {
+      "zh-CN": "反向指标扣分方式：ratio（目标÷实际）或 linear",
+      "en-US": "≤ indicators: ratio (target ÷ actual) or linear",
+    },
     parse: (v) => (v === "ratio" || v === "linear" ? { lessIsBetterRule: v } : null),
   },
   equalRule: {
-    help: { "zh-CN": "等于指标未达时：ratio（按比例）或 all-or-nothing", "en-US": "= indicators missed: ratio or all-or-nothing" },
+    help: {
+      "zh-CN": "等于指标未达时：ratio（按比例）或 all-or-nothing",
+      "en-US": "= indicators missed: ratio or all-or-nothing",
+    },
     parse: (v) => (v === "ratio" || v === "all-or-nothing" ? { equalRule: v } : null),
   },
   rescaleNotApplicable: {
@@ -193,11 +220,17 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
     parse: bool("enforceBlockWeights"),
   },
   overCompletionRatio: {
-    help: { "zh-CN": "超额完成须说明的倍数（默认 1.2）", "en-US": "over-completion ratio needing an explanation (default 1.2)" },
+    help: {
+      "zh-CN": "超额完成须说明的倍数（默认 1.2）",
+      "en-US": "over-completion ratio needing an explanation (default 1.2)",
+    },
     parse: (v) => (Number(v) > 1 ? { overCompletionRatio: Number(v) } : null),
   },
   tiers: {
-    help: { "zh-CN": "定性指标档次：80/60（中央）或 80/50（部分市级）", "en-US": "qualitative tiers: 80/60 (central) or 80/50 (some cities)" },
+    help: {
+      "zh-CN": "定性指标档次：80/60（中央）或 80/50（部分市级）",
+      "en-US": "qualitative tiers: 80/60 (central) or 80/50 (some cities)",
+    },
     parse: (v) => {
       const m = /^(\d+)\/(\d+)$/.exec(v);
       if (!m || Number(m[2]) >= Number(m[1]) || Number(m[1]) > 100) return null;
@@ -209,7 +242,10 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
 };
 
 /** A profile with settings applied; unknown names and unreadable values come back as errors ("name=value"). */
-export function withSettings(base: Profile, settings: Readonly<Record<string, string>>): { profile: Profile; errors: string[] } {
+export function withSettings(
+  base: Profile,
+  settings: Readonly<Record<string, string>>,
+): { profile: Profile; errors: string[] } {
   let profile = base;
   const errors: string[] = [];
   for (const [name, value] of Object.entries(settings)) {

@@ -43,7 +43,17 @@ export function centralRows(spec: TableSpec = {}): V[][] {
   for (const b of spec.budget ?? DEFAULT_BUDGET) rows.push(["", ...b]);
   rows.push(["年度总体目标", "预期目标", "", "", "", "实际完成情况"]);
   for (const [e, a] of spec.goals ?? [["完成培训任务", "已完成培训任务"]]) rows.push(["", e, "", "", "", a]);
-  rows.push(["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
+  rows.push([
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+  ]);
   for (const i of spec.indicators ?? DEFAULT_INDICATORS) rows.push(["", ...i]);
   const [tw, ts] = spec.total ?? [100, 99.5];
   rows.push(["总分", "", "", "", "", "", tw, ts]);
@@ -75,7 +85,8 @@ export function findingsOf(grid: MapGrid | MapGrid[], options?: CheckOptions) {
 
 export function expectFinding(grid: MapGrid | MapGrid[], rule: RuleId, cell: string, options?: CheckOptions): void {
   const found = findingsOf(grid, options);
-  if (!found.includes(`${rule}@${cell}`)) throw new Error(`expected ${rule} at ${cell}; found: ${found.join(", ") || "nothing"}`);
+  if (!found.includes(`${rule}@${cell}`))
+    throw new Error(`expected ${rule} at ${cell}; found: ${found.join(", ") || "nothing"}`);
 }
 
 export function expectNoFinding(grid: MapGrid | MapGrid[], rule: RuleId, options?: CheckOptions): void {

@@ -40,12 +40,23 @@ describe("golden workbooks", () => {
     const found = result.findings.map((f) => `${f.rule}@${f.cell}`);
     const context = `${path.basename(file)}: ${expected.description ?? ""}\nfound: ${found.join(", ")}`;
 
-    if (expected.layout !== undefined) expect({ context, layout: result.layout ?? null }).toEqual({ context, layout: expected.layout });
+    if (expected.layout !== undefined)
+      expect({ context, layout: result.layout ?? null }).toEqual({ context, layout: expected.layout });
     if (expected.sheet !== undefined && expected.layout !== null) expect(result.sheet).toBe(expected.sheet);
     if (expected.budget?.rate !== undefined) expect(result.budget.rate).toBeCloseTo(expected.budget.rate, 4);
     if (expected.total?.computed !== undefined) expect(result.total.computed).toBeCloseTo(expected.total.computed, 2);
     if (expected.total?.grade !== undefined) expect(result.total.grade).toBe(expected.total.grade);
-    for (const f of expected.findings ?? []) expect({ context, has: found.includes(`${f.rule}@${f.cell}`), want: `${f.rule}@${f.cell}` }).toEqual({ context, has: true, want: `${f.rule}@${f.cell}` });
-    for (const rule of expected.absent ?? []) expect({ context, rule, present: found.filter((f) => f.startsWith(`${rule}@`)) }).toEqual({ context, rule, present: [] });
+    for (const f of expected.findings ?? [])
+      expect({ context, has: found.includes(`${f.rule}@${f.cell}`), want: `${f.rule}@${f.cell}` }).toEqual({
+        context,
+        has: true,
+        want: `${f.rule}@${f.cell}`,
+      });
+    for (const rule of expected.absent ?? [])
+      expect({ context, rule, present: found.filter((f) => f.startsWith(`${rule}@`)) }).toEqual({
+        context,
+        rule,
+        present: [],
+      });
   });
 });

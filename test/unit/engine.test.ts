@@ -38,7 +38,10 @@ describe("arithmetic anchors", () => {
     expect(r.budget.rate).toBeCloseTo(0.989276, 6);
     expect(r.figures.find((f) => f.key === "budget.rate")!.arithmetic).toBe("3342.07 ÷ 3378.30 = 98.93%");
     expect(r.figures.find((f) => f.key === "budget.score")!.display).toBe("9.89");
-    expectNoFinding(centralGrid({ budget: [["年度资金总额", 3378.3, 3378.3, 3342.07, 10, null, 9.89]] }), "exec-score-mismatch");
+    expectNoFinding(
+      centralGrid({ budget: [["年度资金总额", 3378.3, 3378.3, 3342.07, 10, null, 9.89]] }),
+      "exec-score-mismatch",
+    );
   });
 
   it("37.24 / 43.2 → 86.20%, score 8.62 (as the budget and as an indicator)", () => {
@@ -89,8 +92,14 @@ describe("budget rules", () => {
     expect(r.budget.score).toBe(10);
   });
   it("exec-rate-mismatch, but a 0.86 in a 0% cell agrees with 86.20%", () => {
-    expectFinding(centralGrid({ budget: [["年度资金总额", 43.2, 43.2, 37.24, 10, 0.9, 8.62]] }), "exec-rate-mismatch", "G4");
-    const agreeing = centralGrid({ budget: [["年度资金总额", 43.2, 43.2, 37.24, 10, { value: 0.86, numFmt: "0%" }, 8.62]] });
+    expectFinding(
+      centralGrid({ budget: [["年度资金总额", 43.2, 43.2, 37.24, 10, 0.9, 8.62]] }),
+      "exec-rate-mismatch",
+      "G4",
+    );
+    const agreeing = centralGrid({
+      budget: [["年度资金总额", 43.2, 43.2, 37.24, 10, { value: 0.86, numFmt: "0%" }, 8.62]],
+    });
     expectNoFinding(agreeing, "exec-rate-mismatch");
   });
   it("exec-score-mismatch when the typed execution score differs", () => {
@@ -107,11 +116,17 @@ describe("budget rules", () => {
     expect(r.total.computed === null || Number.isFinite(r.total.computed)).toBe(true);
   });
   it("amounts typed as text with 千分位 and full-width digits are read", () => {
-    const r = check(centralGrid({ budget: [["年度资金总额", "3,378.30", "３３７８．３０", "3,342.07万元", 10, null, 9.89]] }));
+    const r = check(
+      centralGrid({ budget: [["年度资金总额", "3,378.30", "３３７８．３０", "3,342.07万元", 10, null, 9.89]] }),
+    );
     expect(r.budget.rate).toBeCloseTo(0.989276, 6);
   });
   it("value-not-number for text in an amount cell", () => {
-    expectFinding(centralGrid({ budget: [["年度资金总额", 100, 100, "见附表", 10, null, null]] }), "value-not-number", "E4");
+    expectFinding(
+      centralGrid({ budget: [["年度资金总额", 100, 100, "见附表", 10, null, null]] }),
+      "value-not-number",
+      "E4",
+    );
   });
 });
 
@@ -145,7 +160,10 @@ describe("indicator rules", () => {
   it("≤ targets: within the target is full marks, above it w × A/B", () => {
     const r = check(withRow(0, ["产出指标", "成本指标", "单位成本", "≤90万元", "100万元", 25, 22.5, "物价上涨"]));
     expect(r.figures.find((f) => f.key === `indicator.${ind(0)}.score`)!.value).toBeCloseTo(22.5, 6);
-    expectNoFinding(withRow(0, ["产出指标", "成本指标", "单位成本", "≤90万元", "100万元", 25, 22.5, "物价上涨"]), "score-mismatch");
+    expectNoFinding(
+      withRow(0, ["产出指标", "成本指标", "单位成本", "≤90万元", "100万元", 25, 22.5, "物价上涨"]),
+      "score-mismatch",
+    );
   });
 
   it("a bare target under 成本指标 reads as ≤", () => {
@@ -156,53 +174,113 @@ describe("indicator rules", () => {
   });
 
   it("value-not-number: 完成 as the actual of ≤30万元", () => {
-    expectFinding(withRow(0, ["产出指标", "成本指标", "成本", "≤30万元", "完成", 25, 25, ""]), "value-not-number", `F${ind(0)}`);
+    expectFinding(
+      withRow(0, ["产出指标", "成本指标", "成本", "≤30万元", "完成", 25, 25, ""]),
+      "value-not-number",
+      `F${ind(0)}`,
+    );
   });
 
   it("required-blank for an empty 实际完成值", () => {
-    expectFinding(withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "", 25, 25, ""]), "required-blank", `F${ind(0)}`);
+    expectFinding(
+      withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "", 25, 25, ""]),
+      "required-blank",
+      `F${ind(0)}`,
+    );
   });
 
   it("weight-invalid for a 分值 of 0", () => {
-    expectFinding(withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "520人次", 0, 0, ""]), "weight-invalid", `G${ind(0)}`);
+    expectFinding(
+      withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "520人次", 0, 0, ""]),
+      "weight-invalid",
+      `G${ind(0)}`,
+    );
   });
 
   it("score-exceeds-weight", () => {
-    expectFinding(withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "520人次", 25, 26, ""]), "score-exceeds-weight", `H${ind(0)}`);
+    expectFinding(
+      withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "520人次", 25, 26, ""]),
+      "score-exceeds-weight",
+      `H${ind(0)}`,
+    );
   });
 
   it("qualitative-out-of-tier: 部分达成 typed 9 of 10, and the total never counts more than the tier allows", () => {
-    const g = withRow(3, ["满意度指标", "服务对象满意度指标", "满意度", "群众满意", "部分达成年度指标并具有一定效果", 10, 9, "宣传不足"]);
+    const g = withRow(3, [
+      "满意度指标",
+      "服务对象满意度指标",
+      "满意度",
+      "群众满意",
+      "部分达成年度指标并具有一定效果",
+      10,
+      9,
+      "宣传不足",
+    ]);
     expectFinding(g, "qualitative-out-of-tier", `H${ind(3)}`);
     const fig = check(g).figures.find((f) => f.key === `indicator.${ind(3)}.score`)!;
     expect(fig.value).toBeLessThan(8);
   });
 
   it("a qualitative result that fits no tier is reported, not guessed", () => {
-    expectFinding(withRow(2, ["效益指标", "社会效益指标", "覆盖面", "逐步提升", "较好", 30, 28, ""]), "qualitative-unrated", `F${ind(2)}`);
+    expectFinding(
+      withRow(2, ["效益指标", "社会效益指标", "覆盖面", "逐步提升", "较好", 30, 28, ""]),
+      "qualitative-unrated",
+      `F${ind(2)}`,
+    );
   });
 
   it("reason-missing when points are lost and the reason is 无", () => {
-    expectFinding(withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "400人次", 25, 20, "无"]), "reason-missing", `I${ind(0)}`);
+    expectFinding(
+      withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "400人次", 25, 20, "无"]),
+      "reason-missing",
+      `I${ind(0)}`,
+    );
   });
 
   it("over-completion when B ≥ 1.2A without an explanation", () => {
-    expectFinding(withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "700人次", 25, 25, ""]), "over-completion", `F${ind(0)}`);
-    expectNoFinding(withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "700人次", 25, 25, "新增培训班"]), "over-completion");
+    expectFinding(
+      withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "700人次", 25, 25, ""]),
+      "over-completion",
+      `F${ind(0)}`,
+    );
+    expectNoFinding(
+      withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "700人次", 25, 25, "新增培训班"]),
+      "over-completion",
+    );
   });
 
   it("unit-mismatch for 百分比 and for different units", () => {
-    expectFinding(withRow(1, ["产出指标", "质量指标", "合格率", "≥100百分比", "100%", 25, 25, ""]), "unit-mismatch", `F${ind(1)}`);
-    expectFinding(withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "520个", 25, 25, ""]), "unit-mismatch", `F${ind(0)}`);
+    expectFinding(
+      withRow(1, ["产出指标", "质量指标", "合格率", "≥100百分比", "100%", 25, 25, ""]),
+      "unit-mismatch",
+      `F${ind(1)}`,
+    );
+    expectFinding(
+      withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "520个", 25, 25, ""]),
+      "unit-mismatch",
+      `F${ind(0)}`,
+    );
   });
 
   it("duplicate-exec-indicator when 预算执行率 is scored again", () => {
-    expectFinding(withRow(1, ["产出指标", "质量指标", "预算执行率", "≥90%", "95%", 25, 25, ""]), "duplicate-exec-indicator", `D${ind(1)}`);
+    expectFinding(
+      withRow(1, ["产出指标", "质量指标", "预算执行率", "≥90%", "95%", 25, 25, ""]),
+      "duplicate-exec-indicator",
+      `D${ind(1)}`,
+    );
   });
 
   it("template-text-left for placeholders and instructions", () => {
-    expectFinding(withRow(1, ["产出指标", "质量指标", "指标1", "", "", "", "", ""]), "template-text-left", `D${ind(1)}`);
-    expectFinding(withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "520人次", 25, 25, "(100字以内)"]), "template-text-left", `I${ind(0)}`);
+    expectFinding(
+      withRow(1, ["产出指标", "质量指标", "指标1", "", "", "", "", ""]),
+      "template-text-left",
+      `D${ind(1)}`,
+    );
+    expectFinding(
+      withRow(0, ["产出指标", "数量指标", "人次", "≥500人次", "520人次", 25, 25, "(100字以内)"]),
+      "template-text-left",
+      `I${ind(0)}`,
+    );
   });
 });
 
@@ -226,21 +304,38 @@ describe("goals", () => {
   });
   it("a comparison with last year is not a copied text, last year's account is", () => {
     expectNoFinding(centralGrid({ goals: [["完成培训任务", "培训人次较2022年增长10%"]] }), "text-copied");
-    expectFinding(centralGrid({ goals: [["完成培训任务", "2022年，完成培训500人次"]] }), "text-copied", `F${rows.goalHeader + 1}`);
+    expectFinding(
+      centralGrid({ goals: [["完成培训任务", "2022年，完成培训500人次"]] }),
+      "text-copied",
+      `F${rows.goalHeader + 1}`,
+    );
   });
   it("text-copied when the account names a later year than the table", () => {
-    expectFinding(centralGrid({ goals: [["完成培训任务", "2024年完成培训任务"]] }), "text-copied", `F${rows.goalHeader + 1}`);
+    expectFinding(
+      centralGrid({ goals: [["完成培训任务", "2024年完成培训任务"]] }),
+      "text-copied",
+      `F${rows.goalHeader + 1}`,
+    );
   });
 });
 
 describe("layout", () => {
   it("finds the 自评表 on the third of several sheets", () => {
-    const r = check([gridFromRows("说明", [["填表说明"]]), gridFromRows("封面", [["单位名称", "某局"]]), centralGrid({}, "Sheet3")]);
+    const r = check([
+      gridFromRows("说明", [["填表说明"]]),
+      gridFromRows("封面", [["单位名称", "某局"]]),
+      centralGrid({}, "Sheet3"),
+    ]);
     expect(r.sheet).toBe("Sheet3");
     expect(r.total.computed).toBeCloseTo(99.5, 6);
   });
   it("an unknown layout yields layout-unrecognized naming the expected label", () => {
-    const r = check([gridFromRows("名单", [["姓名", "电话"], ["张三", "123"]])]);
+    const r = check([
+      gridFromRows("名单", [
+        ["姓名", "电话"],
+        ["张三", "123"],
+      ]),
+    ]);
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0].rule).toBe("layout-unrecognized");
     expect(r.findings[0].cell).toBe("A1");
@@ -253,7 +348,18 @@ describe("layout", () => {
     expect(r.findings[0].message["zh-CN"]).toContain("实际完成值");
   });
   it("reads labels with 分散对齐 spaces, line breaks and （A） suffixes", () => {
-    const rowsWithOddHeaders = centralGridRowsWith({ 2: ["项目资金（万元）", "", "年初预算数", "全年预算数\n（A）", "全年执行数（B）", "分 值", "执行率\n(B/A)", "得  分"] });
+    const rowsWithOddHeaders = centralGridRowsWith({
+      2: [
+        "项目资金（万元）",
+        "",
+        "年初预算数",
+        "全年预算数\n（A）",
+        "全年执行数（B）",
+        "分 值",
+        "执行率\n(B/A)",
+        "得  分",
+      ],
+    });
     expect(check(rowsWithOddHeaders).budget.rate).toBeCloseTo(0.95, 6);
   });
   it("the plan never writes an input cell", () => {
@@ -319,7 +425,16 @@ describe("profile settings (off by default)", () => {
     const key = `indicator.${ind(0)}.score`;
     const linear = check(centralGrid({ indicators: [cost as never[]] }), { settings: { lessIsBetterRule: "linear" } });
     expect(linear.figures.find((f) => f.key === key)!.value).toBeCloseTo(10 * (1 - 10 / 90), 6);
-    const partly = ["满意度指标", "服务对象满意度指标", "满意度", "群众满意", "部分达成年度指标并具有一定效果", 10, 5.5, "宣传不足"];
+    const partly = [
+      "满意度指标",
+      "服务对象满意度指标",
+      "满意度",
+      "群众满意",
+      "部分达成年度指标并具有一定效果",
+      10,
+      5.5,
+      "宣传不足",
+    ];
     const g = centralGrid({ indicators: [partly as never[]] });
     expectFinding(g, "qualitative-out-of-tier", `H${ind(0)}`);
     expectNoFinding(g, "qualitative-out-of-tier", { settings: { tiers: "80/50" } });

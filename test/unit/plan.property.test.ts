@@ -12,19 +12,63 @@ const amount = fc.oneof(
   fc.double({ min: 0, max: 5000, noNaN: true }),
   fc.constantFrom("3,378.30", "９０", "见附表", "—", "#DIV/0!"),
 );
-const target = fc.constantFrom("≥50个", "≤90万元", "=100%", "100%", "98%以上", "≥95.19%", "12个月", "效果明显", "", "指标值", 43.2);
+const target = fc.constantFrom(
+  "≥50个",
+  "≤90万元",
+  "=100%",
+  "100%",
+  "98%以上",
+  "≥95.19%",
+  "12个月",
+  "效果明显",
+  "",
+  "指标值",
+  43.2,
+);
 const actual = fc.oneof(
-  fc.constantFrom("52个", "80万元", "100%", "完成", "达成年度指标", "部分达成年度指标并具有一定效果", "", "较好", "11个月"),
+  fc.constantFrom(
+    "52个",
+    "80万元",
+    "100%",
+    "完成",
+    "达成年度指标",
+    "部分达成年度指标并具有一定效果",
+    "",
+    "较好",
+    "11个月",
+  ),
   fc.double({ min: -10, max: 200, noNaN: true }),
   fc.constant({ error: "#REF!" }),
 );
-const score = fc.oneof(fc.constant(null), fc.double({ min: -5, max: 60, noNaN: true }), fc.constant("满分"), fc.constant({ value: 5, formula: "G20*0.5" }));
+const score = fc.oneof(
+  fc.constant(null),
+  fc.double({ min: -5, max: 60, noNaN: true }),
+  fc.constant("满分"),
+  fc.constant({ value: 5, formula: "G20*0.5" }),
+);
 const weight = fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constant(null), fc.constant("十"));
 const level1 = fc.constantFrom("产出指标", "", "效益指标", "满意度指标(10分)", "产出指标（50分）");
 const level2 = fc.constantFrom("数量指标", "成本指标", "", "质量指标");
 
-const indicatorRow = fc.tuple(level1, level2, fc.constantFrom("培训人次", "指标1", "预算执行率", "单位成本", "……"), target, actual, weight, score, fc.constantFrom("", "无", "进度滞后", "(100字以内)"));
-const budgetRow = fc.tuple(fc.constantFrom("年度资金总额", "其中：当年财政拨款", "其他资金"), amount, amount, amount, fc.constantFrom(10, null, 20), fc.oneof(fc.constant(null), fc.double({ min: 0, max: 2, noNaN: true })), score);
+const indicatorRow = fc.tuple(
+  level1,
+  level2,
+  fc.constantFrom("培训人次", "指标1", "预算执行率", "单位成本", "……"),
+  target,
+  actual,
+  weight,
+  score,
+  fc.constantFrom("", "无", "进度滞后", "(100字以内)"),
+);
+const budgetRow = fc.tuple(
+  fc.constantFrom("年度资金总额", "其中：当年财政拨款", "其他资金"),
+  amount,
+  amount,
+  amount,
+  fc.constantFrom(10, null, 20),
+  fc.oneof(fc.constant(null), fc.double({ min: 0, max: 2, noNaN: true })),
+  score,
+);
 
 const spec = fc.record({
   budget: fc.array(budgetRow, { minLength: 1, maxLength: 4 }),
@@ -44,7 +88,10 @@ describe("write plan property", () => {
         const indicatorRows = new Set(s.indicators!.map((_, i) => rows.firstIndicator + i));
         for (const v of result.plan.values) {
           const { row, col } = parseA1(v.cell);
-          const totalIndex = Math.max(0, s.budget!.findIndex((b) => b[0] === "年度资金总额"));
+          const totalIndex = Math.max(
+            0,
+            s.budget!.findIndex((b) => b[0] === "年度资金总额"),
+          );
           const budgetCell = row === rows.budgetTotal + totalIndex && (col === 7 || col === 8);
           const scoreCell = col === 8 && (indicatorRows.has(row) || row === rows.total || row === rows.total + 1);
           if (!budgetCell && !scoreCell) throw new Error(`plan writes input cell ${v.cell}`);
