@@ -4,7 +4,7 @@
  * Where a rule needs a person's judgement (qualitative scores) it checks the judgement, never replaces it.
  */
 import { makeFinding, type MessageParams } from "./catalogue";
-import { isCostCategory, isExecutionIndicator } from "./labels";
+import { budgetBreakdown, isCostCategory, isExecutionIndicator } from "./labels";
 import {
   isEmptyExplanation,
   isTemplateText,
@@ -126,28 +126,33 @@ class Evaluator {
     const total = rows.find((r) => r.kind === "total");
     const summary: BudgetSummary = { planned: null, executed: null, rate: null, score: null };
     if (!total) return summary;
-    const subs = rows.filter((r) => r !== total);
-    const sumOf = (key: "initial" | "planned" | "executed") => {
-      const vals = subs.map((r) => numberOf(r[key])).filter((n): n is number => n !== null);
-      return vals.length ? vals.reduce((s, n) => s + n, 0) : null;
-    };
+    // Sub-rows may break the total down twice (by source of funds and by kind of spending, as the 部门整体
+    // template does): each breakdown must add up to the total on its own.
+    const breakdowns = new Map<string, BudgetRow[]>();
+    for (const r of rows)
+      if (r !== total)
+        breakdowns.set(budgetBreakdown(r.label), [...(breakdowns.get(budgetBreakdown(r.label)) ?? []), r]);
 
     const labels = { initial: "年初预算数", planned: "全年预算数", executed: "全年执行数" } as const;
     const usedSum: Partial<Record<keyof typeof labels, number>> = {};
     for (const key of ["initial", "planned", "executed"] as const) {
       const slot = total[key];
       if (!slot) continue;
-      const sum = sumOf(key);
       const own = readNumber(slot);
       const typed = own.kind === "number" ? own.value : own.kind === "blank" ? 0 : null;
-      if (sum !== null && typed !== null && !amountsAgree(typed, sum, p)) {
+      for (const group of breakdowns.values()) {
+        const values = group.map((r) => numberOf(r[key])).filter((n): n is number => n !== null);
+        if (!values.length || typed === null) continue;
+        const sum = values.reduce((a, b) => a + b, 0);
+        if (amountsAgree(typed, sum, p)) continue;
         this.flag(
           "budget-total-mismatch",
           slot,
           { what: labels[key], received: fmtAmount(typed), expected: fmtAmount(sum) },
-          `${subs.map((r) => fmtAmount(numberOf(r[key]) ?? 0)).join(" + ")} = ${fmtAmount(sum)}`,
+          `${group.map((r) => fmtAmount(numberOf(r[key]) ?? 0)).join(" + ")} = ${fmtAmount(sum)}`,
         );
         if (typed === 0) usedSum[key] = sum;
+        break;
       }
     }
 
@@ -167,7 +172,10 @@ class Evaluator {
         this.flag("value-not-number", total.weight, { what: "分值", received: weightRead.text });
       else this.flag("weight-invalid", total.weight, { name: "预算执行率", received: total.weight.text });
     }
-    this.execWeight = weight;
+    // A budget block without 分值 and 得分 columns only reports the money (投入/过程-style tables score
+    // execution as an indicator): it adds no points of its own.
+    this.execScored = total.weight !== undefined || total.score !== undefined;
+    this.execWeight = this.execScored ? weight : 0;
 
     if (planned === null || executed === null) return summary;
     const source = usedSum.planned !== undefined || usedSum.executed !== undefined ? "（按明细行合计）" : "";
@@ -196,26 +204,6 @@ class Evaluator {
     );
     this.compute(total.rate, "budget.rate", round(rate, 6), "0.00%");
 
-    const score = Math.min(rate, 1) * weight;
-    summary.score = score;
-    this.execScore = score;
-    const scoreArith =
-      rate > 1
-        ? `执行率 ${fmtRate(rate)} 超过100%，按100%计：1 × ${fmtPlain(weight)} = ${fmtScore(score)}`
-        : `${fmtRate(rate)} × ${fmtPlain(weight)} = ${fmtScore(score)}`;
-    this.figure(
-      {
-        key: "budget.score",
-        label: { "zh-CN": "预算执行率得分", "en-US": "Execution score" },
-        value: score,
-        display: fmtScore(score),
-        rule: { "zh-CN": "得分 = min(执行率, 100%) × 分值", "en-US": "score = min(rate, 100%) × weight" },
-        arithmetic: scoreArith,
-      },
-      total.score,
-    );
-    this.compute(total.score, "budget.score", round(score, 2), "0.00");
-
     const typedRate = readNumber(total.rate);
     if (typedRate.kind === "number") {
       const typed = rateFraction(typedRate);
@@ -223,19 +211,6 @@ class Evaluator {
         this.flag("exec-rate-mismatch", total.rate!, { received: fmtRate(typed), expected: fmtRate(rate) }, rateArith);
     } else if (typedRate.kind === "text")
       this.flag("value-not-number", total.rate!, { what: "执行率", received: typedRate.text });
-
-    const typedScore = readNumber(total.score);
-    if (typedScore.kind === "number") {
-      if (!scoresAgree(typedScore.value, score, p))
-        this.flag(
-          "exec-score-mismatch",
-          total.score!,
-          { received: fmtPlain(typedScore.value), expected: fmtScore(score) },
-          scoreArith,
-        );
-    } else if (typedScore.kind === "text")
-      this.flag("value-not-number", total.score!, { what: "得分", received: typedScore.text });
-    else if (total.score) this.flag("required-blank", total.score, { what: "预算执行率得分" });
 
     const reasons = rows.map((r) => r.reason).filter((s): s is Slot => !!s);
     const explained = reasons.some((s) => !isEmptyExplanation(s.text));
@@ -257,10 +232,50 @@ class Evaluator {
         received: fmtAmount(planned),
         expected: fmtAmount(initial.value),
       });
+    if (this.execScored) summary.score = this.executionScore(total, rate, weight);
     return summary;
   }
 
+  /** The execution score: min(执行率, 100%) × 分值, checked against the typed one. */
+  private executionScore(total: BudgetRow, rate: number, weight: number): number {
+    const p = this.profile;
+    const score = Math.min(rate, 1) * weight;
+    this.execScore = score;
+    const scoreArith =
+      rate > 1
+        ? `执行率 ${fmtRate(rate)} 超过100%，按100%计：1 × ${fmtPlain(weight)} = ${fmtScore(score)}`
+        : `${fmtRate(rate)} × ${fmtPlain(weight)} = ${fmtScore(score)}`;
+    this.figure(
+      {
+        key: "budget.score",
+        label: { "zh-CN": "预算执行率得分", "en-US": "Execution score" },
+        value: score,
+        display: fmtScore(score),
+        rule: { "zh-CN": "得分 = min(执行率, 100%) × 分值", "en-US": "score = min(rate, 100%) × weight" },
+        arithmetic: scoreArith,
+      },
+      total.score,
+    );
+    this.compute(total.score, "budget.score", round(score, 2), "0.00");
+
+    const typedScore = readNumber(total.score);
+    if (typedScore.kind === "number") {
+      if (!scoresAgree(typedScore.value, score, p))
+        this.flag(
+          "exec-score-mismatch",
+          total.score!,
+          { received: fmtPlain(typedScore.value), expected: fmtScore(score) },
+          scoreArith,
+        );
+    } else if (typedScore.kind === "text")
+      this.flag("value-not-number", total.score!, { what: "得分", received: typedScore.text });
+    else if (total.score) this.flag("required-blank", total.score, { what: "预算执行率得分" });
+
+    return score;
+  }
+
   execWeight = 0;
+  execScored = false;
   execScore: number | null = null;
 
   private overBudget(row: BudgetRow): void {
@@ -628,7 +643,7 @@ class Evaluator {
         `${fmtPlain(this.execWeight)}（预算执行）${t.blocks.map((b) => ` + ${fmtPlain(b.indicators.reduce((s, r) => s + (numberOf(r.weight) ?? 0), 0))}（${b.level1 || "指标"}）`).join("")} = ${fmtPlain(allWeights + excluded)}`,
       );
 
-    if (this.execScore === null && t.budgetRows.length > 0) unknown++;
+    if (this.execScore === null && this.execScored) unknown++;
     let total = (this.execScore ?? 0) + sumScores;
     let arithmetic = `${fmtScore(this.execScore ?? 0)}（预算执行）+ ${fmtScore(sumScores)}（绩效指标）= ${fmtScore(total)}`;
     if (excluded > 0 && p.rescaleNotApplicable && allWeights > 0) {

@@ -56,10 +56,13 @@ export const INDICATOR_COLUMNS = {
     ],
     /(指标|目标)值$/,
   ),
-  actual: matcher(["实际完成值", "完成值", "全年完成值", "全年实际完成值", "实际完成情况", "实际值"], /完成值$/),
-  weight: matcher(["分值", "权重", "指标权重"]),
+  actual: matcher(
+    ["实际完成值", "完成值", "全年完成值", "全年实际完成值", "实际完成情况", "实际值"],
+    /完成值$|实际(完成)?值$/,
+  ),
+  weight: matcher(["分值", "权重", "指标权重"], /分值$|权重$/),
   coefficient: matcher(["得分系数", "得分系数(%)"]),
-  score: matcher(["得分", "指标得分", "自评得分"]),
+  score: matcher(["得分", "指标得分", "自评得分", "实际得分", "评分"], /得分$/),
   reason: matcher(
     [
       "偏差原因分析及改进措施",
@@ -145,4 +148,9 @@ export function isCostCategory(level2: string): boolean {
 export function isExecutionIndicator(name: string): boolean {
   if (!/率|进度/.test(name)) return false;
   return /(预算|资金|支出)(执行|完成|支付)率|执行率|支出进度|预算完成率/.test(normalizeLabel(name));
+}
+
+/** Which breakdown of the budget total a sub-row belongs to: by kind of spending, or by source of funds. */
+export function budgetBreakdown(label: string): "spending" | "funds" {
+  return /基本支出|项目支出|人员经费|公用经费|人员支出|公用支出|对个人和家庭/.test(label) ? "spending" : "funds";
 }

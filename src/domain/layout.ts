@@ -159,7 +159,7 @@ function findHeaders(reader: SheetReader): Headers {
     }
     if (h.budgetRow === undefined) {
       const b = headerColumns(reader, r, BUDGET_COLUMNS);
-      if (b.planned !== undefined && b.executed !== undefined && countKeys(b) >= 3) {
+      if (b.planned !== undefined && b.executed !== undefined) {
         h.budgetRow = r;
         h.budget = b;
         continue;

@@ -444,3 +444,38 @@ describe("profile settings (off by default)", () => {
     expect(() => check(centralGrid(), { settings: { nonsense: "1" } })).toThrow(/nonsense=1/);
   });
 });
+
+describe("部门整体 variants", () => {
+  it("a total broken down twice (by source of funds and by kind of spending) adds up per breakdown", () => {
+    const budget = [
+      ["年度资金总额：", 500, 500, 480, 10, 0.96, 9.6],
+      ["按收入性质分：", null, null, null, null, null, null],
+      ["其中：一般公共预算：", 450, 450, 430, null, null, null],
+      ["其他资金：", 50, 50, 50, null, null, null],
+      ["按支出性质分：", null, null, null, null, null, null],
+      ["其中：基本支出：", 300, 300, 290, null, null, null],
+      ["项目支出：", 200, 200, 190, null, null, null],
+    ];
+    expectNoFinding(centralGrid({ budget }), "budget-total-mismatch");
+    const wrong = budget.map((r) => [...r]);
+    wrong[6][3] = 150;
+    expectFinding(centralGrid({ budget: wrong }), "budget-total-mismatch", "E4");
+  });
+
+  it("a budget block without 分值/得分 reports the money but scores nothing itself", () => {
+    const g = gridFromRows("自评表", [
+      ["部门整体支出绩效自评表（2023年度）"],
+      ["", "年初预算数", "全年预算数", "全年执行数"],
+      ["年度资金总额", 100, 100, 90],
+      ["一级指标", "二级指标", "三级指标", "指标值", "全年实际值", "指标分值", "实际得分", "原因"],
+      ["过程", "预算执行", "预算执行率", "≥90%", "90%", 20, 20, ""],
+      ["产出", "数量指标", "完成项目", "≥10个", "10个", 80, 80, ""],
+      ["总分", "", "", "", "", 100, 100, ""],
+    ]);
+    const r = check(g);
+    expect(r.budget.rate).toBeCloseTo(0.9, 6);
+    expect(r.budget.score).toBeNull();
+    expect(r.total.computed).toBeCloseTo(100, 6);
+    expect(r.findings.map((f) => f.rule)).toEqual([]);
+  });
+});
