@@ -318,6 +318,19 @@ class Evaluator {
       this.flag("value-not-number", row.actual, { what: "实际完成值", received: actual.error });
     if (typed.kind === "text") this.flag("value-not-number", row.score, { what: "得分", received: typed.text });
     const typedScore = typed.kind === "number" ? typed.value : null;
+    // Chongqing-style tables state a 得分系数: the score must be that share of the weight.
+    const coefficient = readNumber(row.coefficient);
+    if (coefficient.kind === "number" && typedScore !== null && weight !== null) {
+      const share = rateFraction(coefficient);
+      const byCoefficient = share * weight;
+      if (!scoresAgree(typedScore, byCoefficient, p))
+        this.flag(
+          "score-mismatch",
+          row.score,
+          { name, received: fmtPlain(typedScore), expected: fmtScore(byCoefficient) },
+          `得分系数 ${fmtRate(share)} × 分值 ${fmtPlain(weight)} = ${fmtScore(byCoefficient)}`,
+        );
+    }
 
     let score: number | null = null;
     let computedByRule = false;

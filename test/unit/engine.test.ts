@@ -479,3 +479,28 @@ describe("部门整体 variants", () => {
     expect(r.findings.map((f) => f.rule)).toEqual([]);
   });
 });
+
+describe("Chongqing 得分系数", () => {
+  it("the score must be 得分系数 × 分值", () => {
+    const rows = (score: number) =>
+      gridFromRows("自评表", [
+        ["", "年初预算数", "全年预算数", "全年执行数", "执行率权重", "执行率", "执行率得分"],
+        ["年度资金总额", 100, 100, 100, 10, 1, 10],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分系数(%)", "得分", "原因"],
+        [
+          "产出指标",
+          "质量指标",
+          "验收合格率",
+          "效果明显",
+          "部分达成年度指标并具有一定效果",
+          90,
+          70,
+          score,
+          "部分未验收",
+        ],
+        ["总分", "", "", "", "", 100, "", 10 + score, ""],
+      ]);
+    expectFinding(rows(72), "score-mismatch", "H4");
+    expectNoFinding(rows(63), "score-mismatch");
+  });
+});
