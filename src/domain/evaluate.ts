@@ -75,13 +75,21 @@ class Evaluator {
   ) {
     this.sheet = table.sheet;
     this.profileLabel = profileLabel(profile);
+    this.inputs = inputCells(table);
+    // A 得分 cell merged over several indicators belongs to none of them: it is checked, never written.
+    const seen = new Set<string>();
+    for (const i of table.indicators) (seen.has(i.score.a1) ? this.sharedScores : seen).add(i.score.a1);
   }
+
+  private readonly sharedScores = new Set<string>();
 
   flag(rule: RuleId, slot: Slot, params: MessageParams = {}, arithmetic?: string): void {
     this.findings.push(makeFinding(rule, this.sheet, slot.a1, params, arithmetic));
   }
 
   figure(f: Omit<Figure, "profile" | "sheet">, slot?: Slot): Figure {
+    // Absurd magnitudes (1e308 typed into a cell) must not leak Infinity into figures.
+    if (f.value !== null && !Number.isFinite(f.value)) f = { ...f, value: null, display: "—" };
     // Built field by field (one figure per indicator: object spread showed up in the benchmark).
     const fig: Figure = {
       key: f.key,
@@ -99,11 +107,20 @@ class Evaluator {
     return fig;
   }
 
-  /** Plans a computed value for a cell, unless the cell holds a formula (the officer's own construction). */
+  /**
+   * Plans a computed value for a cell. Never into a formula (the officer's own construction), a covered cell
+   * of a merged area, a cell that is also an input of the table, or a cell already planned.
+   */
   compute(slot: Slot | undefined, figure: string, value: number | string, numFmt?: string): void {
-    if (!slot || slot.cell?.formula) return;
+    if (!slot || slot.cell?.formula || slot.covered) return;
+    if (typeof value === "number" && !Number.isFinite(value)) return;
+    if (this.inputs.has(slot.a1) || this.planned.has(slot.a1) || this.sharedScores.has(slot.a1)) return;
+    this.planned.add(slot.a1);
     this.computed.push({ slot, figure, value, numFmt });
   }
+
+  private readonly planned = new Set<string>();
+  private readonly inputs: Set<string>;
 
   /** A number the rules need: blank → required-blank, text → value-not-number. */
   need(slot: Slot | undefined, what: string, name?: string): number | null {
@@ -438,7 +455,7 @@ class Evaluator {
         score = w;
         arith = `${fmtPlain(B)} ≥ ${fmtPlain(A)}，${full}`;
       } else {
-        score = (w * Math.max(B, 0)) / A;
+        score = w * (Math.max(B, 0) / A);
         arith = `${fmtPlain(B)} ÷ ${fmtPlain(A)} × ${fmtPlain(w)} = ${fmtScore(score)}`;
       }
     } else if (dir === "≤") {
@@ -449,7 +466,7 @@ class Evaluator {
         score = A > 0 ? w * Math.max(0, 1 - (B - A) / A) : 0;
         arith = `${fmtPlain(w)} × (1 − (${fmtPlain(B)} − ${fmtPlain(A)}) ÷ ${fmtPlain(A)}) = ${fmtScore(score)}`;
       } else {
-        score = B > 0 ? (w * Math.max(A, 0)) / B : 0;
+        score = B > 0 ? w * (Math.max(A, 0) / B) : 0;
         arith = `${fmtPlain(A)} ÷ ${fmtPlain(B)} × ${fmtPlain(w)} = ${fmtScore(score)}`;
       }
     } else {
@@ -457,7 +474,7 @@ class Evaluator {
         score = w;
         arith = `${fmtPlain(B)} = ${fmtPlain(A)}，${full}`;
       } else if (p.equalRule === "ratio" && A > 0 && B > 0) {
-        score = (w * Math.min(A, B)) / Math.max(A, B);
+        score = w * (Math.min(A, B) / Math.max(A, B));
         arith = `${fmtPlain(Math.min(A, B))} ÷ ${fmtPlain(Math.max(A, B))} × ${fmtPlain(w)} = ${fmtScore(score)}`;
       } else {
         score = 0;
@@ -761,4 +778,26 @@ export function evaluate(table: TableModel, profile: Profile): Evaluation {
   const budget = ev.budget();
   const total = ev.totals(budget);
   return { table, profile, findings: ev.findings, figures: ev.figures, computed: ev.computed, budget, total };
+}
+
+/** Every cell of the table the officer fills in: labels, amounts, texts, targets, actuals, weights, reasons. */
+export function inputCells(t: TableModel): Set<string> {
+  const cells = new Set<string>();
+  const add = (...slots: Array<Slot | undefined>) => {
+    for (const s of slots) if (s && !s.covered) cells.add(s.a1);
+  };
+  for (const r of t.budgetRows) {
+    add(r.labelSlot, r.initial, r.planned, r.executed, r.weight, r.reason);
+    if (r.kind === "sub") add(r.rate, r.score);
+  }
+  for (const g of t.goals) add(g.expected, g.actual);
+  for (const i of t.indicators) {
+    add(i.level1Slot, i.name, i.nature, i.unit, i.target, i.actual, i.weight, i.coefficient, i.reason);
+    // A qualitative score is the officer's judgement: an input, never overwritten.
+    if (parseTarget(i.target.cell?.value, i.target.cell?.numFmt).kind !== "quantitative") add(i.score);
+  }
+  for (const b of t.blocks) add(b.labelSlot, b.weightSlot === b.labelSlot ? undefined : b.weightSlot);
+  for (const s of t.placeholders) add(s);
+  add(t.total?.labelSlot, t.total?.weight, t.grade?.labelSlot);
+  return cells;
 }

@@ -79,8 +79,11 @@ export class SheetReader {
     const k = this.merges.topLeftKey(row, col);
     const r = Math.floor(k / 16384);
     const c = k % 16384;
+    if (c !== col) return { row, col, a1: toA1(row, col), cell: undefined, text: "", covered: true };
     const cell = this.grid.cell(r, c);
-    return { row: r, col: c, a1: toA1(r, c), cell, text: cellText(cell?.value).trim() };
+    const slot: Slot = { row: r, col: c, a1: toA1(r, c), cell, text: cellText(cell?.value).trim() };
+    if (r !== row) slot.covered = true;
+    return slot;
   }
 
   /** The normalised label of the cell itself (not of a merge it is covered by). */
@@ -324,6 +327,9 @@ function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
     if (totalLabel) {
       scan.total = { labelSlot: totalLabel, weight: at(r, cols.weight), score: at(r, cols.score) };
       scan.grade = findGrade(reader, r);
+      // A 等级 label typed over the 总分 row's figures is not a separate grade cell.
+      const figures = [scan.total.score?.a1, scan.total.weight?.a1];
+      if (scan.grade && figures.includes(scan.grade.value.a1)) scan.grade = undefined;
       scan.lastRow = scan.grade ? Math.max(r, scan.grade.value.row) : r;
       return scan;
     }

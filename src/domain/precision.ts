@@ -9,6 +9,8 @@ import type { Profile } from "./profile";
 export function round(x: number, decimals = 2): number {
   const f = 10 ** decimals;
   let v = Math.abs(x) * f;
+  // Beyond 2^53 there are no decimals left to round (and 9e307 × 100 would overflow).
+  if (!Number.isFinite(v) || v > Number.MAX_SAFE_INTEGER) return x;
   // Near a half, 15 significant digits drop the binary noise (1.005 * 100 = 100.49999999999999).
   if (Math.abs((v % 1) - 0.5) < 1e-6) v = Number(v.toPrecision(15));
   return (Math.sign(x) * Math.round(v)) / f;
@@ -25,7 +27,8 @@ export function fmtAmountGrouped(x: number): string {
 }
 
 export function fmtRate(fraction: number): string {
-  return `${round(fraction * 100, 2).toFixed(2)}%`;
+  const points = fraction * 100;
+  return Number.isFinite(points) ? `${round(points, 2).toFixed(2)}%` : "—";
 }
 
 export function fmtScore(x: number): string {

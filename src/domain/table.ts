@@ -13,6 +13,12 @@ export interface Slot {
   cell: Cell | undefined;
   /** The text as displayed, trimmed ("" when empty). */
   text: string;
+  /**
+   * True when the requested cell lies inside a merged area owned by another cell. Covered from another column,
+   * the slot reads as empty (a merge across 分值 and 得分 is not two values); covered from above, it reads the
+   * owner (a vertically merged label or reason). Nothing is ever written to a covered slot.
+   */
+  covered?: boolean;
 }
 
 export interface BudgetRow {
