@@ -52,9 +52,10 @@ export function displayPrecision(numFmt: string | undefined): { decimals: number
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "");
   const percent = section.includes("%");
-  const m = /[0#?](?:[.]([0#?]+))?/.exec(section);
-  if (!m) return { decimals: null, percent };
-  return { decimals: m[1] ? m[1].length : 0, percent };
+  if (!/[0#?]/.test(section)) return { decimals: null, percent };
+  // "#,##0.00": the decimals are the placeholders after the point, wherever the grouping puts it.
+  const m = /\.([0#?]+)/.exec(section);
+  return { decimals: m ? m[1].length : 0, percent };
 }
 
 /** A typed amount (万元) agrees with the computed one at the displayed precision or within the tolerance. */
