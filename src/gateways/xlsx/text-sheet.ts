@@ -1,0 +1,106 @@
+/**
+ * Writes text sheets (WritePlan.sheets, such as the Word-ready 自评报告) into an exceljs workbook: one paragraph a
+ * row in one wide wrapped column, each row in its font, size, alignment and height, placeholders filled yellow.
+ * exceljs is only a type here, so hosts without Node can still use estimateRowHeight.
+ */
+import type ExcelJS from "exceljs";
+import type { TextSheetPlan } from "../../domain/types";
+
+/** GB2312 character set: Excel picks a Chinese font for the cell when the named one is missing. */
+const CHARSET_GB2312 = 134;
+/** Word's yellow highlight, so a placeholder looks the same once pasted. */
+const HIGHLIGHT_FILL = "FFFFFF00";
+const MAX_SHEET_NAME = 31;
+/** Excel's ceiling for a row height, in points. */
+const MAX_ROW_HEIGHT = 409;
+/** Pixels of one column-width unit at the default font (Calibri 11), plus the cell padding. */
+const PX_PER_WIDTH_UNIT = 7;
+const CELL_PADDING_PX = 5;
+/** A CJK line of text takes about 1.4 times its font size in Excel. */
+const LINE_HEIGHT_FACTOR = 1.4;
+
+/**
+ * The height in points a wrapped row needs: its lines at the column's width (a CJK or full-width character
+ * as wide as the font size, other characters half), each 1.4 times the font size. An estimate, on the generous side.
+ */
+export function estimateRowHeight(text: string, sizePt: number, columnWidth: number): number {
+  const columnPx = columnWidth * PX_PER_WIDTH_UNIT + CELL_PADDING_PX;
+  const charPx = (sizePt * 96) / 72;
+  let lines = 0;
+  for (const line of text.split("\n")) {
+    let px = 0;
+    for (const ch of line) px += ch.charCodeAt(0) >= 0x2e80 ? charPx : charPx / 2;
+    lines += Math.max(1, Math.ceil(px / columnPx));
+  }
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * sizePt * LINE_HEIGHT_FACTOR + 4));
+}
+
+/**
+ * The wanted name made valid and unused: "自评报告", else "自评报告 (2)", …. (write.ts has its own for the
+ * findings sheet; this module stays free of it so that write.ts can call applyTextSheets.)
+ */
+function freeName(workbook: ExcelJS.Workbook, wanted: string): string {
+  const taken = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, "_")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Text";
+  const fit = (suffix = "") => base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+  let name = fit();
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = fit(` (${n})`);
+  return name;
+}
+
+const MM_PER_INCH = 25.4;
+
+/**
+ * Adds each planned text sheet to the workbook and returns the names used (a taken name gets a " (2)" suffix:
+ * an earlier report the officer may have edited is never overwritten). Texts are written as text: a paragraph
+ * starting with "=", "+", "-" or "@" is a string cell in Text format, never a formula.
+ */
+export function applyTextSheets(workbook: ExcelJS.Workbook, sheets: readonly TextSheetPlan[]): string[] {
+  return sheets.map((plan) => {
+    const name = freeName(workbook, plan.name);
+    const ws = workbook.addWorksheet(name, {
+      views: [{ showGridLines: false }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: "portrait",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        // The 公文 margins, so that printing the sheet looks like the page.
+        margins: {
+          top: 37 / MM_PER_INCH,
+          bottom: 35 / MM_PER_INCH,
+          left: 28 / MM_PER_INCH,
+          right: 26 / MM_PER_INCH,
+          header: 0.3,
+          footer: 0.3,
+        },
+      },
+    });
+    ws.getColumn(1).width = plan.columnWidth;
+    plan.rows.forEach((row, i) => {
+      const cell = ws.getCell(i + 1, 1);
+      // A plain string is a shared string in exceljs, never <f>; "@" keeps it text if the officer edits it.
+      cell.value = row.text;
+      const style: Partial<ExcelJS.Style> = {
+        numFmt: "@",
+        font: { name: row.font, size: row.size, bold: row.bold, charset: CHARSET_GB2312 },
+        alignment: { horizontal: row.align, vertical: "top", wrapText: true },
+      };
+      if (row.highlight)
+        style.fill = {
+          type: "pattern",
+          pattern: "solid",
+          fgColor: { argb: HIGHLIGHT_FILL },
+          bgColor: { argb: HIGHLIGHT_FILL },
+        };
+      cell.style = style;
+      ws.getRow(i + 1).height = estimateRowHeight(row.text || " ", row.size, plan.columnWidth);
+    });
+    return name;
+  });
+}

@@ -1,0 +1,300 @@
+/**
+ * The 自评报告 as a .docx in 公文 format (DOMAIN §5): A4 with the standard margins, fixed line spacing, the level
+ * fonts with their fallbacks declared, page numbers "— 1 —", and the 自评表 attached on a landscape page.
+ * Uses only the `docx` package (no Node APIs), so the task pane can offer the same file for download.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  SectionType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type ISectionOptions,
+} from "docx";
+import type { CellRange } from "../domain/grid";
+import {
+  reportParagraphs,
+  type AttachmentTable,
+  type ReportModel,
+  type ReportParagraph,
+  type ReportRun,
+} from "./model";
+import { FONTS, LEVEL_STYLES, PAGE, type LevelStyle } from "./style";
+
+const TWIPS_PER_MM = 1440 / 25.4;
+export const mmToTwips = (mm: number): number => Math.round(mm * TWIPS_PER_MM);
+const halfPoints = (pt: number): number => Math.round(pt * 2);
+const LINE_TWIPS = Math.round(PAGE.lineSpacingPt * 20);
+/** Page-number line: its top 7 mm below the text area (GB/T 9704 7.5), so the footer ends about 23 mm up. */
+const FOOTER_MM = PAGE.margins.bottom - 7 - 5;
+
+const PAGE_SIZE = { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm) };
+
+function font(name: string): { ascii: string; eastAsia: string; hAnsi: string; cs: string } {
+  return { ascii: name, eastAsia: name, hAnsi: name, cs: name };
+}
+
+function textRun(text: string, style: LevelStyle, extra: { highlight?: boolean; color?: string } = {}): TextRun {
+  return new TextRun({
+    text,
+    font: font(style.font),
+    size: halfPoints(style.size),
+    bold: style.bold,
+    highlight: extra.highlight ? "yellow" : undefined,
+    color: extra.color,
+  });
+}
+
+function runOf(run: ReportRun, style: LevelStyle): TextRun {
+  return textRun(run.text, style, { highlight: run.kind === "placeholder" });
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, justify: AlignmentType.BOTH } as const;
+
+function paragraphOf(p: ReportParagraph): Paragraph {
+  const style = LEVEL_STYLES[p.role];
+  const notice = p.role === "notice";
+  const children = [
+    ...(p.marker ? [textRun(p.marker, style)] : []),
+    ...p.runs.map((run) =>
+      notice ? textRun(run.text, style, { highlight: true, color: "C00000" }) : runOf(run, style),
+    ),
+  ];
+  return new Paragraph({
+    children,
+    alignment: ALIGN[style.align],
+    spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    // Two characters of the paragraph's own size: 2 × 16 pt = 640 twips.
+    indent: style.indent ? { firstLine: style.indent * style.size * 20 } : undefined,
+  });
+}
+
+function emptyLine(): Paragraph {
+  return paragraphOf({ role: "body", runs: [] });
+}
+
+function pageNumberFooter(): Footer {
+  const { font: f, size, dash } = PAGE.pageNumber;
+  const run = (children: Array<string | typeof PageNumber.CURRENT>) =>
+    new TextRun({ children, font: font(f.name), size: halfPoints(size) });
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [run([`${dash} `]), run([PageNumber.CURRENT]), run([` ${dash}`])],
+      }),
+    ],
+  });
+}
+
+// ── The attached 自评表 ─────────────────────────────────────────────────────────────────────────────
+const TABLE_STYLE: LevelStyle = { ...LEVEL_STYLES.body, size: PAGE.attachment.size, indent: 0, align: "center" };
+const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+/** A row that is one text across the whole width (the table's title, its year line, notes): not a table row. */
+function isBannerRow(t: AttachmentTable, r: number): boolean {
+  const filled = t.rows[r].map((text, c) => ({ text, c })).filter((x) => x.text !== "");
+  if (filled.length !== 1) return false;
+  const c = filled[0].c;
+  const width = t.rows[r].length;
+  const merge = t.merges.find((m) => m.top === r + 1 && m.left === c + 1);
+  return (
+    c === 0 &&
+    (merge
+      ? merge.bottom === merge.top && merge.right >= width
+      : width === 1 || t.rows[r].slice(1).every((x) => x === ""))
+  );
+}
+
+function attachmentTable(t: AttachmentTable, rows: number[], widthTwips: number): Table {
+  const cols = t.rows[0]?.length ?? 0;
+  const totalWeight = t.columnWeights.reduce((s, w) => s + w, 0) || 1;
+  const columnWidths = t.columnWeights.map((w) => Math.floor((w / totalWeight) * widthTwips));
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  // Merges clipped to the rows shown, so a span never reaches into a banner row.
+  const merges: CellRange[] = t.merges
+    .filter((m) => m.bottom - 1 >= first && m.top - 1 <= last)
+    .map((m) => ({
+      top: Math.max(m.top - 1, first),
+      bottom: Math.min(m.bottom - 1, last),
+      left: m.left - 1,
+      right: Math.min(m.right, cols) - 1,
+    }));
+  const covered = new Set<string>();
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
+
+  const tableRows = rows.map((r) => {
+    const cells: TableCell[] = [];
+    for (let c = 0; c < cols; c++) {
+      // Cells under a vertical merge are inserted by docx itself (vMerge continue); the rest of a span is gridSpan.
+      if (covered.has(`${r}:${c}`)) continue;
+      const m = merges.find((x) => x.top === r && x.left === c);
+      const text = t.rows[r][c];
+      const long = text.length > 16;
+      cells.push(
+        new TableCell({
+          children: text.split("\n").map(
+            (line) =>
+              new Paragraph({
+                alignment: long ? AlignmentType.LEFT : AlignmentType.CENTER,
+                children: line ? [textRun(line, TABLE_STYLE)] : [],
+              }),
+          ),
+          columnSpan: m ? m.right - m.left + 1 : undefined,
+          rowSpan: m ? m.bottom - m.top + 1 : undefined,
+          verticalAlign: VerticalAlignTable.CENTER,
+          margins: { top: 30, bottom: 30, left: 60, right: 60 },
+        }),
+      );
+    }
+    return new TableRow({ children: cells, cantSplit: true });
+  });
+  return new Table({
+    rows: tableRows,
+    columnWidths,
+    width: { size: widthTwips, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: CELL_BORDER,
+      bottom: CELL_BORDER,
+      left: CELL_BORDER,
+      right: CELL_BORDER,
+      insideHorizontal: CELL_BORDER,
+      insideVertical: CELL_BORDER,
+    },
+  });
+}
+
+function attachmentSection(t: AttachmentTable, footer: Footer): ISectionOptions {
+  const m = PAGE.attachment.margins;
+  const widthTwips = mmToTwips(PAGE.heightMm - m.left - m.right);
+  let top = 0;
+  while (top < t.rows.length && isBannerRow(t, top)) top++;
+  let bottom = t.rows.length - 1;
+  while (bottom >= top && isBannerRow(t, bottom)) bottom--;
+  const banner = (r: number, role: "title" | "body") =>
+    new Paragraph({
+      alignment: role === "title" || r === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+      children: [textRun(t.rows[r][0], r === 0 ? { ...LEVEL_STYLES.title, size: 18 } : { ...TABLE_STYLE, size: 12 })],
+      spacing: { after: 120 },
+    });
+  const label = new Paragraph({
+    children: [textRun("附件", { ...LEVEL_STYLES.heading1, indent: 0 })],
+    spacing: { after: 240 },
+  });
+  const body: Array<Paragraph | Table> = [label];
+  for (let r = 0; r < top; r++) body.push(banner(r, r === 0 ? "title" : "body"));
+  const rows = Array.from({ length: Math.max(0, bottom - top + 1) }, (_, i) => top + i);
+  if (rows.length) body.push(attachmentTable(t, rows, widthTwips));
+  for (let r = bottom + 1; r < t.rows.length; r++)
+    body.push(
+      new Paragraph({ children: [textRun(t.rows[r][0], { ...TABLE_STYLE, align: "left" })], spacing: { before: 120 } }),
+    );
+  return {
+    properties: {
+      type: SectionType.NEXT_PAGE,
+      page: {
+        size: { ...PAGE_SIZE, orientation: PageOrientation.LANDSCAPE },
+        margin: {
+          top: mmToTwips(m.top),
+          bottom: mmToTwips(m.bottom),
+          left: mmToTwips(m.left),
+          right: mmToTwips(m.right),
+          footer: mmToTwips(10),
+        },
+      },
+    },
+    footers: { default: footer },
+    children: body,
+  };
+}
+
+// ── Fonts ──────────────────────────────────────────────────────────────────────────────────────────
+/**
+ * word/fontTable.xml naming each font with its fallback as w:altName, which Word uses when the font is not
+ * installed. The docx package writes this part only for embedded fonts, so it is given as an override.
+ */
+export function fontTableXml(): string {
+  const fonts = [FONTS.title, FONTS.heiti, FONTS.kaiti, FONTS.fangsong, FONTS.songti];
+  const entry = (name: string, alt: string, pitch: string) =>
+    `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="${pitch}"/></w:font>`;
+  const entries = new Map<string, string>();
+  for (const f of fonts) entries.set(f.name, entry(f.name, f.fallback, f === FONTS.title ? "variable" : "fixed"));
+  // The fallbacks themselves, with their English names, so that whichever is installed resolves.
+  for (const f of fonts)
+    if (!entries.has(f.fallback) && f.fallback !== f.latin)
+      entries.set(f.fallback, entry(f.fallback, f.latin, "fixed"));
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+    `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${[...entries.values()].join("")}</w:fonts>`
+  );
+}
+
+// ── The document ───────────────────────────────────────────────────────────────────────────────────
+export function reportDocument(model: ReportModel): Document {
+  const footer = pageNumberFooter();
+  const m = PAGE.margins;
+  const children: Paragraph[] = [];
+  const paragraphs = reportParagraphs(model);
+  paragraphs.forEach((p, i) => {
+    children.push(paragraphOf(p));
+    if (p.role === "title" && paragraphs[i + 1]?.role !== "title") children.push(emptyLine());
+  });
+  const bodySize = LEVEL_STYLES.body.size;
+  const sections: ISectionOptions[] = [
+    {
+      properties: {
+        page: {
+          size: { ...PAGE_SIZE, orientation: PageOrientation.PORTRAIT },
+          margin: {
+            top: mmToTwips(m.top),
+            bottom: mmToTwips(m.bottom),
+            left: mmToTwips(m.left),
+            right: mmToTwips(m.right),
+            footer: mmToTwips(FOOTER_MM),
+          },
+        },
+        // A line grid of 22 lines a page. The 28-character grid of 公文 templates (linesAndChars, charSpace
+        // about -849) is left out: LibreOffice spreads every character across it, a page would hold 18 a line.
+        grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
+      },
+      footers: { default: footer },
+      children,
+    },
+  ];
+  if (model.attachment) sections.push(attachmentSection(model.attachment, footer));
+  return new Document({
+    creator: "Ziping 绩效自评助手",
+    title: model.title.map((p) => p.runs.map((r) => r.text).join("")).join(""),
+    styles: {
+      default: {
+        document: { run: { font: font(FONTS.fangsong.name), size: halfPoints(bodySize) } },
+      },
+    },
+    sections,
+  });
+}
+
+/** The .docx file's bytes. */
+export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+  const buffer = await Packer.toArrayBuffer(reportDocument(model), false, [
+    { path: "word/fontTable.xml", data: fontTableXml() },
+  ]);
+  return new Uint8Array(buffer);
+}

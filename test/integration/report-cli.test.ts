@@ -1,0 +1,153 @@
+/** `ziping report`: the draft on stdout, the .docx and the workbook copy with the 自评报告 sheet, never over the input. */
+import * as crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { runReport } from "../../src/report/cli";
+import { reportMaterialTemplate } from "../../src/report/model";
+
+const SAMPLE = path.join(__dirname, "..", "..", "examples", "nansha-2023.xlsx");
+const FIXTURES = path.join(__dirname, "..", "fixtures", "workbooks");
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runReport(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+const hash = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+
+let dir: string;
+let input: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-report-"));
+  input = path.join(dir, "nansha-2023.xlsx");
+  fs.copyFileSync(SAMPLE, input);
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("ziping report", () => {
+  it("prints the draft by default", async () => {
+    const r = await run(input);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("2023年度广州市南沙区人民政府办公室\n部门整体支出绩效自评报告\n");
+    expect(r.stdout).toContain("全年部门预算数3,378.30万元，执行数3,342.07万元，完成预算的98.93%。");
+    expect(r.stdout).toContain("自评分数为99分");
+    expect(r.stderr).toBe("");
+  });
+
+  it("prints in English with --lang en-US, the figures unchanged", async () => {
+    const r = await run(input, "--lang", "en-US");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("3,378.30 wan yuan");
+    expect(r.stdout).toContain("98.93%");
+  });
+
+  it("writes the .docx with --docx, leaving the workbook as it was", async () => {
+    const before = hash(input);
+    const out = path.join(dir, "sub", "报告.docx");
+    const r = await run(input, "--docx", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(out);
+    expect(r.stderr).toContain("部门主要职责");
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(await zip.file("word/document.xml")!.async("string")).toContain("完成预算的");
+    expect(hash(input)).toBe(before);
+    expect(fs.readdirSync(path.join(dir, "sub"))).toEqual(["报告.docx"]);
+  });
+
+  it("writes a copy with the 自评报告 and a blank 报告素材 sheet into a folder with --sheet", async () => {
+    const before = hash(input);
+    const out = path.join(dir, "out");
+    const r = await run(input, "--sheet", out);
+    expect(r.code).toBe(0);
+    const copy = path.join(out, "nansha-2023.report.xlsx");
+    expect(r.stdout).toContain(copy);
+    expect(r.stdout).toContain("报告素材");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copy);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["部门整体支出绩效自评表", "自评报告", "报告素材"]);
+    expect(wb.getWorksheet("自评报告")!.getCell("A1").value).toBe("2023年度广州市南沙区人民政府办公室");
+    expect(wb.getWorksheet("报告素材")!.getCell("A2").value).toBe(reportMaterialTemplate("department").rows[0].item);
+    expect(wb.getWorksheet("部门整体支出绩效自评表")!.getCell("E5").value).toBe(3378.3);
+    expect(hash(input)).toBe(before);
+  });
+
+  it("takes the 报告素材 the officer filled: no placeholders, and no second 报告素材 sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    const ws = wb.addWorksheet("报告素材");
+    ws.addRow(["项目", "内容"]);
+    for (const row of reportMaterialTemplate("department").rows) ws.addRow([row.item, `${row.item}：已填写。`]);
+    const filled = path.join(dir, "filled.xlsx");
+    await wb.xlsx.writeFile(filled);
+
+    const text = await run(filled);
+    expect(text.stdout).not.toContain("【待填写");
+    expect(text.stdout).toContain("部门机构设置：已填写。");
+
+    const out = path.join(dir, "copy.xlsx");
+    const r = await run(filled, "--sheet", out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(out);
+    expect(copy.worksheets.map((w) => w.name)).toEqual(["部门整体支出绩效自评表", "报告素材", "自评报告"]);
+  });
+
+  it("says on stderr that the table has errors, and still drafts", async () => {
+    const r = await run(path.join(FIXTURES, "total-mismatch.xlsx"), "--docx", path.join(dir, "r.docx"));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/自评表尚有 \d+ 处错误/);
+  });
+
+  it("refuses to write over the workbook, by path or through a link", async () => {
+    const before = hash(input);
+    for (const args of [
+      ["--docx", input],
+      ["--sheet", input],
+    ]) {
+      const r = await run(input, ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("不会覆盖");
+    }
+    const link = path.join(dir, "link.docx");
+    fs.symlinkSync(input, link);
+    expect((await run(input, "--docx", link)).code).toBe(2);
+    expect(hash(input)).toBe(before);
+  });
+
+  it.each([
+    [["--bogus", "x.xlsx"], "未知选项"],
+    [[], "请指定一个工作簿"],
+    [["a.xlsx", "b.xlsx"], "请指定一个工作簿"],
+    [["x.xlsx", "--docx"], "缺少取值"],
+    [["x.xlsx", "--lang", "fr"], "不支持的语言"],
+    [["x.xlsx", "--profile", "nope"], "未知的评分口径"],
+  ])("exits 2 on bad usage: %j", async (argv, message) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it("exits 2 on a file it cannot read, saying why", async () => {
+    const missing = await run(path.join(dir, "missing.xlsx"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("找不到文件");
+    const bogus = path.join(dir, "bogus.xlsx");
+    fs.writeFileSync(bogus, "not a workbook");
+    const r = await run(bogus, "--lang", "en-US");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Not an .xlsx workbook");
+  });
+
+  it("prints help with --help", async () => {
+    const r = await run("--help");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("ziping report <工作簿.xlsx>");
+    expect(r.stdout).toContain("Usage: ziping report");
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The .docx of the 自评报告: a valid package whose XML carries the 公文 format — fonts and sizes per level, A4 with
+ * the standard margins, fixed line spacing, first-line indents, page numbers "— 1 —", declared font fallbacks,
+ * and the 自评表 on a landscape page after 五、附件.
+ */
+import path from "node:path";
+import JSZip from "jszip";
+import { checkWorkbook } from "../../src/domain";
+import { gridFromRows } from "../../src/domain/grid";
+import { readWorkbookFile } from "../../src/gateways/xlsx/read";
+import { mmToTwips, renderDocx } from "../../src/report/docx";
+import { draftReport } from "../../src/report/model";
+
+const FIXTURES = path.join(__dirname, "..", "fixtures", "workbooks");
+const SAMPLE = path.join(__dirname, "..", "..", "examples", "nansha-2023.xlsx");
+
+interface Package {
+  files: string[];
+  document: string;
+  footers: string[];
+  fontTable: string;
+}
+
+async function render(file: string): Promise<Package> {
+  const { sheets } = await readWorkbookFile(file);
+  const bytes = await renderDocx(draftReport(checkWorkbook(sheets), sheets));
+  const zip = await JSZip.loadAsync(bytes);
+  const files = Object.keys(zip.files);
+  const read = (name: string) => zip.file(name)!.async("string");
+  return {
+    files,
+    document: await read("word/document.xml"),
+    footers: await Promise.all(files.filter((f) => /^word\/footer\d+\.xml$/.test(f)).map(read)),
+    fontTable: await read("word/fontTable.xml"),
+  };
+}
+
+/** The run properties of the first run whose text is exactly `text`. */
+function runProps(xml: string, text: string): string {
+  const i = xml.indexOf(`>${text}</w:t>`);
+  expect(i).toBeGreaterThan(0);
+  const start = xml.lastIndexOf("<w:r>", i);
+  return xml.slice(start, i);
+}
+
+/** The paragraph properties of the paragraph holding `text`. */
+function paragraphProps(xml: string, text: string): string {
+  const i = xml.indexOf(`>${text}`);
+  expect(i).toBeGreaterThan(0);
+  const start = xml.lastIndexOf("<w:p>", i);
+  return xml.slice(start, xml.indexOf("</w:pPr>", start));
+}
+
+describe("the sample's .docx", () => {
+  let pkg: Package;
+  beforeAll(async () => {
+    pkg = await render(SAMPLE);
+  });
+
+  it("is a Word package", () => {
+    expect(pkg.files).toEqual(
+      expect.arrayContaining(["[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/fontTable.xml"]),
+    );
+    expect(pkg.document).toContain("全年部门预算数");
+  });
+
+  it("sets the title in 方正小标宋简体 二号 (w:sz 44), centred", () => {
+    const rPr = runProps(pkg.document, "部门整体支出绩效自评报告");
+    expect(rPr).toContain('w:eastAsia="方正小标宋简体"');
+    expect(rPr).toContain('<w:sz w:val="44"/>');
+    expect(paragraphProps(pkg.document, "部门整体支出绩效自评报告")).toContain('<w:jc w:val="center"/>');
+  });
+
+  it("sets headings in 黑体 and 楷体_GB2312 and the body in 仿宋_GB2312, all 三号 (w:sz 32)", () => {
+    const h1 = runProps(pkg.document, "基本情况");
+    expect(h1).toContain('w:eastAsia="黑体"');
+    expect(h1).toContain('<w:sz w:val="32"/>');
+    const h2 = runProps(pkg.document, "部门概况");
+    expect(h2).toContain('w:eastAsia="楷体_GB2312"');
+    expect(h2).toContain('<w:sz w:val="32"/>');
+    const body = runProps(pkg.document, "3,378.30");
+    expect(body).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(body).toContain('w:ascii="仿宋_GB2312"');
+    expect(body).toContain('<w:sz w:val="32"/>');
+  });
+
+  it("uses a fixed 28.95 pt line and a two-character first-line indent (640 twips)", () => {
+    const pPr = paragraphProps(pkg.document, "全年部门预算数");
+    expect(pPr).toContain('w:line="579"');
+    expect(pPr).toContain('w:lineRule="exact"');
+    expect(pPr).toContain('w:firstLine="640"');
+  });
+
+  it("highlights placeholders", () => {
+    expect(runProps(pkg.document, "【待填写：部门主要职责】")).toContain('<w:highlight w:val="yellow"/>');
+  });
+
+  it("lays out A4 portrait with margins 37/35/28/26 mm, then a landscape A4 section for the table", () => {
+    expect(mmToTwips(37)).toBe(2098);
+    const sections = [...pkg.document.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+    expect(sections[0]).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(sections[0]).toContain('w:linePitch="579"');
+    expect(sections[1]).toContain('<w:type w:val="nextPage"/>');
+    expect(sections[1]).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    // The break comes after 五、附件.
+    expect(pkg.document.indexOf("附件</w:t>")).toBeLessThan(pkg.document.indexOf("<w:sectPr>"));
+  });
+
+  it("attaches the 自评表 as a table in 仿宋 五号 (w:sz 21), with merged cells", () => {
+    const table = pkg.document.slice(pkg.document.indexOf("<w:tbl>"), pkg.document.lastIndexOf("</w:tbl>"));
+    expect(pkg.document.indexOf("<w:tbl>")).toBeGreaterThan(pkg.document.indexOf("<w:sectPr>"));
+    expect(table).toContain("组织办理各类会议");
+    expect(table).toContain(">3,378.30<");
+    expect(table).toContain(">98.93%<");
+    expect(runProps(table, "组织办理各类会议")).toContain('<w:sz w:val="21"/>');
+    expect(table).toMatch(/<w:gridSpan w:val="\d+"\/>/);
+    expect(table).toContain('<w:vMerge w:val="restart"/>');
+    expect(table).toContain('<w:vMerge w:val="continue"/>');
+    // The table's title sits above it, not in a cell.
+    expect(table).not.toContain(">部门整体支出绩效自评表<");
+  });
+
+  it("numbers pages “— 1 —” in 宋体 四号 (w:sz 28), centred in the footer", () => {
+    expect(pkg.footers.length).toBeGreaterThan(0);
+    for (const footer of pkg.footers) {
+      expect(footer).toContain("PAGE</w:instrText>");
+      expect(footer).toContain(">— </w:t>");
+      expect(footer).toContain("> —</w:t>");
+      expect(footer).toContain('w:eastAsia="宋体"');
+      expect(footer).toContain('<w:sz w:val="28"/>');
+      expect(footer).toContain('<w:jc w:val="center"/>');
+    }
+  });
+
+  it("declares each font with its fallback in the font table", () => {
+    for (const [font, alt] of [
+      ["仿宋_GB2312", "仿宋"],
+      ["楷体_GB2312", "楷体"],
+      ["黑体", "SimHei"],
+      ["宋体", "SimSun"],
+      ["方正小标宋简体", "宋体"],
+    ])
+      expect(pkg.fontTable).toContain(`<w:font w:name="${font}"><w:altName w:val="${alt}"/>`);
+  });
+});
+
+describe("other drafts", () => {
+  it("a table with errors: the notice is in red at the top", async () => {
+    const pkg = await render(path.join(FIXTURES, "total-mismatch.xlsx"));
+    const rPr = runProps(pkg.document, pkg.document.match(/>(【提示】[^<]*)</)![1]);
+    expect(rPr).toContain('<w:color w:val="C00000"/>');
+    expect(pkg.document.indexOf("【提示】")).toBeLessThan(pkg.document.indexOf("基本情况"));
+  });
+
+  it("no 自评表: one portrait section, no table", async () => {
+    const grid = gridFromRows("Sheet1", [["hello"]]);
+    const bytes = await renderDocx(draftReport(checkWorkbook([grid]), [grid]));
+    const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
+    expect(xml.match(/<w:sectPr>/g)).toHaveLength(1);
+    expect(xml).not.toContain("<w:tbl>");
+  });
+});
