@@ -14,6 +14,7 @@ import type { Lang, Localized, ProfileId } from "../domain/types";
 import { WorkbookReadError, WorkbookWriteError } from "../gateways/xlsx/errors";
 import { readWorkbookFile } from "../gateways/xlsx/read";
 import { applyTextSheets } from "../gateways/xlsx/text-sheet";
+import { editWorkbookCopy, isSameFile, writeFileAtomically } from "../gateways/xlsx/write";
 import { renderDocx } from "./docx";
 import { isMaterialSheetName, reportMaterialTemplate, type ReportKind } from "./material";
 import { draftReport, reportText, type ReportModel } from "./model";
@@ -143,37 +144,6 @@ export function parseReportArgs(argv: readonly string[]): Parsed {
   };
 }
 
-/** Same file: the same path, the same real path (symlinks) or the same inode (hard links, case aliases). */
-async function isSameFile(a: string, b: string): Promise<boolean> {
-  const pa = nodePath.resolve(a);
-  const pb = nodePath.resolve(b);
-  if (pa === pb) return true;
-  const [sa, sb] = await Promise.all([fs.stat(pa).catch(() => undefined), fs.stat(pb).catch(() => undefined)]);
-  if (!sa || !sb) return false;
-  if (sa.dev === sb.dev && sa.ino === sb.ino) return true;
-  const [ra, rb] = await Promise.all([fs.realpath(pa).catch(() => pa), fs.realpath(pb).catch(() => pb)]);
-  return ra === rb;
-}
-
-/** Writes beside the destination and renames, so a failure never leaves half a file behind. */
-async function writeAtomically(dest: string, write: (temp: string) => Promise<void>): Promise<void> {
-  const temp = `${dest}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await fs.mkdir(nodePath.dirname(nodePath.resolve(dest)), { recursive: true });
-    await write(temp);
-    await fs.rename(temp, dest);
-  } catch (cause) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    throw new WorkbookWriteError(
-      "write-failed",
-      dest,
-      code ?? (cause instanceof Error ? cause.message : String(cause)),
-      { cause },
-    );
-  }
-}
-
 /** --sheet names a file when it ends in .xlsx, else a folder that receives <workbook>.report.xlsx. */
 async function sheetDestination(value: string, workbook: string): Promise<string> {
   const stat = await fs.stat(value).catch(() => undefined);
@@ -199,21 +169,11 @@ function addMaterialSheet(workbook: ExcelJS.Workbook, kind: ReportKind): string 
 }
 
 async function writeSheetCopy(request: ReportRequest, model: ReportModel, dest: string, io: ReportIo): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load((await fs.readFile(request.workbook)) as unknown as ArrayBuffer);
-  } catch (cause) {
-    throw new WorkbookWriteError(
-      "source-unreadable",
-      request.workbook,
-      cause instanceof Error ? cause.message : String(cause),
-      { cause },
-    );
-  }
-  applyTextSheets(workbook, [reportSheetPlan(model)]);
-  const hasMaterial = workbook.worksheets.some((ws) => isMaterialSheetName(ws.name));
-  const added = hasMaterial ? null : addMaterialSheet(workbook, model.kind);
-  await writeAtomically(dest, (temp) => workbook.xlsx.writeFile(temp));
+  let added: string | null = null;
+  await editWorkbookCopy(request.workbook, dest, (workbook) => {
+    applyTextSheets(workbook, [reportSheetPlan(model)]);
+    if (!workbook.worksheets.some((ws) => isMaterialSheetName(ws.name))) added = addMaterialSheet(workbook, model.kind);
+  });
   io.stdout(`${say(request.lang, "wrote", dest)}\n`);
   if (added) io.stdout(`${say(request.lang, "materialAdded", added)}\n`);
 }
@@ -252,7 +212,7 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
     }
     if (request.docx !== undefined) {
       const bytes = await renderDocx(model);
-      await writeAtomically(request.docx, (temp) => fs.writeFile(temp, bytes));
+      await writeFileAtomically(request.docx, (temp) => fs.writeFile(temp, bytes));
       io.stdout(`${say(lang, "wrote", request.docx)}\n`);
     }
     if (sheetDest !== undefined) await writeSheetCopy(request, model, sheetDest, io);

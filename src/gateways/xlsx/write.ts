@@ -7,6 +7,7 @@ import * as nodePath from "path";
 import ExcelJS from "exceljs";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
+import { applyTextSheets } from "./text-sheet";
 
 export { WorkbookWriteError, type WorkbookWriteErrorCode } from "./errors";
 
@@ -25,26 +26,39 @@ const MAX_FORMULA_STRING = 255;
 const MAX_SHEET_NAME = 31;
 
 export async function writeScoredCopy(srcPath: string, plan: WritePlan, destPath: string): Promise<void> {
-  await refuseOverwritingSource(srcPath, destPath);
+  await editWorkbookCopy(srcPath, destPath, (workbook) => {
+    for (const planned of plan.values) applyValue(workbook, planned);
+    applyMarks(workbook, plan.marks);
+    if (plan.findingsSheet.header.length > 0 || plan.findingsSheet.rows.length > 0) {
+      addFindingsSheet(workbook, plan.findingsSheet);
+    }
+    if (plan.sheets?.length) applyTextSheets(workbook, plan.sheets);
+  });
+}
 
+/** Reads the source workbook, lets `edit` change it, and writes the result to a new path, never over the source. */
+export async function editWorkbookCopy(
+  srcPath: string,
+  destPath: string,
+  edit: (workbook: ExcelJS.Workbook) => void,
+): Promise<void> {
+  if (await isSameFile(srcPath, destPath)) throw new WorkbookWriteError("would-overwrite-source", destPath);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load((await fs.readFile(srcPath)) as unknown as ArrayBuffer);
   } catch (cause) {
     throw new WorkbookWriteError("source-unreadable", srcPath, errorText(cause), { cause });
   }
+  edit(workbook);
+  await writeFileAtomically(destPath, (temp) => workbook.xlsx.writeFile(temp));
+}
 
-  for (const planned of plan.values) applyValue(workbook, planned);
-  applyMarks(workbook, plan.marks);
-  if (plan.findingsSheet.header.length > 0 || plan.findingsSheet.rows.length > 0) {
-    addFindingsSheet(workbook, plan.findingsSheet);
-  }
-
-  // Write beside the destination and rename, so a failed write never leaves half a workbook behind.
+/** Writes beside the destination and renames, so a failed write never leaves half a file behind. */
+export async function writeFileAtomically(destPath: string, write: (temp: string) => Promise<void>): Promise<void> {
   const temp = `${destPath}.${process.pid}.${Date.now()}.tmp`;
   try {
     await fs.mkdir(nodePath.dirname(nodePath.resolve(destPath)), { recursive: true });
-    await workbook.xlsx.writeFile(temp);
+    await write(temp);
     await fs.rename(temp, destPath);
   } catch (cause) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
@@ -52,21 +66,16 @@ export async function writeScoredCopy(srcPath: string, plan: WritePlan, destPath
   }
 }
 
-/** Never write over a submitted file: same path, same real path (symlinks) or same inode (hard links, case aliases). */
-async function refuseOverwritingSource(srcPath: string, destPath: string): Promise<void> {
-  const src = nodePath.resolve(srcPath);
-  const dest = nodePath.resolve(destPath);
-  const refuse = () => new WorkbookWriteError("would-overwrite-source", destPath);
-  if (src === dest) throw refuse();
-  const destStat = await fs.stat(dest).catch(() => undefined);
-  if (!destStat) return;
-  const srcStat = await fs.stat(src).catch(() => undefined);
-  if (srcStat && srcStat.dev === destStat.dev && srcStat.ino === destStat.ino) throw refuse();
-  const [srcReal, destReal] = await Promise.all([
-    fs.realpath(src).catch(() => src),
-    fs.realpath(dest).catch(() => dest),
-  ]);
-  if (srcReal === destReal) throw refuse();
+/** Same file: same path, same real path (symlinks) or same inode (hard links, case aliases). */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  const pa = nodePath.resolve(a);
+  const pb = nodePath.resolve(b);
+  if (pa === pb) return true;
+  const [sa, sb] = await Promise.all([fs.stat(pa).catch(() => undefined), fs.stat(pb).catch(() => undefined)]);
+  if (!sa || !sb) return false;
+  if (sa.dev === sb.dev && sa.ino === sb.ino) return true;
+  const [ra, rb] = await Promise.all([fs.realpath(pa).catch(() => pa), fs.realpath(pb).catch(() => pb)]);
+  return ra === rb;
 }
 
 function errorText(cause: unknown): string {
