@@ -4,7 +4,7 @@
  * Everything Excel-side goes through the `gateway` prop, so the pane runs against a fake in tests.
  */
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { CheckResult, Lang, Localized } from "../domain/types";
 import { figureMap } from "./figures";
 import { FindingList } from "./FindingList";
@@ -38,6 +38,13 @@ export function App({ gateway, lang }: AppProps) {
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const figures = useMemo(() => (result ? figureMap(result) : new Map()), [result]);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  // The notice sits under the main button; 确认写入 and 撤销写入 may be a long list further down, so bring
+  // what they report into view (a narrow pane with 200 findings would otherwise show nothing happening).
+  useEffect(() => {
+    if (notice) noticeRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [notice]);
 
   useEffect(() => {
     let live = true;
@@ -125,9 +132,11 @@ export function App({ gateway, lang }: AppProps) {
       </Button>
       {busy && <Spinner size="tiny" label={busy === "check" ? t.checking : t.working} />}
       {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
+        <div ref={noticeRef}>
+          <MessageBar intent={notice.intent}>
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        </div>
       )}
 
       {result && <Summary result={result} t={t} />}
@@ -141,6 +150,7 @@ export function App({ gateway, lang }: AppProps) {
       {preview && (
         <WritePreviewPanel
           preview={preview}
+          tableSheet={result?.sheet}
           figures={figures}
           t={t}
           busy={disabled}
@@ -148,7 +158,16 @@ export function App({ gateway, lang }: AppProps) {
           onCancel={() => setPreview(null)}
         />
       )}
-      {result && <FindingList findings={result.findings} lang={lang} t={t} busy={disabled} onLocate={locate} />}
+      {result && (
+        <FindingList
+          findings={result.findings}
+          tableSheet={result.sheet}
+          lang={lang}
+          t={t}
+          busy={disabled}
+          onLocate={locate}
+        />
+      )}
 
       <section className={s.section} aria-label={t.tools}>
         <h2 className={s.sectionTitle}>{t.tools}</h2>

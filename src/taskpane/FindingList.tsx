@@ -13,13 +13,15 @@ const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
 
 interface Props {
   findings: readonly Finding[];
+  /** The sheet the summary names: its findings show the cell alone ("I14"), others "Sheet!I14". */
+  tableSheet?: string;
   lang: Lang;
   t: Strings;
   busy: boolean;
   onLocate(sheet: string, cell: string): void;
 }
 
-export function FindingList({ findings, lang, t, busy, onLocate }: Props) {
+export function FindingList({ findings, tableSheet, lang, t, busy, onLocate }: Props) {
   const s = useStyles();
   if (findings.length === 0) return <p>{t.noFindings}</p>;
   return (
@@ -38,11 +40,26 @@ export function FindingList({ findings, lang, t, busy, onLocate }: Props) {
             <ul className={s.list}>
               {group.map((f, i) => (
                 <li key={`${f.rule}-${f.sheet}-${f.cell}-${i}`} className={`${s.finding} ${s[severity]}`}>
-                  <div className={s.findingHead}>
-                    <span className={s.message}>{f.message[lang]}</span>
+                  <span>{f.message[lang]}</span>
+                  {f.arithmetic && (
+                    <span className={`${s.detail} ${s.mono}`}>
+                      {t.arithmetic}
+                      {t.colon}
+                      {f.arithmetic}
+                    </span>
+                  )}
+                  {/* The cell and 定位 share the last line, so the message keeps the card's full width. */}
+                  <div className={s.findingFoot}>
+                    <span className={`${s.detail} ${s.where}`}>
+                      {f.sheet === tableSheet ? f.cell : `${f.sheet}!${f.cell}`}
+                      {/* No-break spaces keep "应为 0.38" together and "·" at the end of a line, not the start. */}
+                      {f.expected !== undefined && `\u00a0· ${t.expected}\u00a0${f.expected}`}
+                      {f.received !== undefined && `\u00a0· ${t.received}\u00a0${f.received}`}
+                    </span>
                     <Button
                       size="small"
                       appearance="subtle"
+                      className={s.locate}
                       disabled={busy}
                       aria-label={t.locateLabel(`${f.sheet}!${f.cell}`)}
                       onClick={() => onLocate(f.sheet, f.cell)}
@@ -50,16 +67,6 @@ export function FindingList({ findings, lang, t, busy, onLocate }: Props) {
                       {t.locate}
                     </Button>
                   </div>
-                  <span className={s.detail}>
-                    {f.sheet}!{f.cell}
-                    {f.expected !== undefined && ` · ${t.expected} ${f.expected}`}
-                    {f.received !== undefined && ` · ${t.received} ${f.received}`}
-                  </span>
-                  {f.arithmetic && (
-                    <span className={`${s.detail} ${s.mono}`}>
-                      {t.arithmetic}：{f.arithmetic}
-                    </span>
-                  )}
                 </li>
               ))}
             </ul>

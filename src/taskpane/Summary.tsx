@@ -28,8 +28,10 @@ export function Summary({ result, t }: { result: CheckResult; t: Strings }) {
         ))}
       </div>
       <Text className={s.meta}>
-        {result.sheet ? `${t.sheet}：${result.sheet} · ` : ""}
-        {t.profileUsed}：{profile}
+        {result.sheet ? `${t.sheet}${t.colon}${result.sheet} · ` : ""}
+        {t.profileUsed}
+        {t.colon}
+        {profile}
       </Text>
       {!result.sheet && <Text>{t.noTable}</Text>}
     </section>

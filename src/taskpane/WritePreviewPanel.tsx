@@ -7,6 +7,8 @@ import { useStyles } from "./styles";
 
 interface Props {
   preview: WritePreview;
+  /** The checked sheet: its cells are shown as "H22", others as "Sheet!H22". */
+  tableSheet?: string;
   figures: ReadonlyMap<string, Figure>;
   t: Strings;
   busy: boolean;
@@ -14,26 +16,29 @@ interface Props {
   onCancel(): void;
 }
 
-export function WritePreviewPanel({ preview, figures, t, busy, onConfirm, onCancel }: Props) {
+export function WritePreviewPanel({ preview, tableSheet, figures, t, busy, onConfirm, onCancel }: Props) {
   const s = useStyles();
   const blocked = preview.protectedSheets.length > 0;
+  // A cell that already shows the computed result is rewritten unchanged: it is counted, not listed as a change.
+  const shown = preview.changes.map((c) => ({ ...c, next: figures.get(c.figure)?.display ?? c.after }));
+  const changed = shown.filter((c) => c.before !== c.next);
+  const unchanged = shown.length - changed.length;
   return (
     <section className={s.preview} aria-label={t.writeBack}>
-      <strong>{preview.changes.length ? t.previewTitle : t.previewEmpty}</strong>
-      {preview.changes.length > 0 && (
+      <strong>{changed.length ? t.previewTitle : t.previewEmpty}</strong>
+      {changed.length > 0 && (
         <ul className={`${s.list} ${s.previewList}`}>
-          {preview.changes.map((c) => (
+          {changed.map((c) => (
             <li key={`${c.sheet}!${c.cell}`} className={s.change} data-cell={`${c.sheet}!${c.cell}`}>
-              <span className={s.mono}>
-                {c.sheet}!{c.cell}
-              </span>
+              <span className={s.mono}>{c.sheet === tableSheet ? c.cell : `${c.sheet}!${c.cell}`}</span>
               <span>
-                {c.before === "" ? t.emptyCell : c.before} → {figures.get(c.figure)?.display ?? c.after}
+                {c.before === "" ? t.emptyCell : c.before} → {c.next}
               </span>
             </li>
           ))}
         </ul>
       )}
+      {unchanged > 0 && <span>{t.previewUnchanged(unchanged)}</span>}
       {preview.marks > 0 && <span>{t.marksLine(preview.marks)}</span>}
       <span>{t.findingsSheetLine(preview.findingsSheet, preview.findingsRows)}</span>
       {!preview.notesSupported && <span className={s.detail}>{t.notesUnsupported}</span>}

@@ -28,9 +28,12 @@ export interface Strings {
   expected: string;
   received: string;
   arithmetic: string;
+  /** After a label: full-width in Chinese, ": " in English. */
+  colon: string;
   writeBack: string;
   previewTitle: string;
   previewEmpty: string;
+  previewUnchanged: (n: number) => string;
   emptyCell: string;
   marksLine: (n: number) => string;
   findingsSheetLine: (name: string, rows: number) => string;
@@ -80,12 +83,14 @@ const zh: Strings = {
   expected: "应为",
   received: "实为",
   arithmetic: "算式",
+  colon: "：",
   writeBack: "写回结果",
   previewTitle: "将修改以下单元格（原值 → 新值）：",
-  previewEmpty: "没有需要写入的计算结果。",
+  previewEmpty: "没有需要修改的数值。",
+  previewUnchanged: (n) => `${n} 个单元格已是计算结果，保持不变。`,
   emptyCell: "（空）",
   marksLine: (n) => `标出 ${n} 个有问题的单元格。`,
-  findingsSheetLine: (name, rows) => `新建工作表“${name}”，列出 ${rows} 条问题并链接到单元格。`,
+  findingsSheetLine: (name, rows) => `新建工作表“${name}”，列出 ${rows} 条问题（链接到单元格）和各项计算过程。`,
   notesUnsupported: "此版本的 Excel 不支持批注（需要 ExcelApi 1.18），说明只写入结果工作表。",
   protectedWarning: (sheets) => `工作表“${sheets}”受保护，无法写入。请先取消保护。`,
   confirmWrite: "确认写入",
@@ -133,12 +138,15 @@ const en: Strings = {
   expected: "Expected",
   received: "Found",
   arithmetic: "Arithmetic",
+  colon: ": ",
   writeBack: "Write back",
   previewTitle: "These cells will change (old → new):",
-  previewEmpty: "There are no computed results to write.",
+  previewEmpty: "No value needs to change.",
+  previewUnchanged: (n) => `${n} cells already hold the computed result and stay as they are.`,
   emptyCell: "(empty)",
   marksLine: (n) => `Highlight ${n} cells with problems.`,
-  findingsSheetLine: (name, rows) => `Add the sheet "${name}" listing ${rows} problems, linked to their cells.`,
+  findingsSheetLine: (name, rows) =>
+    `Add the sheet "${name}" listing ${rows} problems (linked to their cells) and every computation.`,
   notesUnsupported: "This Excel has no notes (needs ExcelApi 1.18): explanations go to the findings sheet only.",
   protectedWarning: (sheets) => `The sheet "${sheets}" is protected and cannot be written. Unprotect it first.`,
   confirmWrite: "Write",

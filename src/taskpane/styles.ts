@@ -26,7 +26,8 @@ export const useStyles = makeStyles({
   sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   summary: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(88px, 1fr))",
+    // Three columns at any width: 执行率 总分 等级 on the first row, the counts under them.
+    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
     gap: "8px",
     padding: "8px",
     borderRadius: tokens.borderRadiusMedium,
@@ -49,8 +50,19 @@ export const useStyles = makeStyles({
   error: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
   warning: { borderLeft: `4px solid ${tokens.colorPaletteYellowBorder2}` },
   info: { borderLeft: `4px solid ${tokens.colorPaletteBlueBorderActive}` },
-  findingHead: { display: "flex", gap: "8px", alignItems: "flex-start", justifyContent: "space-between", minWidth: 0 },
-  message: { minWidth: 0, flexGrow: 1 },
+  findingFoot: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: "8px",
+    minWidth: 0,
+  },
+  // Break only at the spaces around "·" (the no-break space binds "应为 0.38"); a sheet name too long for
+  // the line still wraps anywhere, through the root's overflowWrap.
+  where: { minWidth: 0, flexGrow: 1, flexBasis: "12em", wordBreak: "keep-all" },
+  /** 定位 as wide as its word: Fluent's 64 px minimum would push the cell reference onto a second line at 320 px. */
+  locate: { minWidth: "auto", flexShrink: 0 },
   detail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   change: { display: "flex", flexWrap: "wrap", gap: "4px", fontSize: tokens.fontSizeBase200 },

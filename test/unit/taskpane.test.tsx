@@ -183,6 +183,26 @@ describe("the task pane", () => {
     expect(screen.queryByRole("region", { name: "写回结果" })).toBeNull();
   });
 
+  it("the write preview lists only cells whose value changes and counts those that already hold the result", async () => {
+    const unchanged = { sheet: SHEET, cell: "I16", before: "8.62", after: "8.6228", figure: "indicator.14.score" };
+    const gateway = fakeGateway({
+      preview: jest.fn(async () => ({
+        ...PREVIEW,
+        changes: [...PREVIEW.changes, unchanged, { ...unchanged, cell: "I17" }],
+      })),
+    });
+    await renderApp(gateway);
+    await click("一键校验并计分");
+    await click("写回结果");
+    const panel = screen.getByRole("region", { name: "写回结果" });
+    expect(
+      within(panel)
+        .getAllByRole("listitem")
+        .map((li) => li.getAttribute("data-cell")),
+    ).toEqual([`${SHEET}!I14`]);
+    expect(within(panel).getByText("2 个单元格已是计算结果，保持不变。")).toBeTruthy();
+  });
+
   it("cancelling the preview writes nothing", async () => {
     const gateway = fakeGateway();
     await renderApp(gateway);

@@ -16,7 +16,7 @@ export interface WritePreview {
   changes: PlannedChange[];
   /** Cells that will be highlighted (and get a note when the host supports notes). */
   marks: number;
-  /** The sheet the findings list goes to, and how many rows it will hold. */
+  /** The sheet the findings list goes to, and how many findings it will list (its computations come after). */
   findingsSheet: string;
   findingsRows: number;
   /** False when Excel lacks notes (ExcelApi 1.18): the findings sheet carries the explanations alone. */

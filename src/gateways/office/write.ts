@@ -226,7 +226,8 @@ export async function previewPlan(context: Excel.RequestContext, plan: WritePlan
     changes,
     marks: marked.size,
     findingsSheet: plan.findingsSheet.name,
-    findingsRows: plan.findingsSheet.rows.length,
+    // Rows with a severity are findings; the rest are the computations listed under them.
+    findingsRows: plan.findingsSheet.rows.filter((r) => r.severity !== undefined).length,
     notesSupported: notesOn,
     protectedSheets: prep.protectedSheets,
   };

@@ -1,0 +1,184 @@
+/** @jest-environment jsdom */
+/**
+ * The in-page Excel simulation keeps office.js's rules the gateway depends on (properties only after load
+ * and sync, writes only at sync, failing batches, protection, requirement sets), and the gateway runs on
+ * it as it runs on the office-addin-mock fake: checked here without a browser, in milliseconds.
+ */
+import { readTable } from "../../src/gateways/office/read";
+import { undoLastWrite } from "../../src/gateways/office/undo";
+import { applyPlan } from "../../src/gateways/office/write";
+import { checkWorkbook } from "../../src/domain";
+import { installExcelSim, type SimConfig, type SimHandle, type SimWorkbook } from "./sim/excel-sim";
+import { manyFindingsWorkbook } from "./sim/workbook";
+
+function workbook(): SimWorkbook {
+  return {
+    sheets: [
+      {
+        name: "自评表",
+        cells: { A1: { v: "项目" }, B2: { v: 3, fmt: "0.00" }, C2: { v: 0, f: "=B2*2" } },
+        merges: ["A1:C1"],
+        protected: false,
+        visibility: "Visible",
+        notes: {},
+        frozenRows: 0,
+        columnWidths: {},
+      },
+      {
+        name: "封面",
+        cells: {},
+        merges: [],
+        protected: true,
+        visibility: "Visible",
+        notes: {},
+        frozenRows: 0,
+        columnWidths: {},
+      },
+    ],
+    active: "自评表",
+    selection: null,
+    settings: {},
+  };
+}
+
+function install(overrides: Partial<SimConfig> = {}, wb: SimWorkbook = workbook()): SimHandle {
+  window.sessionStorage.clear();
+  return installExcelSim({
+    workbook: wb,
+    host: "Excel",
+    apiVersion: "1.18",
+    displayLanguage: "zh-CN",
+    syncDelayMs: 0,
+    persistKey: null,
+    ...overrides,
+  });
+}
+
+afterEach(() => {
+  const g = globalThis as Record<string, unknown>;
+  delete g.Excel;
+  delete g.Office;
+});
+
+describe("the Excel simulation", () => {
+  it("throws on a property until it was loaded and synced", async () => {
+    const sim = install();
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("自评表").getRange("B2:C2");
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      range.load("values,numberFormat");
+      expect(() => range.values).toThrow(/call "context.sync\(\)"/);
+      await context.sync();
+      expect(range.values).toEqual([[3, 6]]); // the formula recalculated on load
+      expect(range.numberFormat).toEqual([["0.00", "General"]]);
+      expect(() => range.formulas).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    });
+    expect(sim.counters).toEqual({ syncs: 1, runs: 1, unsyncedSteps: 0 });
+  });
+
+  it("applies writes only at sync, in order, and counts what a batch left unsynced", async () => {
+    const sim = install();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("自评表");
+      ws.getRange("B2").values = [[5]];
+      expect(sim.cell("自评表", "B2")?.v).toBe(3);
+      const after = ws.getRange("C2");
+      after.load("values");
+      await context.sync();
+      expect(sim.cell("自评表", "B2")?.v).toBe(5);
+      expect(after.values).toEqual([[10]]);
+      ws.getRange("A5").values = [["never synced"]];
+    });
+    expect(sim.cell("自评表", "A5")).toBeNull();
+    expect(sim.counters.unsyncedSteps).toBe(1);
+  });
+
+  it("knows a null object only after sync", async () => {
+    install();
+    await Excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("没有");
+      const setting = context.workbook.settings.getItemOrNullObject("k");
+      expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(setting.isNullObject).toBe(true);
+    });
+  });
+
+  it("fails a batch at a missing sheet after applying the steps before it", async () => {
+    const sim = install();
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("自评表").getRange("A3").values = [["done"]];
+        context.workbook.worksheets.getItem("没有").getRange("A1").values = [["x"]];
+        context.workbook.worksheets.getItem("自评表").getRange("A4").values = [["not reached"]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound", name: "RichApi.Error" });
+    expect(sim.cell("自评表", "A3")?.v).toBe("done");
+    expect(sim.cell("自评表", "A4")).toBeNull();
+  });
+
+  it("refuses cell changes on a protected sheet and APIs above its requirement set", async () => {
+    install({ apiVersion: "1.12" });
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("封面").getRange("A1").format.fill.color = "#FFC7CE";
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(Office.context.requirements.isSetSupported("ExcelApi", "1.13")).toBe(false);
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("自评表").notes.add("A1", "n");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
+  it("parses typed input like Excel and rejects a typo'd property", async () => {
+    const sim = install();
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("自评表").getRange("A6:E6");
+      r.values = [["=B2+1", "'=文字", "98%", "0086", "#N/A"]];
+      expect(() => {
+        (r as unknown as Record<string, unknown>).valuez = [[1]];
+      }).toThrow(TypeError);
+      await context.sync();
+    });
+    expect(sim.cell("自评表", "A6")).toMatchObject({ f: "=B2+1", v: 4 });
+    expect(sim.cell("自评表", "B6")).toEqual({ v: "=文字" });
+    expect(sim.cell("自评表", "C6")).toEqual({ v: 0.98 });
+    expect(sim.cell("自评表", "D6")).toEqual({ v: 86 });
+    expect(sim.cell("自评表", "E6")).toEqual({ v: "#N/A", err: true });
+  });
+
+  it("outside Excel resolves onReady with host null and defines no Excel", async () => {
+    install({ host: null });
+    await expect(Office.onReady()).resolves.toEqual({ host: null, platform: null });
+    expect(typeof (globalThis as Record<string, unknown>).Excel).toBe("undefined");
+  });
+});
+
+describe("the office gateway on the simulation", () => {
+  it("reads a 500-indicator table in two syncs, writes in two, undoes in three, exactly", async () => {
+    const sim = install({}, manyFindingsWorkbook(500));
+    const original = sim.snapshot();
+
+    const read = await Excel.run((context) => readTable(context));
+    expect(sim.counters.syncs).toBe(2);
+    const result = checkWorkbook([read.grid], { sheet: read.sheet });
+    expect(result.plan.values.length).toBeGreaterThan(500);
+
+    sim.resetCounters();
+    await Excel.run((context) => applyPlan(context, result.plan));
+    expect(sim.counters).toEqual({ syncs: 2, runs: 1, unsyncedSteps: 0 });
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["附件1 自评表", "ZipingUndo", "校验结果"]);
+
+    sim.resetCounters();
+    await Excel.run((context) => undoLastWrite(context));
+    expect(sim.counters.syncs).toBe(3);
+    expect(sim.snapshot()).toEqual(original);
+    expect(sim.failures).toEqual([]);
+  });
+});

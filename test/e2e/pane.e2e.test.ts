@@ -1,0 +1,387 @@
+/**
+ * The task pane in a browser: the production bundle served from localhost, Debian's Chromium driven by
+ * playwright-core, office.js answered by the in-page Excel simulation (./sim) over the fixtures. It clicks
+ * through check → 定位 → 写回结果 → 撤销写入 as an officer would and asserts the cells at each step, the
+ * round trips, the network, the layout at 320 and 450 px, and saves screenshots of the pane.
+ *
+ * Screenshots go to test-results/screenshots/; with UPDATE_SCREENSHOTS=1 also to docs/screenshots/.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import type { SimCell, SimConfig, SimHandle, SimWorkbook } from "./sim/excel-sim";
+import {
+  ensureBuild,
+  FIRST_LOAD_BUDGET,
+  firstLoadScripts,
+  gzipSize,
+  launchChromium,
+  openPane,
+  ROOT,
+  serveDir,
+  type OpenPane,
+  type StaticServer,
+} from "./sim/harness";
+import { defaultSimConfig, OFFICE_JS_URL } from "./sim/script";
+import { manyFindingsWorkbook, simWorkbookFromFile } from "./sim/workbook";
+
+declare global {
+  interface Window {
+    __excelSim: SimHandle;
+  }
+}
+
+const SAMPLE = path.join(ROOT, "examples", "nansha-2023.xlsx");
+const TABLE = "部门整体支出绩效自评表";
+const SHOTS = [path.join(ROOT, "test-results", "screenshots")];
+if (process.env.UPDATE_SCREENSHOTS === "1") SHOTS.push(path.join(ROOT, "docs", "screenshots"));
+
+let buildDir: string;
+let server: StaticServer;
+let browser: Browser;
+const open: OpenPane[] = [];
+
+beforeAll(async () => {
+  buildDir = (await ensureBuild()).dir;
+  server = await serveDir(buildDir);
+  browser = await launchChromium();
+}, 150_000);
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((p) => p.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+/** The sample with a cover sheet in front, active: the table is found, and 定位 has to switch sheets. */
+async function sampleWorkbook(): Promise<SimWorkbook> {
+  const wb = await simWorkbookFromFile(SAMPLE);
+  wb.sheets.unshift({
+    name: "封面",
+    cells: { A1: { v: "2023年度部门整体支出绩效自评材料" } },
+    merges: [],
+    protected: false,
+    visibility: "Visible",
+    notes: {},
+    frozenRows: 0,
+    columnWidths: {},
+  });
+  wb.active = "封面";
+  return wb;
+}
+
+async function pane(sim: SimConfig | null, width = 450, height = 900): Promise<OpenPane> {
+  const p = await openPane(browser, server.origin, { sim, width, height, scale: 2 });
+  p.page.setDefaultTimeout(10_000);
+  open.push(p);
+  return p;
+}
+
+const simOf = (page: Page) => ({
+  counters: () => page.evaluate(() => ({ ...window.__excelSim.counters })),
+  reset: () => page.evaluate(() => window.__excelSim.resetCounters()),
+  snapshot: () => page.evaluate(() => window.__excelSim.snapshot()),
+  cell: (sheet: string, a1: string) =>
+    page.evaluate(([s, c]) => window.__excelSim.cell(s, c), [sheet, a1] as const) as Promise<SimCell | null>,
+  workbook: () => page.evaluate(() => JSON.parse(JSON.stringify(window.__excelSim.workbook)) as SimWorkbook),
+  failures: () => page.evaluate(() => [...window.__excelSim.failures]),
+  protect: (sheet: string, on: boolean) =>
+    page.evaluate(
+      ([s, p]) => {
+        const found = window.__excelSim.workbook.sheets.find((x) => x.name === s);
+        if (!found) throw new Error(`no sheet ${s}`);
+        found.protected = p;
+      },
+      [sheet, on] as const,
+    ),
+});
+
+/** The pane is up and its first errand (reading the saved profile) has gone to Excel. */
+async function ready(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /一键校验并计分|Check and score/ }).waitFor();
+  await page.waitForFunction(() => window.__excelSim.counters.syncs >= 1);
+}
+
+/** Clicks a button and waits until the pane is idle again (every button enabled, no spinner). */
+async function clickAndSettle(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole("button", { name, exact: typeof name === "string" }).click();
+  await page
+    .getByRole("button", { name: /一键校验并计分|Check and score/ })
+    .and(page.locator(":enabled"))
+    .waitFor();
+}
+
+async function check(page: Page): Promise<void> {
+  await clickAndSettle(page, "一键校验并计分");
+  await page.locator("[data-stat=rate]").waitFor();
+}
+
+async function stat(page: Page, id: string): Promise<string> {
+  return page.locator(`[data-stat=${id}] > span`).nth(1).innerText();
+}
+
+async function notice(page: Page): Promise<string> {
+  return page.locator("main .fui-MessageBarBody").first().innerText();
+}
+
+/** Elements that stick out of the viewport to the right, and whether the page scrolls sideways. */
+async function overflow(page: Page): Promise<{ scrolls: boolean; outside: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const outside = [...document.querySelectorAll("main *")]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.right > width + 0.5;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? "").slice(0, 40)}`);
+    return { scrolls: document.documentElement.scrollWidth > width, outside };
+  });
+}
+
+/**
+ * English words in the zh-CN pane, outside what is data (cell addresses such as D19, numbers) or a name
+ * that stays English in Chinese text (Excel).
+ */
+async function englishIn(page: Page): Promise<string[]> {
+  const text = (await page.locator("main").innerText()).replace(/\b[A-Z]{1,3}\d+\b/g, "");
+  return (text.match(/[A-Za-z][A-Za-z-]+/g) ?? []).filter((w) => !/^(Excel|ExcelApi)$/.test(w));
+}
+
+async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  const png = await page.screenshot({ fullPage, animations: "disabled", caret: "hide" });
+  for (const dir of SHOTS) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.png`), png);
+  }
+}
+
+function expectOnlyOfficeJs(p: OpenPane): void {
+  const foreign = p.requests.filter((u) => !u.startsWith(`${server.origin}/`) && u !== OFFICE_JS_URL);
+  expect(foreign).toEqual([]);
+  expect(p.blocked).toEqual([]);
+  expect(p.requests).toContain(OFFICE_JS_URL);
+}
+
+// ---- the officer's path -----------------------------------------------------------------------
+
+describe("the task pane in Chromium over the simulated Excel", () => {
+  it("checks the 南沙区 2023 sample in two syncs, shows 98.93% / 99.00 / 优, and 定位 goes to the cell", async () => {
+    const p = await pane(defaultSimConfig(await sampleWorkbook()));
+    const { page } = p;
+    const sim = simOf(page);
+    await ready(page);
+    await sim.reset();
+
+    await check(page);
+    expect(await stat(page, "rate")).toBe("98.93%");
+    expect(await stat(page, "total")).toBe("99.00");
+    expect(await stat(page, "grade")).toBe("优");
+    expect(await stat(page, "errors")).toBe("0");
+    expect(await stat(page, "warnings")).toBe("1");
+    // Finding the sheet (active, first, last sampled together) and reading its table: one sync each.
+    expect(await sim.counters()).toEqual({ syncs: 2, runs: 1, unsyncedSteps: 0 });
+    await expect(page.locator("main").innerText()).resolves.toContain(`工作表：${TABLE}`);
+
+    const finding = page.locator("li", { hasText: "部门预算完成率" });
+    await expect(finding.innerText()).resolves.toMatch(/^D19\s+定位$/m); // the summary names the sheet once
+    await screenshot(page, "pane-450-check");
+
+    await sim.reset();
+    await finding.getByRole("button", { name: `定位到 ${TABLE}!D19` }).click();
+    await page.waitForFunction(() => window.__excelSim.workbook.selection !== null);
+    const wb = await sim.workbook();
+    expect(wb.active).toBe(TABLE);
+    expect(wb.selection).toEqual({ sheet: TABLE, address: "D19" });
+    expect((await sim.counters()).syncs).toBe(1);
+
+    expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
+    expect(await englishIn(page)).toEqual([]);
+    expect(p.errors).toEqual([]);
+    expectOnlyOfficeJs(p);
+  });
+
+  it("writes back after listing old → new, and 撤销写入 restores every cell after the pane is reopened", async () => {
+    const wb = await sampleWorkbook();
+    const table = wb.sheets.find((s) => s.name === TABLE)!;
+    // An officer's slips, for the write to correct, and things undo must bring back exactly:
+    table.cells.H22 = { v: 10, fmt: "0.00" }; // full marks claimed for 51 of 56 briefings
+    table.cells.H24 = { v: 0, f: "=SUM(H13:H23)+I5", fmt: "0.00" }; // a formula: the engine leaves it, Excel recalculates it
+    table.cells.G25 = { v: "良" };
+    table.cells.D19 = { ...table.cells.D19, fill: "#00B050" }; // a fill under a highlight
+    table.notes.H22 = "财政局：请核实得分"; // someone else's note stays theirs
+    const p = await pane(defaultSimConfig(wb));
+    const { page } = p;
+    const sim = simOf(page);
+    await ready(page);
+    const original = await sim.snapshot();
+    expect(await sim.cell(TABLE, "H24")).toMatchObject({ v: 99.89 }); // recalculated like Excel
+
+    await check(page);
+    expect(await stat(page, "total")).toBe("99.00");
+    expect(await stat(page, "grade")).toBe("优");
+
+    await sim.reset();
+    await clickAndSettle(page, "写回结果");
+    const preview = page.getByRole("region", { name: "写回结果" });
+    // Only the cells whose shown value changes are listed; the engine leaves the total's formula alone.
+    await expect(preview.locator("li").allInnerTexts()).resolves.toEqual(["H22\n10.00 → 9.11", "G25\n良 → 优"]);
+    await expect(
+      preview.locator("li").evaluateAll((li) => li.map((e) => e.getAttribute("data-cell"))),
+    ).resolves.toEqual([`${TABLE}!H22`, `${TABLE}!G25`]);
+    await expect(preview.innerText()).resolves.toContain("10 个单元格已是计算结果，保持不变。");
+    // The findings sheet also lists the computations; the line counts the findings (3 errors, 1 warning).
+    await expect(preview.innerText()).resolves.toContain("列出 4 条问题（链接到单元格）和各项计算过程。");
+    expect((await sim.counters()).syncs).toBe(1);
+    expect(await sim.snapshot()).toEqual(original); // a preview writes nothing
+    await screenshot(page, "pane-450-preview", true);
+
+    await sim.reset();
+    await clickAndSettle(page, "确认写入");
+    await expect(notice(page)).resolves.toMatch(/已写入 12 个单元格.*“校验结果”/);
+    expect(await sim.counters()).toEqual({ syncs: 2, runs: 1, unsyncedSteps: 0 });
+    expect(await sim.cell(TABLE, "H22")).toEqual({ v: 9.11, fmt: "0.00", fill: "#FFC7CE" }); // corrected, marked
+    // Not rewritten (a formula), but recalculated from the corrected H22; marked, as the check found 99.89.
+    expect(await sim.cell(TABLE, "H24")).toEqual({ v: 99, f: "=SUM(H13:H23)+I5", fmt: "0.00", fill: "#FFC7CE" });
+    expect(await sim.cell(TABLE, "I5")).toEqual({ v: 9.89, fmt: "0.00" });
+    expect((await sim.cell(TABLE, "G25"))?.v).toBe("优");
+    expect((await sim.cell(TABLE, "D19"))?.fill).toBe("#FFEB9C");
+    const written = await sim.workbook();
+    const names = written.sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["封面", TABLE, "校验结果", "ZipingUndo"]));
+    expect(written.sheets.find((s) => s.name === "ZipingUndo")!.visibility).toBe("VeryHidden");
+    const findings = written.sheets.find((s) => s.name === "校验结果")!;
+    expect(Object.values(findings.cells).some((c) => c.link === `'${TABLE}'!D19`)).toBe(true);
+    const notes = written.sheets.find((s) => s.name === TABLE)!.notes;
+    expect(notes.H22).toBe("财政局：请核实得分");
+    expect(notes.D19).toMatch(/重复考核/);
+    expect(await sim.failures()).toEqual([]);
+
+    // Close the pane and open it again: the before-image lives in the workbook, not in the page.
+    await page.reload();
+    await ready(page);
+    expect((await sim.workbook()).sheets.map((s) => s.name)).toContain("校验结果");
+    await sim.reset();
+    await clickAndSettle(page, "撤销写入");
+    await expect(notice(page)).resolves.toMatch(/已恢复 \d+ 个单元格，并删除工作表“校验结果”。/);
+    expect((await sim.counters()).syncs).toBe(3);
+    expect(await sim.snapshot()).toEqual(original);
+
+    await clickAndSettle(page, "撤销写入");
+    await expect(notice(page)).resolves.toBe("没有可撤销的写入。");
+    expect(await sim.snapshot()).toEqual(original);
+    expect(p.errors).toEqual([]);
+    expectOnlyOfficeJs(p);
+  });
+
+  it("writes nothing to a protected sheet and says so, also when protection comes after the preview", async () => {
+    const wb = await sampleWorkbook();
+    wb.sheets.find((s) => s.name === TABLE)!.protected = true;
+    const p = await pane(defaultSimConfig(wb), 320);
+    const { page } = p;
+    const sim = simOf(page);
+    await ready(page);
+    const original = await sim.snapshot();
+
+    await check(page);
+    expect(await stat(page, "rate")).toBe("98.93%"); // reading a protected sheet is fine
+    await clickAndSettle(page, "写回结果");
+    const preview = page.getByRole("region", { name: "写回结果" });
+    await expect(preview.innerText()).resolves.toContain(`工作表“${TABLE}”受保护，无法写入。请先取消保护。`);
+    await expect(preview.getByRole("button", { name: "确认写入" }).isDisabled()).resolves.toBe(true);
+    await clickAndSettle(page, "取消");
+
+    // Unprotected for the preview, protected again before the click: the gateway checks at write time.
+    await sim.protect(TABLE, false);
+    await clickAndSettle(page, "写回结果");
+    await sim.protect(TABLE, true);
+    await clickAndSettle(page, "确认写入");
+    await expect(notice(page)).resolves.toContain(`工作表“${TABLE}”受保护，未写入任何内容。`);
+    const after = (await sim.snapshot()) as { sheets: Array<{ protected: boolean }> };
+    after.sheets.forEach((s, i) => (s.protected = (original as typeof after).sheets[i].protected));
+    expect(after).toEqual(original);
+    expect(await sim.failures()).toEqual([]); // refused before Excel was asked to write anything
+    await screenshot(page, "pane-320-protected");
+  });
+
+  it("without notes (ExcelApi below 1.18) says so and writes the findings sheet alone", async () => {
+    const p = await pane({ ...defaultSimConfig(await sampleWorkbook()), apiVersion: "1.12" });
+    const { page } = p;
+    const sim = simOf(page);
+    await check(page);
+    await clickAndSettle(page, "写回结果");
+    await expect(page.locator("main").innerText()).resolves.toContain("此版本的 Excel 不支持批注");
+    await clickAndSettle(page, "确认写入");
+    await expect(notice(page)).resolves.toMatch(/已写入 13 个单元格/);
+    const wb = await sim.workbook();
+    expect(wb.sheets.every((s) => Object.keys(s.notes).length === 0)).toBe(true);
+    expect(wb.sheets.map((s) => s.name)).toContain("校验结果");
+    expect(await sim.failures()).toEqual([]);
+  });
+
+  it("keeps 200 findings with long Chinese names readable at 320 px and at 450 px", async () => {
+    // 30 characters: near Excel's 31-character limit, and no space to break at in a cell reference.
+    const wb = manyFindingsWorkbook(240, "广州市南沙区人民政府办公室2023年度部门整体支出绩效自评表");
+    const p = await pane(defaultSimConfig(wb), 320, 900);
+    const { page } = p;
+    await check(page);
+    const items = page.locator("section[data-severity] li");
+    expect(await items.count()).toBeGreaterThanOrEqual(200);
+    expect(await page.getByRole("button", { name: /^定位到 / }).count()).toBe(await items.count());
+    expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
+    expect(await englishIn(page)).toEqual([]);
+    await screenshot(page, "pane-320-many-findings");
+    await page.locator("section[data-severity] li").nth(120).scrollIntoViewIfNeeded();
+    await screenshot(page, "pane-320-many-findings-scrolled");
+
+    // 撤销写入 sits under the list: what it reports must come into view, not appear off-screen at the top.
+    await page.getByRole("button", { name: "撤销写入" }).scrollIntoViewIfNeeded();
+    await clickAndSettle(page, "撤销写入");
+    const bar = page.locator("main .fui-MessageBarBody");
+    await expect(bar.innerText()).resolves.toBe("没有可撤销的写入。");
+    const box = (await bar.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+
+    await page.setViewportSize({ width: 450, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
+    await screenshot(page, "pane-450-many-findings");
+    expect(p.errors).toEqual([]);
+  });
+
+  it("speaks English when Office's display language is English", async () => {
+    const p = await pane({ ...defaultSimConfig(await sampleWorkbook()), displayLanguage: "en-US" }, 320);
+    const { page } = p;
+    await clickAndSettle(page, "Check and score");
+    await page.locator("[data-stat=rate]").waitFor();
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("Execution rate");
+    expect(text).toContain("Go to");
+    expect(text).toContain("Sheet: 部门整体支出绩效自评表"); // an English colon, not Chinese punctuation
+    expect(text).not.toMatch(/[：，。]/);
+    expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
+    await screenshot(page, "pane-320-en");
+  });
+
+  it("loads under 250 KB of JavaScript after gzip", () => {
+    const scripts = firstLoadScripts(buildDir);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(gzipSize(scripts).gzip).toBeLessThan(FIRST_LOAD_BUDGET);
+  });
+
+  it("outside Excel says so plainly, whether office.js loads (host null) or not at all", async () => {
+    for (const sim of [{ ...defaultSimConfig(await sampleWorkbook()), host: null }, null]) {
+      const p = await pane(sim, 320, 400);
+      const status = p.page.getByRole("status");
+      await status.waitFor();
+      await expect(status.innerText()).resolves.toMatch(/请在 Excel 中打开此加载项。\s*Open this add-in in Excel\./);
+      expect(await p.page.getByRole("button").count()).toBe(0);
+      if (sim) await screenshot(p.page, "pane-320-outside-excel");
+    }
+  });
+});
