@@ -76,12 +76,13 @@ class Evaluator {
     this.sheet = table.sheet;
     this.profileLabel = profileLabel(profile);
     this.inputs = inputCells(table);
-    // A 得分 cell merged over several indicators belongs to none of them: it is checked, never written.
+    // A computed cell merged over several roles (two indicators' 得分, an indicator's 得分 and the 总分)
+    // belongs to none of them: it is checked, never written.
     const seen = new Set<string>();
-    for (const i of table.indicators) (seen.has(i.score.a1) ? this.sharedScores : seen).add(i.score.a1);
+    for (const slot of computedSlots(table)) (seen.has(slot.a1) ? this.sharedComputed : seen).add(slot.a1);
   }
 
-  private readonly sharedScores = new Set<string>();
+  private readonly sharedComputed = new Set<string>();
 
   flag(rule: RuleId, slot: Slot, params: MessageParams = {}, arithmetic?: string): void {
     this.findings.push(makeFinding(rule, this.sheet, slot.a1, params, arithmetic));
@@ -114,7 +115,7 @@ class Evaluator {
   compute(slot: Slot | undefined, figure: string, value: number | string, numFmt?: string): void {
     if (!slot || slot.cell?.formula || slot.covered) return;
     if (typeof value === "number" && !Number.isFinite(value)) return;
-    if (this.inputs.has(slot.a1) || this.planned.has(slot.a1) || this.sharedScores.has(slot.a1)) return;
+    if (this.inputs.has(slot.a1) || this.planned.has(slot.a1) || this.sharedComputed.has(slot.a1)) return;
     this.planned.add(slot.a1);
     this.computed.push({ slot, figure, value, numFmt });
   }
@@ -161,7 +162,7 @@ class Evaluator {
         const values = group.map((r) => numberOf(r[key])).filter((n): n is number => n !== null);
         if (!values.length || typed === null) continue;
         const sum = values.reduce((a, b) => a + b, 0);
-        if (amountsAgree(typed, sum, p)) continue;
+        if (!Number.isFinite(sum) || amountsAgree(typed, sum, p)) continue;
         this.flag(
           "budget-total-mismatch",
           slot,
@@ -366,7 +367,7 @@ class Evaluator {
       score = this.qualitative(row, name, actual, weight, typedScore);
     }
 
-    if (typedScore !== null && weight !== null && typedScore > round(weight, 2) + 1e-9)
+    if (typedScore !== null && weight !== null && typedScore > Math.max(weight, round(weight, 2)) + 1e-9)
       this.flag("score-exceeds-weight", row.score, {
         name,
         received: fmtPlain(typedScore),
@@ -784,7 +785,7 @@ export function evaluate(table: TableModel, profile: Profile): Evaluation {
 export function inputCells(t: TableModel): Set<string> {
   const cells = new Set<string>();
   const add = (...slots: Array<Slot | undefined>) => {
-    for (const s of slots) if (s && !s.covered) cells.add(s.a1);
+    for (const s of slots) if (s) cells.add(s.a1);
   };
   for (const r of t.budgetRows) {
     add(r.labelSlot, r.initial, r.planned, r.executed, r.weight, r.reason);
@@ -800,4 +801,17 @@ export function inputCells(t: TableModel): Set<string> {
   for (const s of t.placeholders) add(s);
   add(t.total?.labelSlot, t.total?.weight, t.grade?.labelSlot);
   return cells;
+}
+
+/** The slots the engine may fill: 执行率 and 得分 of the budget total, indicator 得分, subtotals, 总分, 等级. */
+function computedSlots(t: TableModel): Slot[] {
+  const total = t.budgetRows.find((r) => r.kind === "total");
+  return [
+    total?.rate,
+    total?.score,
+    ...t.indicators.map((i) => i.score),
+    ...t.blocks.map((b) => b.subtotalSlot),
+    t.total?.score,
+    t.grade?.value,
+  ].filter((s): s is Slot => s !== undefined);
 }

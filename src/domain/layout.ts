@@ -31,10 +31,10 @@ class MergeIndex {
   private readonly owner = new Map<number, number>();
   private readonly big: CellRange[] = [];
 
-  constructor(merges: readonly CellRange[], rows: number, cols: number) {
+  constructor(merges: readonly CellRange[]) {
+    // Merges are not clipped to the used range: a label merged past the last used column still owns its cells.
     for (const m of merges) {
-      const bottom = Math.min(m.bottom, rows);
-      const right = Math.min(m.right, cols);
+      const { bottom, right } = m;
       if ((bottom - m.top + 1) * (right - m.left + 1) > 20000) {
         this.big.push(m);
         continue;
@@ -72,7 +72,7 @@ export class SheetReader {
 
   constructor(readonly grid: Grid) {
     this.cols = Math.min(grid.colCount, MAX_COLS);
-    this.merges = new MergeIndex(grid.merges, grid.rowCount, this.cols);
+    this.merges = new MergeIndex(grid.merges);
   }
 
   slot(row: number, col: number): Slot {
@@ -304,7 +304,7 @@ function findGrade(reader: SheetReader, fromRow: number): TableModel["grade"] {
       const labelSlot = reader.slot(r, c);
       let next = c + 1;
       while (next <= reader.cols && reader.merges.topLeft(r, next).col === labelSlot.col) next++;
-      if (next > reader.cols + 1) return undefined;
+      if (next > reader.cols + 1 || reader.merges.topLeft(r, next).col !== next) return undefined;
       return { labelSlot, value: reader.slot(r, next) };
     }
   return undefined;
