@@ -9,6 +9,8 @@ export interface CheckRequest {
   json: boolean;
   profile: ProfileId | "auto";
   write?: string;
+  /** Where to write the reviewer's consolidated workbook (--summary). */
+  summary?: string;
   lang: Lang;
   progress: boolean;
   /** Optional profile settings from --set name=value. */
@@ -24,7 +26,7 @@ export type Request =
 const PROFILES: ReadonlyArray<ProfileId | "auto"> = ["auto", "central-2020", "sichuan", "city-20-80"];
 const LANGS: Record<string, Lang> = { "zh-cn": "zh-CN", zh: "zh-CN", "en-us": "en-US", en: "en-US" };
 const FLAGS = new Set(["--json", "--progress", "--help", "-h", "--version", "-v", "-V"]);
-const VALUED = new Set(["--profile", "--write", "--lang", "--set"]);
+const VALUED = new Set(["--profile", "--write", "--summary", "--lang", "--set"]);
 
 export function parseArgs(argv: readonly string[]): Request {
   const positional: string[] = [];
@@ -85,6 +87,8 @@ export function parseArgs(argv: readonly string[]): Request {
   if (command === undefined) fail("noCommand", {});
   else if (command !== "check") fail("unknownCommand", { command });
   else if (paths.length === 0) fail("noFiles", {});
+  const summary = values.get("--summary");
+  if (summary !== undefined && !/\.xlsx$/i.test(summary)) fail("summaryNotXlsx", { file: summary });
 
   if (error) return { kind: "usage-error", lang: outLang, ...error };
   return {
@@ -93,6 +97,7 @@ export function parseArgs(argv: readonly string[]): Request {
     json: flags.has("--json"),
     profile: profile as ProfileId | "auto",
     write: values.get("--write"),
+    summary,
     lang: outLang,
     progress: flags.has("--progress"),
     settings,

@@ -15,6 +15,9 @@ export interface FileReport {
   file: string;
   /** The engine's result, when the file could be read. */
   result?: CheckResult;
+  /** 部门/单位 and 项目名称 as the table states them (for the 汇总表). */
+  unit?: string;
+  project?: string;
   /** Why the file could not be read (or checked). */
   readError?: Localized;
   /** Where the marked-up copy went (--write). */
@@ -59,7 +62,10 @@ async function checkOne(file: string, request: CheckRequest): Promise<FileReport
     return { file, readError: internal(e) };
   }
   try {
-    return { file, result: checkWorkbook(sheets, { profile: request.profile, settings: request.settings }) };
+    // The table model holds every cell of the table: keep only what the batch reports, so that a batch of a
+    // thousand files (or one of 200,000 rows) does not keep every table alive until the end.
+    const { table, ...result } = checkWorkbook(sheets, { profile: request.profile, settings: request.settings });
+    return { file, result, unit: table?.unit || undefined, project: table?.project || undefined };
   } catch (e) {
     // An engine bug on one workbook must not end a batch of two hundred.
     return { file, readError: internal(e) };

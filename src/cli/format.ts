@@ -1,6 +1,7 @@
 /** Renders file reports for people (a block per file) and for scripts (one stable JSON document). */
 import type { CheckResult, Figure, Lang, Severity } from "../domain/types";
 import { fmtAmountGrouped, fmtRate, fmtScore, round } from "../domain/precision";
+import type { SummaryEntry } from "../gateways/xlsx/summary";
 import type { FileReport } from "./check";
 import { layoutLabel, severityLabel, t } from "./messages";
 
@@ -123,4 +124,16 @@ export function toJsonReport(reports: readonly FileReport[], lang: Lang): JsonRe
 /** Numbers in the JSON carry 6 decimals at most (rate 0.989276), without binary noise. */
 function round6(n: number | null | undefined): number | null {
   return n === null || n === undefined ? null : round(n, 6);
+}
+
+/** The reports as the 汇总表 takes them: messages in the chosen language, a failed copy as a remark. */
+export function toSummaryEntries(reports: readonly FileReport[], lang: Lang): SummaryEntry[] {
+  return reports.map((r) => ({
+    file: r.file,
+    unit: r.unit,
+    project: r.project,
+    result: r.result,
+    readError: r.readError?.[lang],
+    note: r.writeError ? t(lang, "writeFailed", { message: r.writeError[lang] }) : undefined,
+  }));
 }

@@ -9,7 +9,9 @@ import type { Lang } from "../domain/types";
 import { parseArgs, type CheckRequest } from "./args";
 import { checkFiles, exitStatus } from "./check";
 import { collectFiles } from "./files";
-import { formatHumanReport, formatSummary, toJsonReport } from "./format";
+import { WorkbookWriteError } from "../gateways/xlsx/errors";
+import { refuseOverwritingInputs, writeSummaryWorkbook } from "../gateways/xlsx/summary";
+import { formatHumanReport, formatSummary, toJsonReport, toSummaryEntries } from "./format";
 import { t } from "./messages";
 
 export interface Writer {
@@ -74,6 +76,17 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
     return EXIT.failure;
   }
 
+  // Refuse before a long batch, not after it: the summary never replaces a file being checked.
+  if (request.summary) {
+    try {
+      await refuseOverwritingInputs(request.summary, files);
+    } catch (e) {
+      if (!(e instanceof WorkbookWriteError)) throw e;
+      io.stderr.write(t(request.lang, "summaryIsInput", { file: request.summary }) + "\n");
+      return EXIT.failure;
+    }
+  }
+
   if (request.write) {
     try {
       fs.mkdirSync(request.write, { recursive: true });
@@ -103,7 +116,19 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
 
   if (request.json) io.stdout.write(JSON.stringify(toJsonReport(reports, lang), null, 2) + "\n");
   else if (reports.length > 1) io.stdout.write("\n" + formatSummary(reports, lang));
-  return exitStatus(reports);
+  const status = exitStatus(reports);
+  if (!request.summary) return status;
+
+  try {
+    await writeSummaryWorkbook(request.summary, toSummaryEntries(reports, lang), { lang, protect: files });
+  } catch (e) {
+    const message = e instanceof WorkbookWriteError ? e.localized[lang] : e instanceof Error ? e.message : String(e);
+    io.stderr.write(t(lang, "summaryFailed", { message }) + "\n");
+    return EXIT.failure;
+  }
+  // JSON output stays one document on stdout: the summary is named there only for people.
+  if (!request.json) io.stdout.write(t(lang, "summaryWritten", { file: request.summary }) + "\n");
+  return status;
 }
 
 function packageVersion(): string {

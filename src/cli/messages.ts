@@ -13,6 +13,9 @@ const table = {
       "  --json                 以 JSON 输出结果（供脚本使用）",
       "  --profile <配置>       评分口径：auto（默认，按表格版式判断）、central-2020、sichuan、city-20-80",
       "  --write <文件夹>       为每个文件写出带标注的副本 <文件名>.checked.xlsx（不改动原文件）",
+      "  --summary <文件.xlsx>  写出审核汇总表：“汇总”表每个文件一行（单位、项目、执行率、计算与填报总分、",
+      "                         等级、错误数、警告数、可否受理），问题最多的排在前面；“问题明细”表列出每个",
+      "                         问题及其单元格。无法读取的文件也列出并写明原因。不会覆盖被检查的文件",
       "  --set <名称=值>        调整评分口径的可选设置，可重复（见下）",
       "  --lang <语言>          输出语言：zh-CN（默认）或 en-US",
       "  --progress             在标准错误输出上显示进度",
@@ -31,6 +34,10 @@ const table = {
       "  --json                 print the results as JSON (for scripts)",
       "  --profile <profile>    scoring rules: auto (default, from the table's layout), central-2020, sichuan, city-20-80",
       "  --write <folder>       write a marked-up copy <name>.checked.xlsx of each file (the file itself is never changed)",
+      "  --summary <file.xlsx>  write the reviewer's summary workbook: sheet 汇总 has a row per file (unit, project,",
+      "                         execution rate, computed and reported total, grade, errors, warnings, acceptable),",
+      "                         worst first; sheet 问题明细 lists every finding with its cell. Files that could not",
+      "                         be read are listed with the reason. Never written over a file being checked",
       "  --set <name=value>     an optional setting of the scoring rules, repeatable (see below)",
       "  --lang <language>      output language: zh-CN (default) or en-US",
       "  --progress             show progress on standard error",
@@ -42,9 +49,9 @@ const table = {
   },
   usageShort: {
     "zh-CN":
-      "用法：ziping check <文件或文件夹…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write 文件夹] [--lang zh-CN|en-US]",
+      "用法：ziping check <文件或文件夹…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write 文件夹] [--summary 汇总.xlsx] [--lang zh-CN|en-US]",
     "en-US":
-      "Usage: ziping check <files or folders…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write DIR] [--lang zh-CN|en-US]",
+      "Usage: ziping check <files or folders…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write DIR] [--summary FILE.xlsx] [--lang zh-CN|en-US]",
   },
   usageError: { "zh-CN": "ziping：{reason}", "en-US": "ziping: {reason}" },
   seeHelp: { "zh-CN": "运行 ziping --help 查看用法。", "en-US": "Run ziping --help for usage." },
@@ -105,6 +112,16 @@ const table = {
   },
   written: { "zh-CN": "已写出带标注的副本：{file}", "en-US": "Marked-up copy written: {file}" },
   writeFailed: { "zh-CN": "未写出副本：{message}", "en-US": "No copy written: {message}" },
+  summaryNotXlsx: {
+    "zh-CN": "汇总表须为 .xlsx 文件：{file}",
+    "en-US": "the summary must be an .xlsx file: {file}",
+  },
+  summaryIsInput: {
+    "zh-CN": "拒绝写出汇总表：{file} 是本次检查的输入文件，不会覆盖。请把汇总表写到被检查的文件夹之外",
+    "en-US": "Refused to write the summary: {file} is one of the files being checked and is never overwritten; write the summary outside the folders being checked",
+  },
+  summaryWritten: { "zh-CN": "已写出汇总表：{file}", "en-US": "Summary workbook written: {file}" },
+  summaryFailed: { "zh-CN": "未写出汇总表：{message}", "en-US": "No summary written: {message}" },
   writeCollidesWithInput: {
     "zh-CN": "拒绝写出：目标文件 {file} 是本次检查的输入文件，不会覆盖",
     "en-US": "Refused to write: the destination {file} is one of the files being checked and is never overwritten",

@@ -11,25 +11,25 @@ import type { Slot } from "../../src/domain/table";
 import type { PlannedValue } from "../../src/domain/types";
 
 /** A stored cell, picked by its index among the grid's non-empty cells (modulo their count). */
-export interface Pick {
+export interface CellPick {
   pick: number;
 }
 
 export type Mutation =
-  | ({ kind: "blank" } & Pick)
-  | ({ kind: "text"; text: string } & Pick)
-  | ({ kind: "number"; value: number } & Pick)
-  | ({ kind: "error"; error: string } & Pick)
-  | ({ kind: "numberAsText"; style: number } & Pick)
-  | ({ kind: "fullWidth" } & Pick)
-  | ({ kind: "misspell"; how: number; at: number } & Pick)
-  | ({ kind: "formula"; keep: boolean } & Pick)
-  | ({ kind: "other"; value: "date" | "true" | "false" | "empty-string" | "spaces" | "newline" } & Pick)
+  | ({ kind: "blank" } & CellPick)
+  | ({ kind: "text"; text: string } & CellPick)
+  | ({ kind: "number"; value: number } & CellPick)
+  | ({ kind: "error"; error: string } & CellPick)
+  | ({ kind: "numberAsText"; style: number } & CellPick)
+  | ({ kind: "fullWidth" } & CellPick)
+  | ({ kind: "misspell"; how: number; at: number } & CellPick)
+  | ({ kind: "formula"; keep: boolean } & CellPick)
+  | ({ kind: "other"; value: "date" | "true" | "false" | "empty-string" | "spaces" | "newline" } & CellPick)
   | { kind: "insertRow"; at: number; count: number }
   | { kind: "deleteRow"; at: number; count: number }
   | { kind: "insertCol"; at: number }
   | { kind: "deleteCol"; at: number }
-  | ({ kind: "merge"; down: number; right: number } & Pick)
+  | ({ kind: "merge"; down: number; right: number } & CellPick)
   | { kind: "unmerge"; index: number }
   | { kind: "setAt"; row: number; col: number; text: string }
   | { kind: "rename"; name: string };
@@ -184,11 +184,6 @@ function build(e: Editable): MapGrid {
   return grid;
 }
 
-/** A deep copy: the engine caches what it learnt per grid object, so an edited grid must be a new one. */
-export function cloneGrid(grid: Grid): MapGrid {
-  return build(editable(grid));
-}
-
 const FULL_WIDTH: Record<string, string> = { ".": "．", ",": "，", "%": "％", "-": "－", "+": "＋" };
 
 export function toFullWidth(s: string): string {
@@ -218,7 +213,7 @@ function numberText(n: number, style: number): string {
   }
 }
 
-/** One typo of a label: a character dropped, doubled, swapped, a space or line break inside, full-width brackets. */
+/** One typo of a label: a character dropped, doubled or swapped, a space or line break inside, a unit appended, a wrong character. */
 function misspell(text: string, how: number, at: number): string {
   if (text.length === 0) return "得份";
   const i = at % text.length;
@@ -235,12 +230,14 @@ function misspell(text: string, how: number, at: number): string {
       return text.slice(0, i) + "\n" + text.slice(i);
     case 5:
       return `${text}（万元）`;
-    default:
-      return text.replace(/得分/g, "得份").replace(/分值/g, "分数").replace(/执行/g, "支行").replace(/指标/g, "指摽") || text + "?";
+    default: {
+      const typo = text.replace(/得分/g, "得份").replace(/分值/g, "分数").replace(/执行/g, "支行").replace(/指标/g, "指摽");
+      return typo === text ? `${text}?` : typo;
+    }
   }
 }
 
-function pickedKey(e: Editable, p: Pick): number | undefined {
+function pickedKey(e: Editable, p: CellPick): number | undefined {
   if (e.cells.size === 0) return undefined;
   const keys = [...e.cells.keys()].sort((a, b) => a - b);
   return keys[p.pick % keys.length];
@@ -409,7 +406,7 @@ function maxCol(e: Editable): number {
   return n;
 }
 
-/** A damaged copy of the grid; the original is untouched. */
+/** A damaged copy of the grid (with no mutations, a deep copy); the original is untouched. */
 export function mutateGrid(grid: Grid, mutations: readonly Mutation[]): MapGrid {
   const e = editable(grid);
   for (const m of mutations) apply(e, m);
@@ -585,4 +582,18 @@ export function recheckViolations(sheets: readonly Grid[], detail: CheckDetail):
     }
   });
   return problems;
+}
+
+/**
+ * Everything wrong with checking these sheets: an exception, a broken invariant, a plan that differs when
+ * applied twice, or one that leaves something to write once applied. Empty when the engine behaves.
+ */
+export function caseViolations(sheets: readonly Grid[]): string[] {
+  let detail: CheckDetail;
+  try {
+    detail = checkWorkbook(sheets);
+  } catch (e) {
+    return [`checkWorkbook threw: ${e instanceof Error ? e.stack : String(e)}`];
+  }
+  return [...invariantViolations(sheets, detail), ...planIdempotenceViolations(sheets, detail), ...recheckViolations(sheets, detail)];
 }

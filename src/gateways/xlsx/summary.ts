@@ -1,0 +1,218 @@
+/**
+ * The reviewer's consolidated workbook (汇总表): one row per submitted workbook, worst first, on sheet 汇总,
+ * and every finding of every file on sheet 问题明细. Files that could not be read keep their row, with the
+ * reason. The workbook is written beside its destination and renamed, and never over one of the inputs.
+ */
+import ExcelJS from "exceljs";
+import { CATALOGUE, SEVERITY_LABEL } from "../../domain/catalogue";
+import { round } from "../../domain/precision";
+import type { CheckResult, Lang, Severity } from "../../domain/types";
+import { WorkbookWriteError } from "./errors";
+import { isSameFile, SEVERITY_FILL, writeFileAtomically } from "./write";
+
+export const SUMMARY_SHEET = "汇总";
+export const FINDINGS_DETAIL_SHEET = "问题明细";
+
+/** One submitted file as the batch saw it. */
+export interface SummaryEntry {
+  file: string;
+  /** 部门/单位 and 项目名称 as the table states them. */
+  unit?: string;
+  project?: string;
+  /** The engine's result, when the file could be read. */
+  result?: CheckResult;
+  /** Why the file could not be read or checked, in the summary's language. */
+  readError?: string;
+  /** Anything else the reviewer should know (a marked-up copy that could not be written). */
+  note?: string;
+}
+
+/** A 汇总 row as data: what the sheet shows, before formatting. */
+export interface SummaryRow {
+  file: string;
+  unit: string;
+  project: string;
+  /** 执行率 as a fraction. */
+  rate: number | null;
+  computed: number | null;
+  reported: number | null;
+  grade: string;
+  errors: number;
+  warnings: number;
+  readable: boolean;
+  /** 可否受理: read, and no error-level finding. */
+  acceptable: boolean;
+  remark: string;
+}
+
+export const SUMMARY_HEADER = ["文件", "单位", "项目", "执行率", "计算总分", "填报总分", "等级", "错误数", "警告数", "可否受理", "说明"] as const;
+export const DETAIL_HEADER = ["文件", "工作表", "单元格", "严重程度", "规则", "说明"] as const;
+
+/** Number formats by 汇总 column (1-based). */
+const SUMMARY_FORMATS: Record<number, string> = { 4: "0.00%", 5: "0.00", 6: "0.00", 8: "0", 9: "0" };
+const HEADER_FILL = "FFF2F2F2";
+/** Excel's grey for rows that could not be read. */
+export const UNREADABLE_FILL = "FFD9D9D9";
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function roundOrNull(n: number | null | undefined, decimals: number): number | null {
+  return n === null || n === undefined ? null : round(n, decimals);
+}
+
+function count(result: CheckResult | undefined, severity: Severity): number {
+  return result ? result.findings.filter((f) => f.severity === severity).length : 0;
+}
+
+/** The 汇总 rows, worst first: unreadable files, then most errors, then lowest computed total (none lowest), then by file. */
+export function summaryRows(entries: readonly SummaryEntry[]): SummaryRow[] {
+  const rows = entries.map((e): SummaryRow => {
+    const readable = e.result !== undefined && e.readError === undefined;
+    const errors = count(e.result, "error");
+    return {
+      file: e.file,
+      unit: e.unit ?? "",
+      project: e.project ?? "",
+      // At the domain's precision, so that the cell holds what it shows (94.12, not 94.12037…).
+      rate: roundOrNull(e.result?.budget.rate, 6),
+      computed: roundOrNull(e.result?.total.computed, 2),
+      reported: roundOrNull(e.result?.total.reported, 2),
+      grade: e.result?.total.grade ?? "",
+      errors,
+      warnings: count(e.result, "warning"),
+      readable,
+      acceptable: readable && errors === 0,
+      remark: [e.readError, e.note].filter((s): s is string => !!s).join("\n"),
+    };
+  });
+  const total = (r: SummaryRow) => r.computed ?? Number.NEGATIVE_INFINITY;
+  return rows.sort(
+    (a, b) =>
+      Number(a.readable) - Number(b.readable) ||
+      b.errors - a.errors ||
+      total(a) - total(b) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+  );
+}
+
+/** Writes the 汇总表 to `dest`; refuses when `dest` is one of `protect` (the files checked), however spelled. */
+export async function writeSummaryWorkbook(
+  dest: string,
+  entries: readonly SummaryEntry[],
+  options: { lang?: Lang; protect?: readonly string[] } = {},
+): Promise<void> {
+  const lang = options.lang ?? "zh-CN";
+  await refuseOverwritingInputs(dest, options.protect ?? []);
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Ziping";
+  const rows = summaryRows(entries);
+  addSummarySheet(workbook, rows);
+  const order = new Map(rows.map((r, i) => [r.file, i]));
+  addDetailSheet(
+    workbook,
+    [...entries].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0)),
+    lang,
+  );
+
+  await writeFileAtomically(dest, (temp) => workbook.xlsx.writeFile(temp));
+}
+
+/** Throws would-overwrite-source when `dest` names one of `inputs`: callers check before a long batch, and the writer again. */
+export async function refuseOverwritingInputs(dest: string, inputs: readonly string[]): Promise<void> {
+  for (const input of inputs) {
+    if (await isSameFile(input, dest)) throw new WorkbookWriteError("would-overwrite-source", dest);
+  }
+}
+
+function solidFill(argb: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
+}
+
+/** Column width in Excel's units: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const line of text.split("\n")) {
+    let w = 0;
+    for (const ch of line) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+    width = Math.max(width, w);
+  }
+  return width;
+}
+
+/** A sheet with a bold header, frozen below it, filtered over every row, columns as wide as their text (8–60). */
+function table(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+  style: (row: number, col: number) => Partial<ExcelJS.Style>,
+): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
+  const widths = header.map((h) => displayWidth(h));
+  header.forEach((text, c) => {
+    const cell = ws.getCell(1, c + 1);
+    cell.value = text;
+    cell.style = { font: { bold: true }, fill: solidFill(HEADER_FILL), alignment: { vertical: "middle", horizontal: "center" } };
+  });
+  rows.forEach((values, r) => {
+    values.forEach((v, c) => {
+      const cell = ws.getCell(r + 2, c + 1);
+      // Strings stay text: a file named "=SUM(…).xlsx" or a message quoting one never becomes a formula.
+      if (v !== null) cell.value = v;
+      cell.style = style(r, c + 1);
+      if (v !== null) widths[c] = Math.max(widths[c], typeof v === "number" ? 10 : displayWidth(String(v)));
+    });
+  });
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = Math.min(60, Math.max(8, w + 2));
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: header.length } };
+  return ws;
+}
+
+function addSummarySheet(workbook: ExcelJS.Workbook, rows: readonly SummaryRow[]): void {
+  const values = rows.map((r) => [
+    r.file,
+    r.unit,
+    r.project,
+    r.rate,
+    r.computed,
+    r.reported,
+    r.grade,
+    r.readable ? r.errors : null,
+    r.readable ? r.warnings : null,
+    r.acceptable ? "是" : "否",
+    r.remark,
+  ]);
+  table(workbook, SUMMARY_SHEET, SUMMARY_HEADER, values, (r, col) => {
+    const row = rows[r];
+    const style: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: col === 11 || col === 3 } };
+    if (SUMMARY_FORMATS[col]) style.numFmt = SUMMARY_FORMATS[col];
+    if (!row.readable) style.fill = solidFill(UNREADABLE_FILL);
+    else if (row.errors > 0) style.fill = solidFill(SEVERITY_FILL.error);
+    if (col === 10) style.alignment = { vertical: "top", horizontal: "center" };
+    return style;
+  });
+}
+
+function addDetailSheet(workbook: ExcelJS.Workbook, entries: readonly SummaryEntry[], lang: Lang): void {
+  const findings = entries.flatMap((e) =>
+    [...(e.result?.findings ?? [])]
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+      .map(({ f }) => ({ file: e.file, f })),
+  );
+  const values = findings.map(({ file, f }) => [
+    file,
+    f.sheet,
+    f.cell,
+    SEVERITY_LABEL[f.severity][lang],
+    `${f.rule} ${CATALOGUE[f.rule].title[lang]}`,
+    f.message[lang],
+  ]);
+  table(workbook, FINDINGS_DETAIL_SHEET, DETAIL_HEADER, values, (r, col) => {
+    const style: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: col === 6 } };
+    if (col === 4) style.fill = solidFill(SEVERITY_FILL[findings[r].f.severity]);
+    return style;
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Engine misbehaviour found by the property suites, each reduced to the smallest table that shows it and
+ * named after what broke, so that a fix is pinned by a readable example and not only by a fuzzer's seed.
+ */
+import { checkWorkbook, gridFromRows, type MapGrid } from "../../src/domain";
+import { centralGrid, centralRows, centralRowsOf, type TableSpec } from "../helpers/tables";
+import { invariantViolations } from "../helpers/mutate";
+
+function planOf(grid: MapGrid) {
+  const detail = checkWorkbook([grid]);
+  return { detail, values: detail.plan.values.map((v) => `${v.figure}→${v.cell}=${v.value}`), problems: invariantViolations([grid], detail) };
+}
+
+describe("the plan never writes over an officer's input, whatever the merges", () => {
+  it("a block heading row whose 分值 and 得分 cells are merged keeps its stated weight (no subtotal over G11)", () => {
+    // 产出指标 heading row 11: G11:H11 merged, holding the block weight 50.
+    const spec: TableSpec = {
+      indicators: [
+        ["产出指标", "", "", "", "", 50, 50, ""],
+        ["", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "93%", 40, 40, ""],
+      ],
+    };
+    const row = centralRowsOf(spec).firstIndicator;
+    const { detail, problems } = planOf(gridFromRows("自评表", centralRows(spec), [`G${row}:H${row}`]));
+    expect(detail.plan.values.filter((v) => v.cell === `G${row}`)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("an indicator row whose 分值 and 得分 cells are merged keeps its weight (no score over G11)", () => {
+    // Row 11: 培训人次 ≥500 / 480 (score 24 of 25), G11:H11 merged holding the weight 25.
+    const spec: TableSpec = {
+      indicators: [
+        ["产出指标", "数量指标", "培训人次", "≥500人次", "480人次", 25, null, "生源不足"],
+        ["", "质量指标", "培训合格率", "≥95%", "96%", 25, 25, ""],
+        ["效益指标", "社会效益指标", "服务覆盖面", "逐步提升", "达成年度指标", 30, 30, ""],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "93%", 10, 10, ""],
+      ],
+    };
+    const row = centralRowsOf(spec).firstIndicator;
+    const { detail, problems } = planOf(gridFromRows("自评表", centralRows(spec), [`G${row}:H${row}`]));
+    expect(detail.plan.values.filter((v) => v.cell === `G${row}`)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("two indicators whose 得分 cells are merged vertically do not both write H11", () => {
+    // H11:H12 merged: rows 11 and 12 share one score cell; the second row's score would replace the first's.
+    const row = centralRowsOf({}).firstIndicator;
+    const { detail, problems } = planOf(gridFromRows("自评表", centralRows({}), [`H${row}:H${row + 1}`]));
+    expect(detail.plan.values.filter((v) => v.cell === `H${row}`).length).toBeLessThanOrEqual(1);
+    expect(problems).toEqual([]);
+  });
+
+  it("a 自评等级 label typed in the 总分 row does not put the grade over the 总分 (H15)", () => {
+    // 总分 row 15: G15 "自评等级" (where the weight 100 belongs), H15 the reported total 99.5.
+    const spec: TableSpec = { total: ["自评等级", 99.5] };
+    const { detail, problems } = planOf(centralGrid(spec));
+    const total = `H${centralRowsOf(spec).total}`;
+    expect(detail.plan.values.filter((v) => v.cell === total).map((v) => v.figure)).not.toContain("total.grade");
+    expect(problems).toEqual([]);
+  });
+
+  it("the last indicator's 得分 merged with the 总分 row's (H12:H13) keeps the reported total 99.5 (no score over H12)", () => {
+    // Row 12 学员满意度 has no typed score; H12:H13 is one merged cell holding the reported 总分 99.5.
+    const spec: TableSpec = {
+      indicators: [
+        ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "93%", 40, 99.5, ""],
+      ],
+      total: [100, null],
+    };
+    const { total } = centralRowsOf(spec);
+    const { detail, problems } = planOf(gridFromRows("自评表", centralRows(spec), [`H${total - 1}:H${total}`]));
+    expect(detail.plan.values.filter((v) => v.cell === `H${total - 1}`)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("an indicator's 得分 merged with the next block's heading 得分 (H11:H12) is neither's to write (no score over H11)", () => {
+    // Row 11 培训人次 480 of ≥500 (score 48 of 50); row 12 the 满意度指标 heading (40 | subtotal); H11:H12 merged.
+    const spec: TableSpec = {
+      indicators: [
+        ["产出指标", "数量指标", "培训人次", "≥500人次", "480人次", 50, null, "生源不足"],
+        ["满意度指标", "", "", "", "", 40, null, ""],
+        ["", "服务对象满意度指标", "学员满意度", "≥90%", "93%", 40, 40, ""],
+      ],
+    };
+    const row = centralRowsOf(spec).firstIndicator;
+    const { detail, problems } = planOf(gridFromRows("自评表", centralRows(spec), [`H${row}:H${row + 1}`]));
+    expect(detail.plan.values.filter((v) => v.cell === `H${row}`)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("a 自评等级 label merged to J16, past the sheet's last used column I, gets no grade inside its merge (J16)", () => {
+    // Row 16: G16:J16 merged holding "自评等级", nothing right of it; the header rows end at column I.
+    const rows = centralRows({});
+    rows.push(["", "", "", "", "", "", "自评等级"]);
+    const grid = gridFromRows("自评表", rows, [`G${rows.length}:J${rows.length}`]);
+    const { detail, problems } = planOf(grid);
+    expect(detail.plan.values.filter((v) => v.figure === "total.grade").map((v) => v.cell)).not.toContain(`J${rows.length}`);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("huge numbers Excel can hold give finite figures and plans", () => {
+  it("a 全年执行数 of 9e307 against a budget of 1 plans no Infinity 执行率", () => {
+    const { detail, values, problems } = planOf(centralGrid({ budget: [["年度资金总额", 1, 1, 9e307, 10, null, null]] }));
+    expect(values.filter((v) => /Infinity/.test(v))).toEqual([]);
+    expect(detail.figures.filter((f) => /Infinity/.test(f.display)).map((f) => f.key)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("an indicator 分值 of 9e307 scored by ratio (37.24 of ≥43.2) is finite, not 37.24 × 9e307 = Infinity", () => {
+    const { detail, problems } = planOf(
+      centralGrid({ indicators: [["产出指标", "数量指标", "养护里程", "≥43.2公里", "37.24公里", 9e307, null, "汛期影响"]], total: [100, 50] }),
+    );
+    for (const f of detail.figures) if (f.value !== null) expect({ key: f.key, finite: Number.isFinite(f.value) }).toEqual({ key: f.key, finite: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("two budget sub-rows of 全年执行数 -9.99999999999999e307 (Excel's limit) sum to no -Infinity in budget.executed", () => {
+    // The total row's 全年执行数 is blank, so the engine adds the sub-rows: -9.99…e307 + -9.99…e307 = -Infinity.
+    const budget = [
+      ["年度资金总额", null, 100, null, 10, null, null],
+      ["其中：当年财政拨款", 0, 50, -9.99999999999999e307, null, null, null],
+      ["其他资金", 0, 50, -9.99999999999999e307, null, null, null],
+    ];
+    const { detail, problems } = planOf(centralGrid({ budget }));
+    expect(detail.budget.executed === null || Number.isFinite(detail.budget.executed)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it("an amount of 1e308 (what a hand-made file may hold) plans no ±Infinity", () => {
+    const { values } = planOf(centralGrid({ budget: [["年度资金总额", 100, 100, -1e308, 10, null, null]] }));
+    expect(values.filter((v) => /Infinity/.test(v))).toEqual([]);
+  });
+});
+
+describe("weights with more decimals than the table shows", () => {
+  it("a full score equal to its 分值 of 10/3 (=10/3 in both cells) does not exceed it (no score-exceeds-weight at H11)", () => {
+    // Row 11: 分值 and 得分 both 3.3333333333333335; the rule compared the score with the weight rounded to 3.33.
+    const w = 10 / 3;
+    const { detail } = planOf(centralGrid({ indicators: [["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "93%", w, w, ""]], total: [100, 50] }));
+    expect(detail.findings.filter((f) => f.rule === "score-exceeds-weight").map((f) => `${f.cell} ${f.message["zh-CN"]}`)).toEqual([]);
+  });
+});
