@@ -8,7 +8,7 @@ import { CATALOGUE, SEVERITY_LABEL } from "../../domain/catalogue";
 import { round } from "../../domain/precision";
 import type { CheckResult, Lang, Severity } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
-import { isSameFile, SEVERITY_FILL, writeFileAtomically } from "./write";
+import { displayWidth, isSameFile, SEVERITY_FILL, solidFill, writeFileAtomically } from "./write";
 
 export const SUMMARY_SHEET = "汇总";
 export const FINDINGS_DETAIL_SHEET = "问题明细";
@@ -122,21 +122,6 @@ export async function refuseOverwritingInputs(dest: string, inputs: readonly str
   for (const input of inputs) {
     if (await isSameFile(input, dest)) throw new WorkbookWriteError("would-overwrite-source", dest);
   }
-}
-
-function solidFill(argb: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
-}
-
-/** Column width in Excel's units: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const line of text.split("\n")) {
-    let w = 0;
-    for (const ch of line) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-    width = Math.max(width, w);
-  }
-  return width;
 }
 
 /** A sheet with a bold header, frozen below it, filtered over every row, columns as wide as their text (8–60). */

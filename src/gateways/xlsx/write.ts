@@ -151,7 +151,7 @@ function applyMarks(workbook: ExcelJS.Workbook, marks: readonly PlannedMark[]): 
   }
 }
 
-function solidFill(argb: string): ExcelJS.Fill {
+export function solidFill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
 }
 
@@ -258,7 +258,7 @@ function internalLinkFormula(sheet: string, cell: string, shown: string | number
 }
 
 /** Column width in Excel's units: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   let width = 0;
   for (const line of text.split("\n")) {
     let w = 0;
