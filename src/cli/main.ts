@@ -13,6 +13,7 @@ import { WorkbookWriteError } from "../gateways/xlsx/errors";
 import { refuseOverwritingInputs, writeSummaryWorkbook } from "../gateways/xlsx/summary";
 import { formatHumanReport, formatSummary, toJsonReport, toSummaryEntries } from "./format";
 import { t } from "./messages";
+import { runReport } from "../report/cli";
 
 export interface Writer {
   write(text: string): unknown;
@@ -33,6 +34,8 @@ export async function main(
   argv: readonly string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
+  if (argv[0] === "report")
+    return runReport([...argv.slice(1)], { stdout: (s) => io.stdout.write(s), stderr: (s) => io.stderr.write(s) });
   const request = parseArgs(argv);
   switch (request.kind) {
     case "help": {

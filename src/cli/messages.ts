@@ -5,6 +5,7 @@ const table = {
   usage: {
     "zh-CN": [
       "用法：ziping check <文件或文件夹…> [选项]",
+      "      ziping report <工作簿> [--docx 输出.docx] [--sheet 文件夹]   起草自评报告（ziping report --help）",
       "",
       "检查 Excel 绩效自评表（.xlsx）：核对执行率、得分和总分，列出需要修改的单元格。",
       "文件夹会递归查找其中的 .xlsx / .xlsm 文件。",
@@ -26,6 +27,7 @@ const table = {
     ].join("\n"),
     "en-US": [
       "Usage: ziping check <files or folders…> [options]",
+      "       ziping report <workbook> [--docx out.docx] [--sheet DIR]   draft the 自评报告 (ziping report --help)",
       "",
       "Checks Excel budget performance self-evaluation tables (.xlsx): execution rate, scores and total,",
       "and lists the cells to fix. Folders are searched recursively for .xlsx / .xlsm files.",
@@ -118,7 +120,8 @@ const table = {
   },
   summaryIsInput: {
     "zh-CN": "拒绝写出汇总表：{file} 是本次检查的输入文件，不会覆盖。请把汇总表写到被检查的文件夹之外",
-    "en-US": "Refused to write the summary: {file} is one of the files being checked and is never overwritten; write the summary outside the folders being checked",
+    "en-US":
+      "Refused to write the summary: {file} is one of the files being checked and is never overwritten; write the summary outside the folders being checked",
   },
   summaryWritten: { "zh-CN": "已写出汇总表：{file}", "en-US": "Summary workbook written: {file}" },
   summaryFailed: { "zh-CN": "未写出汇总表：{message}", "en-US": "No summary written: {message}" },
