@@ -14,6 +14,7 @@ import { spawnSync } from "node:child_process";
 import { main } from "../src/cli/main";
 import { writeLargeTable } from "../test/helpers/mutate-workbooks";
 import { benchEngine } from "./engine";
+import { benchPane } from "./pane";
 
 const root = path.join(__dirname, "..");
 
@@ -136,6 +137,7 @@ async function run(): Promise<void> {
   );
   await benchCli();
   await benchLoad();
+  if (!(await benchPane())) process.exitCode = 1;
 }
 
 run().catch((e) => {
