@@ -101,14 +101,24 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
 function reportLoad(label: string, bare: Load, check: Load): void {
   console.log(`${label}:`);
-  console.log(`  ziping check      ${(check.ms / 1000).toFixed(2).padStart(7)} s  peak ${mb(check.maxRssKb).padStart(7)}  (${check.files} files)`);
-  console.log(`  bare exceljs read ${(bare.ms / 1000).toFixed(2).padStart(7)} s  peak ${mb(bare.maxRssKb).padStart(7)}  (${bare.files} files)`);
-  console.log(`  ratio check / bare read: time ×${(check.ms / bare.ms).toFixed(2)}, peak memory ×${(check.maxRssKb / bare.maxRssKb).toFixed(2)}`);
+  console.log(
+    `  ziping check      ${(check.ms / 1000).toFixed(2).padStart(7)} s  peak ${mb(check.maxRssKb).padStart(7)}  (${check.files} files)`,
+  );
+  console.log(
+    `  bare exceljs read ${(bare.ms / 1000).toFixed(2).padStart(7)} s  peak ${mb(bare.maxRssKb).padStart(7)}  (${bare.files} files)`,
+  );
+  console.log(
+    `  ratio check / bare read: time ×${(check.ms / bare.ms).toFixed(2)}, peak memory ×${(check.maxRssKb / bare.maxRssKb).toFixed(2)}`,
+  );
 }
 
 async function benchLoad(small = 1000, rows = 200_000): Promise<void> {
   const many = corpus(small);
-  reportLoad(`ziping check over ${small.toLocaleString("en-US")} small workbooks`, measureInChild("bare", many), measureInChild("check", many));
+  reportLoad(
+    `ziping check over ${small.toLocaleString("en-US")} small workbooks`,
+    measureInChild("bare", many),
+    measureInChild("check", many),
+  );
   fs.rmSync(many, { recursive: true, force: true });
 
   const big = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-big-"));
@@ -129,7 +139,7 @@ async function run(): Promise<void> {
   const engine = benchEngine();
   for (const r of engine)
     console.log(
-      `engine ${String(r.rows).padStart(6)} indicator rows: ${r.ms.toFixed(2)} ms (${r.perRowUs.toFixed(2)} µs/row)`,
+      `engine ${String(r.rows).padStart(6)} indicator rows: ${r.ms.toFixed(2)} ms (${r.perRowUs.toFixed(2)} µs/row); with the write plan ${r.withPlanMs.toFixed(2)} ms`,
     );
   const [small, , large] = engine;
   console.log(

@@ -9,7 +9,7 @@ import { readTable, tableLikeness } from "./layout";
 import { buildPlan } from "./plan";
 import { PROFILES, profileForLayout, withSettings } from "./profile";
 import type { TableModel } from "./table";
-import type { CheckResult, ProfileId } from "./types";
+import type { CheckResult, ProfileId, WritePlan } from "./types";
 
 export interface CheckOptions {
   /** A profile id, or "auto" (the default): the profile the detected layout implies. */
@@ -71,17 +71,31 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   if (errors.length) throw new Error(`Unknown profile settings: ${errors.join(", ")}`);
   const ev = evaluate(table, profile);
   const findings = [...problems, ...ev.findings];
-  return {
-    sheet: table.sheet,
-    layout: table.layout,
-    profile: profile.id,
-    budget: ev.budget,
-    total: ev.total,
-    findings,
-    figures: ev.figures,
-    plan: buildPlan(findings, ev.figures, ev.computed),
-    table,
-  };
+  return withLazyPlan(
+    {
+      sheet: table.sheet,
+      layout: table.layout,
+      profile: profile.id,
+      budget: ev.budget,
+      total: ev.total,
+      findings,
+      figures: ev.figures,
+      table,
+    },
+    () => buildPlan(findings, ev.figures, ev.computed),
+  );
+}
+
+/**
+ * The write plan is built when first asked for: checking a folder of workbooks never writes, and on a large
+ * table the plan (a value, a note and a 校验结果 row per figure) is the biggest part of the work.
+ */
+function withLazyPlan(result: Omit<CheckDetail, "plan">, build: () => WritePlan): CheckDetail {
+  let plan: WritePlan | undefined;
+  return Object.defineProperty(result, "plan", {
+    get: () => (plan ??= build()),
+    enumerable: true,
+  }) as CheckDetail;
 }
 
 export * from "./grid";
