@@ -1,6 +1,7 @@
 /**
- * Builds the task pane: src/taskpane/index.tsx -> dist/taskpane.[hash].js + taskpane.html, with the icons,
- * the command and help pages and manifest.xml copied beside it.
+ * Builds the task pane: src/taskpane/index.tsx -> dist/taskpane.[hash].js + taskpane.html (the report code
+ * split into chunks loaded on first use), with the icons, the command, help and save pages and manifest.xml
+ * copied beside it.
  *
  * - `npm run build` (production): the copied manifest's https://localhost:3000/ becomes $ZIPING_URL, the
  *   https address the files will be served from (default https://ziping.example.invalid/, a reserved name
@@ -81,6 +82,7 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/commands.html", to: "commands.html" },
           { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "src/taskpane/save.html", to: "save.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

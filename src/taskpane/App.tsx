@@ -1,6 +1,7 @@
 /**
  * The task pane: pick the scoring rules, "一键校验并计分", read the summary and findings, go to a cell,
- * write the results back after seeing what will change, clear the marks or undo the write.
+ * write the results back after seeing what will change, clear the marks or undo the write; draft the
+ * 自评报告 as a sheet ("生成报告") or a .docx ("下载 Word"), whose code loads only when first asked for.
  * Everything Excel-side goes through the `gateway` prop, so the pane runs against a fake in tests.
  */
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner } from "@fluentui/react-components";
@@ -9,13 +10,18 @@ import type { CheckResult, Lang, Localized } from "../domain/types";
 import { figureMap } from "./figures";
 import { FindingList } from "./FindingList";
 import { PROFILE_CHOICES, type PaneGateway, type ProfileChoice, type WritePreview } from "./gateway";
+import type { ReportDraft } from "./report";
+import { ReportPanel, type ReportView } from "./ReportPanel";
 import { STRINGS } from "./strings";
 import { useStyles } from "./styles";
 import { Summary } from "./Summary";
 import { WritePreviewPanel } from "./WritePreviewPanel";
 
 type Notice = { intent: "success" | "info" | "warning" | "error"; text: string };
-type Busy = null | "check" | "other";
+type Busy = null | "check" | "report" | "other";
+
+/** The report code (model, sheet plan, .docx), fetched as its own chunk on the first 生成报告 or 下载 Word. */
+const loadReport = () => import(/* webpackChunkName: "report" */ "./report");
 
 /** A refusal from the gateway carries both languages; anything else is shown with its message. */
 function describeError(err: unknown, lang: Lang, failed: (d: string) => string): string {
@@ -37,6 +43,9 @@ export function App({ gateway, lang }: AppProps) {
   const [preview, setPreview] = useState<WritePreview | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [report, setReport] = useState<ReportView | null>(null);
+  /** The model of the last draft, for 创建报告素材表 (its kind decides the template's rows). */
+  const draftRef = useRef<ReportDraft | null>(null);
   const figures = useMemo(() => (result ? figureMap(result) : new Map()), [result]);
   const noticeRef = useRef<HTMLDivElement>(null);
 
@@ -73,6 +82,7 @@ export function App({ gateway, lang }: AppProps) {
   const check = () =>
     run("check", async () => {
       setPreview(null);
+      setReport(null);
       setResult(await gateway.check(profile));
       return null;
     });
@@ -95,7 +105,7 @@ export function App({ gateway, lang }: AppProps) {
       if (!result) return null;
       const done = await gateway.write(result.plan);
       setPreview(null);
-      return { intent: "success", text: t.written(done.values, done.marks, done.findingsSheet) };
+      return { intent: "success", text: t.written(done.values, done.marks, done.findingsSheet ?? "") };
     });
 
   const clearMarks = () =>
@@ -114,6 +124,58 @@ export function App({ gateway, lang }: AppProps) {
 
   const locate = (sheet: string, cell: string) => run("other", async () => (await gateway.locate(sheet, cell), null));
 
+  /** Reads and checks the workbook, drafts the report, and shows the check's result as 一键校验 would. */
+  async function draft() {
+    const mod = await loadReport();
+    const drafted = await mod.draftFromWorkbook(gateway, profile, lang);
+    draftRef.current = drafted;
+    setPreview(null);
+    setResult(drafted.detail);
+    return { mod, drafted };
+  }
+
+  const viewOf = (d: ReportDraft, saved: ReportView["saved"]): ReportView => ({
+    errors: d.model.errorCount,
+    placeholders: d.model.placeholders,
+    materialMissing: d.materialMissing,
+    saved,
+  });
+
+  const generateReport = () =>
+    run("report", async () => {
+      setReport(null);
+      const { mod, drafted } = await draft();
+      if (!drafted.detail.table) return { intent: "warning", text: t.noTableForReport };
+      const done = await mod.writeReportSheet(gateway, drafted.model);
+      setReport(viewOf(drafted, null));
+      const sheet = done.textSheets[0];
+      return { intent: "success", text: t.reportWritten(sheet?.name ?? "", sheet?.replaced ?? false) };
+    });
+
+  const downloadWord = () =>
+    run("report", async () => {
+      setReport(null);
+      const { mod, drafted } = await draft();
+      if (!drafted.detail.table) return { intent: "warning", text: t.noTableForReport };
+      const file = await mod.renderDocxFile(drafted.model);
+      const saved = await gateway.saveFile(file, mod.docxFileName(drafted.model));
+      setReport(viewOf(drafted, saved));
+      if (saved.via === "browser") return { intent: "info", text: t.docxInBrowser(saved.name) };
+      if (saved.via === "none") return { intent: "warning", text: t.docxUnavailable };
+      return { intent: "success", text: t.docxSaved(saved.name) };
+    });
+
+  const createMaterial = () =>
+    run("other", async () => {
+      const drafted = draftRef.current;
+      if (!drafted) return null;
+      const mod = await loadReport();
+      const name = await mod.createMaterialSheet(gateway, drafted.model);
+      drafted.materialMissing = false;
+      setReport((r) => r && { ...r, materialMissing: false });
+      return name ? { intent: "success", text: t.materialCreated(name) } : { intent: "info", text: t.materialExists };
+    });
+
   const disabled = busy !== null;
   return (
     <main className={s.root} lang={lang}>
@@ -130,7 +192,17 @@ export function App({ gateway, lang }: AppProps) {
       <Button appearance="primary" size="large" className={s.wide} disabled={disabled} onClick={check}>
         {t.check}
       </Button>
-      {busy && <Spinner size="tiny" label={busy === "check" ? t.checking : t.working} />}
+      <div className={s.row} role="group" aria-label={t.report}>
+        <Button disabled={disabled} onClick={generateReport}>
+          {t.generateReport}
+        </Button>
+        <Button disabled={disabled} onClick={downloadWord}>
+          {t.downloadWord}
+        </Button>
+      </div>
+      {busy && (
+        <Spinner size="tiny" label={busy === "check" ? t.checking : busy === "report" ? t.drafting : t.working} />
+      )}
       {notice && (
         <div ref={noticeRef}>
           <MessageBar intent={notice.intent}>
@@ -138,6 +210,7 @@ export function App({ gateway, lang }: AppProps) {
           </MessageBar>
         </div>
       )}
+      {report && <ReportPanel view={report} t={t} busy={disabled} onCreateMaterial={createMaterial} />}
 
       {result && <Summary result={result} t={t} />}
       {result && result.sheet && (

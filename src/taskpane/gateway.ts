@@ -2,10 +2,18 @@
  * What the pane needs from its host, as an interface: the office.js gateway implements it in Excel,
  * and component tests pass a fake. The pane never touches office.js itself.
  */
+/* global Blob */
 import { PROFILE_IDS } from "../domain";
 import type { CheckResult, WritePlan } from "../domain/types";
-import type { UndoSummary, WritePreview, WriteSummary } from "../gateways/office/types";
-import type { ProfileChoice } from "../gateways/office/workbook";
+import type {
+  ReportSources,
+  SavedFile,
+  UndoSummary,
+  WritePreview,
+  WriteRequest,
+  WriteSummary,
+} from "../gateways/office/types";
+import type { MaterialSheetTemplate, ProfileChoice } from "../gateways/office/workbook";
 
 /** The picker's choices: "auto" first, then the engine's profiles. */
 export const PROFILE_CHOICES: readonly ProfileChoice[] = ["auto", ...PROFILE_IDS];
@@ -13,9 +21,12 @@ export const PROFILE_CHOICES: readonly ProfileChoice[] = ["auto", ...PROFILE_IDS
 export interface PaneGateway {
   /** Finds and reads the 自评表 and runs the engine on it. */
   check(profile: ProfileChoice): Promise<CheckResult>;
+  /** Reads the 自评表 and the sheets `wanted` picks by name (the 报告素材 sheet), for the report draft. */
+  readReportSources(wanted: (sheetName: string) => boolean): Promise<ReportSources>;
   /** What `write` would change, read from the workbook; writes nothing. */
   preview(plan: WritePlan): Promise<WritePreview>;
-  write(plan: WritePlan): Promise<WriteSummary>;
+  /** Applies a write plan: the engine's, or a plan of text sheets only (the 自评报告). */
+  write(plan: WriteRequest): Promise<WriteSummary>;
   undo(): Promise<UndoSummary>;
   /** Removes the highlights and notes the add-in added; returns how many cells it cleared. */
   clearMarks(): Promise<number>;
@@ -23,8 +34,12 @@ export interface PaneGateway {
   locate(sheet: string, cell: string): Promise<void>;
   /** Adds a blank central-layout 自评表 sheet; returns its name. */
   insertTemplate(): Promise<string>;
+  /** Adds the blank 报告素材 sheet; null when a sheet of that name exists (it is never replaced). */
+  insertReportMaterial(template: MaterialSheetTemplate): Promise<string | null>;
+  /** Hands a file made in the pane to the officer (a download, or the browser's save page). */
+  saveFile(file: Blob, name: string): Promise<SavedFile>;
   getSavedProfile(): Promise<ProfileChoice | null>;
   saveProfile(profile: ProfileChoice): Promise<void>;
 }
 
-export type { ProfileChoice, UndoSummary, WritePreview, WriteSummary };
+export type { ProfileChoice, ReportSources, SavedFile, UndoSummary, WritePreview, WriteRequest, WriteSummary };

@@ -50,6 +50,24 @@ export interface Strings {
   working: string;
   failed: (detail: string) => string;
   dismiss: string;
+  /** The 自评报告 section. */
+  report: string;
+  generateReport: string;
+  downloadWord: string;
+  drafting: string;
+  noTableForReport: string;
+  reportWritten: (sheet: string, replaced: boolean) => string;
+  reportHasErrors: (errors: number) => string;
+  placeholdersLeft: (items: string[]) => string;
+  noPlaceholders: string;
+  materialMissing: string;
+  createMaterial: string;
+  materialCreated: (sheet: string) => string;
+  materialExists: string;
+  docxSaved: (file: string) => string;
+  docxSaveAgain: (file: string) => string;
+  docxInBrowser: (file: string) => string;
+  docxUnavailable: string;
 }
 
 const zh: Strings = {
@@ -100,11 +118,34 @@ const zh: Strings = {
   marksCleared: (n) => `已清除 ${n} 个单元格的标记和批注。`,
   undo: "撤销写入",
   undone: (cells, sheets) =>
-    `已恢复 ${cells} 个单元格` + (sheets.length ? `，并删除工作表“${sheets.join("、")}”。` : "。"),
+    cells === 0 && sheets.length
+      ? `已删除工作表“${sheets.join("、")}”。`
+      : `已恢复 ${cells} 个单元格` + (sheets.length ? `，并删除工作表“${sheets.join("、")}”。` : "。"),
   nothingToUndo: "没有可撤销的写入。",
   working: "正在处理…",
   failed: (detail) => `操作失败：${detail}`,
   dismiss: "关闭",
+  report: "自评报告",
+  generateReport: "生成报告",
+  downloadWord: "下载 Word",
+  drafting: "正在起草自评报告…",
+  noTableForReport: "未找到绩效自评表，无法起草报告。请打开填好的自评表（或先插入空白模板并填写）。",
+  reportWritten: (sheet, replaced) =>
+    replaced ? `已重新生成工作表“${sheet}”（替换了上次生成的报告）。` : `已生成工作表“${sheet}”。`,
+  reportHasErrors: (errors) => `自评表尚有 ${errors} 处错误，报告开头已加提示。改正后请重新生成。`,
+  placeholdersLeft: (items) =>
+    `报告中尚有 ${items.length} 处【待填写】：${items.join("、")}。请在“报告素材”工作表中填写后重新生成。`,
+  noPlaceholders: "报告中没有【待填写】内容。",
+  materialMissing: "工作簿中还没有“报告素材”工作表，部门职责、机构设置等表中没有的内容填写在那里。",
+  createMaterial: "创建报告素材表",
+  materialCreated: (sheet) => `已创建工作表“${sheet}”：在“内容”列填写后，再点“生成报告”。`,
+  materialExists: "工作簿中已有“报告素材”工作表，未作改动。",
+  docxSaved: (file) => `已生成 Word 文件“${file}”，请在下载文件夹中查看。`,
+  docxSaveAgain: (file) => `没有开始下载？点此保存“${file}”`,
+  docxInBrowser: (file) =>
+    `此处的加载项窗口不能直接下载文件，已在默认浏览器中打开保存页面，请在浏览器中保存“${file}”。`,
+  docxUnavailable:
+    "此版本的 Excel 无法从加载项下载文件。请改用网页版或 Windows 版 Excel 下载，或将“自评报告”工作表的 A 列复制到 Word 中。",
 };
 
 const en: Strings = {
@@ -157,11 +198,38 @@ const en: Strings = {
   marksCleared: (n) => `Removed the highlights and notes from ${n} cells.`,
   undo: "Undo write",
   undone: (cells, sheets) =>
-    `Restored ${cells} cells` + (sheets.length ? ` and removed the sheet "${sheets.join('", "')}".` : "."),
+    cells === 0 && sheets.length
+      ? `Removed the sheet "${sheets.join('", "')}".`
+      : `Restored ${cells} cells` + (sheets.length ? ` and removed the sheet "${sheets.join('", "')}".` : "."),
   nothingToUndo: "There is no write to undo.",
   working: "Working…",
   failed: (detail) => `That did not work: ${detail}`,
   dismiss: "Dismiss",
+  report: "Self-evaluation report",
+  generateReport: "Draft report",
+  downloadWord: "Download Word",
+  drafting: "Drafting the report…",
+  noTableForReport:
+    "No self-evaluation table was found, so there is nothing to draft from. Open a completed table (or insert the blank template and fill it in).",
+  reportWritten: (sheet, replaced) =>
+    replaced ? `Drafted the sheet "${sheet}" again (it replaces the earlier draft).` : `Drafted the sheet "${sheet}".`,
+  reportHasErrors: (errors) =>
+    `The table still has ${errors} error(s), so the draft opens with a notice. Correct them and draft again.`,
+  placeholdersLeft: (items) =>
+    `${items.length} passage(s) are still marked 【待填写】 (to be written): ${items.join(", ")}. ` +
+    `Write them in the 报告素材 sheet and draft again.`,
+  noPlaceholders: "Nothing in the draft is left to be written.",
+  materialMissing:
+    "The workbook has no 报告素材 sheet yet: the text the table cannot supply (duties, organisation) goes there.",
+  createMaterial: "Create the 报告素材 sheet",
+  materialCreated: (sheet) => `Added the sheet "${sheet}": fill in its 内容 column, then draft the report again.`,
+  materialExists: "The workbook already has a 报告素材 sheet; it was left as it is.",
+  docxSaved: (file) => `Made the Word file "${file}"; look for it in your downloads.`,
+  docxSaveAgain: (file) => `No download? Save "${file}" here`,
+  docxInBrowser: (file) =>
+    `The add-in cannot download files here, so your default browser opened a page to save "${file}": save it there.`,
+  docxUnavailable:
+    "This Excel cannot download files from an add-in. Download from Excel on the web or for Windows, or copy column A of the 自评报告 sheet into Word.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { "zh-CN": zh, "en-US": en };

@@ -75,5 +75,20 @@ export const useStyles = makeStyles({
     border: `1px solid ${tokens.colorBrandStroke1}`,
   },
   previewList: { maxHeight: "40vh", overflowY: "auto", overflowX: "hidden" },
+  report: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    padding: "8px",
+    minWidth: 0,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  /** A plain link in Fluent's colours (Fluent's Link component would add to the first load for one anchor). */
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+    ":hover": { color: tokens.colorBrandForegroundLinkHover },
+  },
   notInExcel: { padding: "16px", display: "flex", flexDirection: "column", gap: "8px" },
 });

@@ -8,6 +8,8 @@ import { readTable } from "../../src/gateways/office/read";
 import { undoLastWrite } from "../../src/gateways/office/undo";
 import { applyPlan } from "../../src/gateways/office/write";
 import { checkWorkbook } from "../../src/domain";
+import { draftReport } from "../../src/report/model";
+import { reportSheetPlan } from "../../src/report/sheet";
 import { installExcelSim, type SimConfig, type SimHandle, type SimWorkbook } from "./sim/excel-sim";
 import { manyFindingsWorkbook } from "./sim/workbook";
 
@@ -180,5 +182,24 @@ describe("the office gateway on the simulation", () => {
     expect(sim.counters.syncs).toBe(3);
     expect(sim.snapshot()).toEqual(original);
     expect(sim.failures).toEqual([]);
+  });
+
+  it("writes the 自评报告 in one write sync with its layout, and refuses nothing at ExcelApi 1.7", async () => {
+    for (const apiVersion of ["1.18", "1.7"]) {
+      const sim = install({ apiVersion }, manyFindingsWorkbook(20));
+      const read = await Excel.run((context) => readTable(context));
+      const detail = checkWorkbook([read.grid], { sheet: read.sheet });
+      const plan = reportSheetPlan(draftReport(detail, [read.grid]));
+      sim.resetCounters();
+      await Excel.run((context) => applyPlan(context, { values: [], marks: [], sheets: [plan] }));
+      expect(sim.counters).toEqual({ syncs: 2, runs: 1, unsyncedSteps: 0 });
+      expect(sim.failures).toEqual([]);
+      const report = sim.workbook.sheets.find((s) => s.name === "自评报告")!;
+      expect(report.cells.A1.v).toBe(plan.rows[0].text);
+      expect(report.layout?.A1).toMatchObject({ fontName: "方正小标宋简体", fontSize: 22 });
+      expect(Object.keys(report.rowHeights ?? {})).toHaveLength(plan.rows.length);
+      expect(report.showGridlines).toBe(apiVersion === "1.18" ? false : undefined);
+      expect(report.pageLayout?.orientation).toBe(apiVersion === "1.18" ? "Portrait" : undefined);
+    }
   });
 });

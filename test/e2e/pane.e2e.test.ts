@@ -1,15 +1,17 @@
 /**
  * The task pane in a browser: the production bundle served from localhost, Debian's Chromium driven by
  * playwright-core, office.js answered by the in-page Excel simulation (./sim) over the fixtures. It clicks
- * through check → 定位 → 写回结果 → 撤销写入 as an officer would and asserts the cells at each step, the
- * round trips, the network, the layout at 320 and 450 px, and saves screenshots of the pane.
+ * through check → 定位 → 写回结果 → 撤销写入, and 生成报告 → 创建报告素材表 → 下载 Word, as an officer would
+ * and asserts the cells at each step, the round trips, the files downloaded, the network, the layout at 320
+ * and 450 px, and saves screenshots of the pane.
  *
  * Screenshots go to test-results/screenshots/; with UPDATE_SCREENSHOTS=1 also to docs/screenshots/.
  */
 import fs from "node:fs";
 import path from "node:path";
+import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
-import type { SimCell, SimConfig, SimHandle, SimWorkbook } from "./sim/excel-sim";
+import type { SimCell, SimConfig, SimHandle, SimSheet, SimWorkbook } from "./sim/excel-sim";
 import {
   ensureBuild,
   FIRST_LOAD_BUDGET,
@@ -33,6 +35,9 @@ declare global {
 
 const SAMPLE = path.join(ROOT, "examples", "nansha-2023.xlsx");
 const TABLE = "部门整体支出绩效自评表";
+const REPORT = "自评报告";
+const BUDGET_SENTENCE = "全年部门预算数3,378.30万元，执行数3,342.07万元，完成预算的98.93%。";
+const DOCX_NAME = "2023广州市南沙区人民政府办公室自评报告.docx";
 const SHOTS = [path.join(ROOT, "test-results", "screenshots")];
 if (process.env.UPDATE_SCREENSHOTS === "1") SHOTS.push(path.join(ROOT, "docs", "screenshots"));
 
@@ -90,6 +95,7 @@ const simOf = (page: Page) => ({
     page.evaluate(([s, c]) => window.__excelSim.cell(s, c), [sheet, a1] as const) as Promise<SimCell | null>,
   workbook: () => page.evaluate(() => JSON.parse(JSON.stringify(window.__excelSim.workbook)) as SimWorkbook),
   failures: () => page.evaluate(() => [...window.__excelSim.failures]),
+  openedUrls: () => page.evaluate(() => [...window.__excelSim.openedUrls]),
   protect: (sheet: string, on: boolean) =>
     page.evaluate(
       ([s, p]) => {
@@ -144,12 +150,28 @@ async function overflow(page: Page): Promise<{ scrolls: boolean; outside: string
 }
 
 /**
- * English words in the zh-CN pane, outside what is data (cell addresses such as D19, numbers) or a name
- * that stays English in Chinese text (Excel).
+ * English words in the zh-CN pane, outside what is data (cell addresses such as D19, numbers, a file's
+ * extension) or a name that stays English in Chinese text (Excel, Word).
  */
 async function englishIn(page: Page): Promise<string[]> {
-  const text = (await page.locator("main").innerText()).replace(/\b[A-Z]{1,3}\d+\b/g, "");
-  return (text.match(/[A-Za-z][A-Za-z-]+/g) ?? []).filter((w) => !/^(Excel|ExcelApi)$/.test(w));
+  const text = (await page.locator("main").innerText()).replace(/\b[A-Z]{1,3}\d+\b|\.docx\b/g, "");
+  return (text.match(/[A-Za-z][A-Za-z-]+/g) ?? []).filter((w) => !/^(Excel|ExcelApi|Word)$/.test(w));
+}
+
+/** Column A of a simulated sheet, row by row, without the full-width indent of the paragraphs. */
+function columnA(sheet: SimSheet): string[] {
+  const rows = Object.keys(sheet.cells)
+    .filter((a) => /^A\d+$/.test(a))
+    .map((a) => Number(a.slice(1)));
+  const last = Math.max(0, ...rows);
+  return Array.from({ length: last }, (_, i) => String(sheet.cells[`A${i + 1}`]?.v ?? "").replace(/^\u3000+/, ""));
+}
+
+/** The text of a .docx's document.xml, tags removed (a figure may be a run of its own). */
+async function docxText(bytes: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  return xml.replace(/<[^>]+>/g, "");
 }
 
 async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
@@ -368,10 +390,145 @@ describe("the task pane in Chromium over the simulated Excel", () => {
     await screenshot(page, "pane-320-en");
   });
 
-  it("loads under 250 KB of JavaScript after gzip", () => {
+  it("loads under 250 KB of JavaScript after gzip; the report code is not part of it", () => {
     const scripts = firstLoadScripts(buildDir);
     expect(scripts.length).toBeGreaterThan(0);
     expect(gzipSize(scripts).gzip).toBeLessThan(FIRST_LOAD_BUDGET);
+    const chunks = fs.readdirSync(buildDir).filter((f) => /^(report|docx)\.[0-9a-f]+\.js$/.test(f));
+    expect(chunks.map((f) => f.split(".")[0]).sort()).toEqual(["docx", "report"]);
+    for (const chunk of chunks) expect(scripts.map((f) => path.basename(f))).not.toContain(chunk);
+  });
+
+  it("生成报告 writes the 自评报告 sheet, 创建报告素材表 adds the material sheet, 下载 Word downloads the .docx", async () => {
+    const p = await pane(defaultSimConfig(await sampleWorkbook()));
+    const { page } = p;
+    const sim = simOf(page);
+    await ready(page);
+    const original = await sim.snapshot();
+    const firstLoad = p.requests.length;
+
+    await sim.reset();
+    await clickAndSettle(page, "生成报告");
+    await expect(notice(page)).resolves.toBe(`已生成工作表“${REPORT}”。`);
+    // Reading: find the table, read it (and 报告素材 when there is one) in one; writing: names, then the sheet.
+    expect(await sim.counters()).toEqual({ syncs: 4, runs: 2, unsyncedSteps: 0 });
+    expect(await sim.failures()).toEqual([]);
+    // The report code came from the pane's own server, after the first load; the .docx code not yet.
+    const chunks = () => p.requests.slice(firstLoad).filter((u) => u.startsWith(server.origin) && u.endsWith(".js"));
+    expect(chunks()).toEqual([expect.stringMatching(/\/report\.[0-9a-f]+\.js$/)]);
+
+    let wb = await sim.workbook();
+    expect(wb.active).toBe(REPORT);
+    const report = wb.sheets.find((sh) => sh.name === REPORT)!;
+    const rows = columnA(report);
+    expect(rows).toContain(BUDGET_SENTENCE);
+    expect(rows.slice(0, 2)).toEqual(["2023年度广州市南沙区人民政府办公室", "部门整体支出绩效自评报告"]);
+    expect(report.cells.A1).toEqual({ v: "2023年度广州市南沙区人民政府办公室", fmt: "@" });
+    expect(report.layout?.A1).toEqual({
+      fontName: "方正小标宋简体",
+      fontSize: 22,
+      horizontalAlignment: "Center",
+      verticalAlignment: "Top",
+      wrapText: true,
+    });
+    const at = (text: string) => `A${rows.indexOf(text) + 1}`;
+    expect(report.layout?.[at(BUDGET_SENTENCE)]).toMatchObject({ fontName: "仿宋_GB2312", fontSize: 16 });
+    expect(report.layout?.[at("一、基本情况")]).toMatchObject({ fontName: "黑体", fontSize: 16 });
+    expect(report.cells[at("【待填写：部门主要职责】")].fill).toBe("#FFFF00");
+    expect(report.rowHeights?.["1"]).toBeGreaterThan(30); // 二号, one line
+    expect(report.showGridlines).toBe(false);
+    expect(report.columnWidths.A).toBeGreaterThan(400); // some 590 px: the text width of an A4 公文 page
+
+    const panel = page.getByRole("region", { name: "自评报告" });
+    await expect(panel.innerText()).resolves.toMatch(/报告中尚有 5 处【待填写】：部门主要职责、/);
+    expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
+    expect(await englishIn(page)).toEqual([]);
+    await screenshot(page, "pane-450-report");
+
+    await sim.reset();
+    await clickAndSettle(page, "创建报告素材表");
+    await expect(notice(page)).resolves.toBe("已创建工作表“报告素材”：在“内容”列填写后，再点“生成报告”。");
+    expect((await sim.counters()).syncs).toBe(2);
+    wb = await sim.workbook();
+    const material = wb.sheets.find((sh) => sh.name === "报告素材")!;
+    expect(material.cells.A2.v).toBe("年度");
+    expect(wb.active).toBe("报告素材");
+    await expect(panel.getByRole("button", { name: "创建报告素材表" }).count()).resolves.toBe(0);
+
+    // Filled in, and drafted again: the draft replaces the add-in's sheet and takes the officer's text.
+    await page.evaluate(() => {
+      const m = window.__excelSim.workbook.sheets.find((sh) => sh.name === "报告素材")!;
+      const row = Object.entries(m.cells)
+        .find(([, c]) => c.v === "部门主要职责")![0]
+        .slice(1);
+      m.cells[`B${row}`] = { v: "负责区政府日常政务运转。" };
+    });
+    await clickAndSettle(page, "生成报告");
+    await expect(notice(page)).resolves.toBe(`已重新生成工作表“${REPORT}”（替换了上次生成的报告）。`);
+    wb = await sim.workbook();
+    expect(wb.sheets.filter((sh) => sh.name.startsWith(REPORT))).toHaveLength(1);
+    expect(columnA(wb.sheets.find((sh) => sh.name === REPORT)!)).toContain("负责区政府日常政务运转。");
+
+    // 下载 Word: the .docx is made in the page and downloaded under its name.
+    await page.setViewportSize({ width: 320, height: 900 });
+    const [download] = await Promise.all([page.waitForEvent("download"), clickAndSettle(page, "下载 Word")]);
+    expect(download.suggestedFilename()).toBe(DOCX_NAME);
+    // Now the renderer and the docx package, once each; the report chunk was not fetched again.
+    expect(chunks()).toHaveLength(3);
+    expect(chunks().filter((u) => /\/docx\.[0-9a-f]+\.js$/.test(u))).toHaveLength(1);
+    const bytes = fs.readFileSync(await download.path());
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    const text = await docxText(bytes);
+    expect(text).toContain(BUDGET_SENTENCE);
+    expect(text).toContain("负责区政府日常政务运转。");
+    await expect(notice(page)).resolves.toBe(`已生成 Word 文件“${DOCX_NAME}”，请在下载文件夹中查看。`);
+    await expect(page.getByRole("link", { name: `没有开始下载？点此保存“${DOCX_NAME}”` }).count()).resolves.toBe(1);
+    expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
+    expect(await englishIn(page)).toEqual([]);
+    await screenshot(page, "pane-320-report-download");
+
+    // 撤销写入 removes the report; the 报告素材 sheet holds the officer's text and stays.
+    await clickAndSettle(page, "撤销写入");
+    await expect(notice(page)).resolves.toBe(`已删除工作表“${REPORT}”。`);
+    const after = (await sim.snapshot()) as { sheets: Array<{ name: string }>; settings: unknown[] };
+    expect(after.sheets.map((sh) => sh.name)).toEqual([
+      ...(original as typeof after).sheets.map((sh) => sh.name),
+      "报告素材",
+    ]);
+    expect({ ...after, sheets: after.sheets.filter((sh) => sh.name !== "报告素材") }).toEqual(original);
+    expect(p.errors).toEqual([]);
+    expectOnlyOfficeJs(p);
+  });
+
+  it("on Excel for Mac, 下载 Word opens the save page in the browser, which downloads the file", async () => {
+    const p = await pane(
+      { ...defaultSimConfig(await sampleWorkbook()), platform: "Mac", openBrowserWindow: true },
+      320,
+    );
+    const { page } = p;
+    const sim = simOf(page);
+    await ready(page);
+    await clickAndSettle(page, "下载 Word");
+    await expect(notice(page)).resolves.toMatch(/已在默认浏览器中打开保存页面，请在浏览器中保存“2023广州市/);
+    await expect(page.getByRole("link").count()).resolves.toBe(0);
+    await screenshot(page, "pane-320-report-mac");
+    const opened = await sim.openedUrls();
+    expect(opened).toHaveLength(1);
+    expect(opened[0].startsWith(`${server.origin}/save.html#`)).toBe(true);
+
+    // The default browser, here a second page: the file comes out of the address, not from the server.
+    const browserPage = await p.context.newPage();
+    const [download] = await Promise.all([browserPage.waitForEvent("download"), browserPage.goto(opened[0])]);
+    expect(download.suggestedFilename()).toBe(DOCX_NAME);
+    expect(await docxText(fs.readFileSync(await download.path()))).toContain(BUDGET_SENTENCE);
+    expect(browserPage.url()).toBe(`${server.origin}/save.html`); // the file is gone from the address and history
+    await expect(browserPage.getByRole("link", { name: "保存 / Save" }).getAttribute("download")).resolves.toBe(
+      DOCX_NAME,
+    );
+    await expect(browserPage.locator("body").innerText()).resolves.toContain(DOCX_NAME);
+    await screenshot(browserPage, "save-page");
+    expect(p.errors).toEqual([]);
+    expectOnlyOfficeJs(p);
   });
 
   it("outside Excel says so plainly, whether office.js loads (host null) or not at all", async () => {

@@ -28,6 +28,16 @@ export interface FakeCell {
 
 type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
+/** Layout a cell was given (font, alignment, wrapping), kept apart from its content so snapshots stay about content. */
+export interface FakeFormat {
+  fontName?: string;
+  fontSize?: number;
+  fontColor?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+}
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   merges: string[] = [];
@@ -35,6 +45,13 @@ export class FakeSheet {
   visibility: Visibility = "Visible";
   readonly notes = new Map<string, string>();
   frozenRows = 0;
+  /** Cell layout by A1 address; row heights by row number and column widths by letters, in points. */
+  readonly formats = new Map<string, FakeFormat>();
+  readonly rowHeights = new Map<number, number>();
+  readonly columnWidths = new Map<string, number>();
+  showGridlines = true;
+  /** PageLayout properties set (ExcelApi 1.9). */
+  readonly pageLayout: Record<string, unknown> = {};
 
   constructor(public name: string) {}
 
@@ -150,6 +167,16 @@ function intersects(a: CellRange, b: CellRange): boolean {
 }
 
 type Op = { sheet?: string; touchesCells: boolean; describe: string; run: () => void };
+
+/** Which FakeFormat field a range's format property sets. */
+const LAYOUT_KEYS: Record<string, keyof FakeFormat> = {
+  "format.wrapText": "wrapText",
+  "format.verticalAlignment": "verticalAlignment",
+  "format.horizontalAlignment": "horizontalAlignment",
+  "format.font.size": "fontSize",
+  "format.font.name": "fontName",
+  "format.font.color": "fontColor",
+};
 
 interface NullState {
   isNull: boolean;
@@ -460,6 +487,7 @@ class FakeContext {
             run: () => (ctx.findSheet(name)!.frozenRows = n),
           }),
       },
+      pageLayout: { orientation: "Portrait", topMargin: 0, bottomMargin: 0, leftMargin: 0, rightMargin: 0 },
       getRange: (address: string) => ctx.makeRange(name, address),
       getUsedRange: (valuesOnly?: boolean) => {
         if (!valuesOnly) throw new Error("the fake models getUsedRange(true) only");
@@ -488,6 +516,21 @@ class FakeContext {
             touchesCells: false,
             describe: `${name} visibility ${value}`,
             run: () => (ctx.findSheet(name)!.visibility = value as Visibility),
+          });
+        } else if (path === "showGridlines") {
+          if (!excel.supports("1.8")) throw new Error("showGridlines needs ExcelApi 1.8");
+          ctx.queue({
+            touchesCells: false,
+            describe: `${name} showGridlines ${value}`,
+            run: () => (ctx.findSheet(name)!.showGridlines = Boolean(value)),
+          });
+        } else if (path.startsWith("pageLayout.")) {
+          if (!excel.supports("1.9")) throw new Error("pageLayout needs ExcelApi 1.9");
+          const property = path.slice("pageLayout.".length);
+          ctx.queue({
+            touchesCells: false,
+            describe: `${name} ${path} ${String(value)}`,
+            run: () => (ctx.findSheet(name)!.pageLayout[property] = value),
           });
         } else throw new Error(`worksheet.${path} is not modelled`);
       },
@@ -633,6 +676,16 @@ class FakeContext {
     });
   }
 
+  /** Queues a layout change (kept in the sheet's formats, row heights or column widths, not in its cells). */
+  private queueLayout(sheetName: string, rect: CellRange, path: string, apply: (sheet: FakeSheet) => void): void {
+    this.queue({
+      sheet: sheetName,
+      touchesCells: true,
+      describe: `${sheetName}!${rectA1(rect)} ${path}`,
+      run: () => apply(this.findSheet(sheetName)!),
+    });
+  }
+
   private setRangeProperty(sheetName: string, rect: CellRange, path: string, value: unknown): void {
     const rows = rect.bottom - rect.top + 1;
     const cols = rect.right - rect.left + 1;
@@ -676,14 +729,27 @@ class FakeContext {
       case "format.wrapText":
       case "format.verticalAlignment":
       case "format.horizontalAlignment":
-      case "format.columnWidth":
       case "format.font.size":
-        // Layout only: accepted, not modelled.
-        return this.queue({
-          sheet: sheetName,
-          touchesCells: true,
-          describe: `${sheetName}!${rectA1(rect)} ${path}`,
-          run: () => undefined,
+      case "format.font.name":
+      case "format.font.color": {
+        const key = LAYOUT_KEYS[path];
+        return this.queueLayout(sheetName, rect, path, (sheet) => {
+          for (let r = rect.top; r <= Math.min(rect.bottom, rect.top + 100000); r++)
+            for (let c = rect.left; c <= rect.right; c++) {
+              const a1 = toA1(r, c);
+              sheet.formats.set(a1, { ...sheet.formats.get(a1), [key]: value });
+            }
+        });
+      }
+      case "format.rowHeight":
+        return this.queueLayout(sheetName, rect, path, (sheet) => {
+          for (let r = rect.top; r <= Math.min(rect.bottom, rect.top + 100000); r++)
+            sheet.rowHeights.set(r, Number(value));
+        });
+      case "format.columnWidth":
+        return this.queueLayout(sheetName, rect, path, (sheet) => {
+          for (let c = rect.left; c <= rect.right; c++)
+            sheet.columnWidths.set(toA1(1, c).replace(/\d+$/, ""), Number(value));
         });
       default:
         throw new Error(`range.${path} is not modelled by the fake`);

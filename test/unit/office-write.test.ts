@@ -28,7 +28,7 @@ describe("applyPlan", () => {
     const sync = jest.spyOn(context, "sync");
     const summary = await applyPlan(context, planFor(TABLE_SHEET, 500));
     expect(sync).toHaveBeenCalledTimes(2);
-    expect(summary).toEqual({ values: 500, marks: 200, notes: 700, findingsSheet: "校验结果" });
+    expect(summary).toEqual({ values: 500, marks: 200, notes: 700, findingsSheet: "校验结果", textSheets: [] });
     expect(excel.calculationSuspended).toBe(1);
 
     const table = excel.sheet(TABLE_SHEET);

@@ -2,13 +2,22 @@
  * The pane's way into Excel: each errand is one Excel.run over the read, write, undo and workbook
  * modules, and the check hands the grid it read to the engine.
  */
-/* global Excel */
+/* global Blob, Excel */
 import { checkWorkbook } from "../../domain";
 import type { CheckResult, WritePlan } from "../../domain/types";
-import { readTable } from "./read";
-import type { UndoSummary, WritePreview, WriteSummary } from "./types";
+import { readReportSources, readTable } from "./read";
+import { saveFile } from "./save-file";
+import type { ReportSources, SavedFile, UndoSummary, WritePreview, WriteRequest, WriteSummary } from "./types";
 import { clearMarks, undoLastWrite } from "./undo";
-import { getSavedProfile, insertBlankTemplate, locateCell, saveProfile, type ProfileChoice } from "./workbook";
+import {
+  getSavedProfile,
+  insertBlankTemplate,
+  insertReportMaterial,
+  locateCell,
+  saveProfile,
+  type MaterialSheetTemplate,
+  type ProfileChoice,
+} from "./workbook";
 import { applyPlan, previewPlan } from "./write";
 
 export class OfficeGateway {
@@ -17,11 +26,15 @@ export class OfficeGateway {
     return checkWorkbook([read.grid], { profile, sheet: read.sheet });
   }
 
+  readReportSources(wanted: (sheetName: string) => boolean): Promise<ReportSources> {
+    return Excel.run((context) => readReportSources(context, wanted));
+  }
+
   preview(plan: WritePlan): Promise<WritePreview> {
     return Excel.run((context) => previewPlan(context, plan));
   }
 
-  write(plan: WritePlan): Promise<WriteSummary> {
+  write(plan: WriteRequest): Promise<WriteSummary> {
     return Excel.run((context) => applyPlan(context, plan));
   }
 
@@ -39,6 +52,14 @@ export class OfficeGateway {
 
   insertTemplate(): Promise<string> {
     return Excel.run((context) => insertBlankTemplate(context));
+  }
+
+  insertReportMaterial(template: MaterialSheetTemplate): Promise<string | null> {
+    return Excel.run((context) => insertReportMaterial(context, template));
+  }
+
+  saveFile(file: Blob, name: string): Promise<SavedFile> {
+    return saveFile(file, name);
   }
 
   getSavedProfile(): Promise<ProfileChoice | null> {

@@ -1,6 +1,7 @@
 /**
  * The one module that reads Office.context: whether we run inside Excel, which language Office shows,
- * and which ExcelApi requirement sets the host supports. Everything else asks here.
+ * which platform it runs on, which requirement sets the host supports, and opening the default browser.
+ * Everything else asks here.
  */
 /* global Excel, Office */
 import type { Lang } from "../../domain/types";
@@ -38,6 +39,37 @@ export function supportsExcelApi(version: string): boolean {
   const office = officeGlobal();
   try {
     return Boolean(office?.context?.requirements?.isSetSupported("ExcelApi", version));
+  } catch {
+    return false;
+  }
+}
+
+/** Where Excel runs, from Office.context.platform: the pane's web view differs on each (downloads, above all). */
+export type HostPlatform = "web" | "windows" | "mac" | "ios" | "android" | "other";
+
+const PLATFORMS: Record<string, HostPlatform> = {
+  OfficeOnline: "web",
+  PC: "windows",
+  Mac: "mac",
+  iOS: "ios",
+  Android: "android",
+};
+
+export function hostPlatform(): HostPlatform {
+  const platform = officeGlobal()?.context?.platform;
+  return PLATFORMS[String(platform)] ?? "other";
+}
+
+/**
+ * Opens an http(s) address in the default browser (OpenBrowserWindowApi 1.1: Excel for Windows and Mac, not
+ * the web). False when the host cannot.
+ */
+export function openInBrowser(url: string): boolean {
+  const office = officeGlobal();
+  try {
+    if (!office?.context?.requirements?.isSetSupported("OpenBrowserWindowApi", "1.1")) return false;
+    office.context.ui.openBrowserWindow(url);
+    return true;
   } catch {
     return false;
   }

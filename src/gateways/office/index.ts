@@ -1,26 +1,48 @@
 /** The office.js gateway: reads the 自评表 from Excel and applies the engine's write plans back to it. */
 export { OfficeGateway } from "./gateway";
 export { GatewayError } from "./errors";
-export { detectHost, langFromDisplayLanguage, supportsExcelApi, type HostInfo } from "./host";
+export {
+  detectHost,
+  hostPlatform,
+  langFromDisplayLanguage,
+  openInBrowser,
+  supportsExcelApi,
+  type HostInfo,
+  type HostPlatform,
+} from "./host";
 export {
   readTable,
   readSheet,
+  readReportSources,
   findTableSheet,
   pickTableSheet,
   gridFromRange,
   SAMPLE_RANGE,
   type TableRead,
 } from "./read";
-export { applyPlan, previewPlan, MARK_FILLS } from "./write";
+export { applyPlan, previewPlan, textSheetName, MARK_FILLS } from "./write";
+export { queueTextSheet, columnWidthPoints, HIGHLIGHT_FILL } from "./text-sheet";
 export { undoLastWrite, clearMarks } from "./undo";
 export {
   locateCell,
   insertBlankTemplate,
+  insertReportMaterial,
   getSavedProfile,
   saveProfile,
   isProfileChoice,
+  type MaterialSheetTemplate,
   type ProfileChoice,
 } from "./workbook";
 export { centralBlankTemplate, type SheetTemplate } from "./blank-template";
 export { toExcelInput, needsQuotePrefix } from "./excel-input";
-export type { PlannedChange, UndoSummary, WritePreview, WriteSummary } from "./types";
+export { saveFile, savePageUrl, base64url, SAVE_PAGE } from "./save-file";
+export type {
+  PlannedChange,
+  ReportSources,
+  SavedFile,
+  TextSheetWritten,
+  UndoSummary,
+  WritePreview,
+  WriteRequest,
+  WriteSummary,
+} from "./types";

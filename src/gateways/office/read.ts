@@ -1,6 +1,7 @@
 /**
  * Reading the 自评表 out of Excel: find the sheet that holds it from small top-left samples, then read
- * that sheet's used range (values, formulas, number formats, merged areas, protection) in one sync.
+ * that sheet's used range (values, formulas, number formats, merged areas, protection) in one sync; for the
+ * report, the 报告素材 sheet in that same sync.
  * The sheet search costs one sync when the table is on the active, first or last sheet (the usual case)
  * and one more otherwise; the table itself always costs exactly one, whatever its size.
  */
@@ -10,6 +11,7 @@ import { MapGrid, type Cell, type CellValue, type Grid } from "../../domain/grid
 import { parseAreaList } from "./addresses";
 import { readTooLargeError, sheetMissingError } from "./errors";
 import { supportsExcelApi } from "./host";
+import type { ReportSources } from "./types";
 import { readUndoMetaItem, parseUndoMeta } from "./undo-store";
 
 /** The top-left block sampled from each sheet to recognise the 自评表. */
@@ -89,23 +91,43 @@ export function explainSyncError(error: unknown, sheet: string): unknown {
   return (error as { code?: string } | null)?.code === "ItemNotFound" ? sheetMissingError(sheet) : error;
 }
 
-/** Reads one sheet's used range (values only decide its extent) in a single sync. */
-export async function readSheet(context: Excel.RequestContext, sheet: string): Promise<TableRead> {
+/** A sheet's used range with its protection and merged areas, queued for loading. */
+interface QueuedRead {
+  sheet: string;
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  merged: Excel.RangeAreas | null;
+}
+
+/** Queues the read of one sheet's used range (values only decide its extent); finishRead after the sync. */
+function queueSheetRead(context: Excel.RequestContext, sheet: string): QueuedRead {
   const ws = context.workbook.worksheets.getItem(sheet);
   ws.load("protection/protected");
   const used = ws.getUsedRange(true);
   used.load("values,formulas,numberFormat,valueTypes,rowIndex,columnIndex");
   const merged = supportsExcelApi("1.13") ? used.getMergedAreasOrNullObject() : null;
   merged?.load("address");
+  return { sheet, ws, used, merged };
+}
+
+/** The grid of a queued read, once synced. */
+function finishRead(read: QueuedRead): TableRead {
+  const { sheet, ws, used, merged } = read;
+  if (!used.values) throw readTooLargeError(sheet);
+  const mergedAddress = merged && !merged.isNullObject ? merged.address : null;
+  const grid = gridFromRange(sheet, used, mergedAddress, ws.protection.protected);
+  return { grid, sheet, protected: ws.protection.protected };
+}
+
+/** Reads one sheet's used range (values only decide its extent) in a single sync. */
+export async function readSheet(context: Excel.RequestContext, sheet: string): Promise<TableRead> {
+  const read = queueSheetRead(context, sheet);
   try {
     await context.sync();
   } catch (e) {
     throw explainSyncError(e, sheet);
   }
-  if (!used.values) throw readTooLargeError(sheet);
-  const mergedAddress = merged && !merged.isNullObject ? merged.address : null;
-  const grid = gridFromRange(sheet, used, mergedAddress, ws.protection.protected);
-  return { grid, sheet, protected: ws.protection.protected };
+  return finishRead(read);
 }
 
 /**
@@ -114,7 +136,7 @@ export async function readSheet(context: Excel.RequestContext, sheet: string): P
  * table does a second sync sample the rest. With no table anywhere, the active sheet is returned and
  * the engine reports `layout-unrecognized` on it.
  */
-export async function findTableSheet(context: Excel.RequestContext): Promise<string> {
+async function locateTable(context: Excel.RequestContext): Promise<{ sheet: string; names: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   const metaItem = readUndoMetaItem(context);
@@ -126,6 +148,7 @@ export async function findTableSheet(context: Excel.RequestContext): Promise<str
   });
   await context.sync();
 
+  const names = sheets.items.map((ws) => ws.name);
   const own = new Set(parseUndoMeta(metaItem)?.createdSheets ?? []);
   const samples = new Map<string, Grid>();
   for (const { ws, sample } of probes) {
@@ -133,7 +156,7 @@ export async function findTableSheet(context: Excel.RequestContext): Promise<str
   }
   const activeName = probes[0].ws.name;
   const found = pickTableSheet([...samples.values()]);
-  if (found) return found;
+  if (found) return { sheet: found, names };
 
   const rest = sheets.items
     .filter((ws) => !samples.has(ws.name) && !own.has(ws.name) && ws.visibility === "Visible")
@@ -142,14 +165,38 @@ export async function findTableSheet(context: Excel.RequestContext): Promise<str
       sample.load("values");
       return { name: ws.name, sample };
     });
-  if (rest.length === 0) return activeName;
+  if (rest.length === 0) return { sheet: activeName, names };
   await context.sync();
   const all = [...samples.values(), ...rest.map((r) => sampleGrid(r.name, r.sample.values))];
-  return pickTableSheet(all) ?? activeName;
+  return { sheet: pickTableSheet(all) ?? activeName, names };
+}
+
+/** The name of the sheet holding the 自评表 (see locateTable). */
+export async function findTableSheet(context: Excel.RequestContext): Promise<string> {
+  return (await locateTable(context)).sheet;
 }
 
 /** The 自评表 as the engine's grid: two syncs in the usual case, whatever the table's size. */
 export async function readTable(context: Excel.RequestContext, options: ReadOptions = {}): Promise<TableRead> {
   const sheet = options.sheet ?? (await findTableSheet(context));
   return readSheet(context, sheet);
+}
+
+/**
+ * What the report draft reads: the 自评表 and the sheets `wanted` picks by name (the 报告素材 sheet), all read
+ * in one sync after the table was found: two syncs in the usual case.
+ */
+export async function readReportSources(
+  context: Excel.RequestContext,
+  wanted: (sheetName: string) => boolean,
+): Promise<ReportSources> {
+  const { sheet, names } = await locateTable(context);
+  const others = names.filter((n) => n !== sheet && wanted(n));
+  const reads = [sheet, ...others].map((name) => queueSheetRead(context, name));
+  try {
+    await context.sync();
+  } catch (e) {
+    throw explainSyncError(e, [sheet, ...others].join("、"));
+  }
+  return { sheets: reads.map((r) => finishRead(r).grid), tableSheet: sheet, sheetNames: names };
 }

@@ -1,4 +1,12 @@
 /** What the office gateway reports back to the pane: previews of a write, and what a write or undo did. */
+import type { Grid } from "../../domain/grid";
+import type { FindingsSheetPlan, WritePlan } from "../../domain/types";
+
+/**
+ * A write plan as the gateway takes it: the engine's plan, or only some of it. The 自评报告 is written as a
+ * plan with no values, no marks and no findings sheet, only its text sheet.
+ */
+export type WriteRequest = Omit<WritePlan, "findingsSheet"> & { findingsSheet?: FindingsSheetPlan };
 
 /** One cell a write will change, as the officer sees it now and as it will be. */
 export interface PlannedChange {
@@ -25,11 +33,20 @@ export interface WritePreview {
   protectedSheets: string[];
 }
 
+/** A text sheet (such as 自评报告) as written: the name it got, and whether it replaced the add-in's earlier one. */
+export interface TextSheetWritten {
+  name: string;
+  replaced: boolean;
+  rows: number;
+}
+
 export interface WriteSummary {
   values: number;
   marks: number;
   notes: number;
-  findingsSheet: string;
+  /** null when the plan had no findings sheet. */
+  findingsSheet: string | null;
+  textSheets: TextSheetWritten[];
 }
 
 export interface UndoSummary {
@@ -37,4 +54,27 @@ export interface UndoSummary {
   restored: number;
   /** Sheets the add-in had created and now removed. */
   removedSheets: string[];
+}
+
+/** What the report draft is made from: the 自评表's sheet and any other sheets asked for (报告素材). */
+export interface ReportSources {
+  /** The 自评表 first, then the other sheets read. */
+  sheets: Grid[];
+  /** The sheet holding the 自评表 (the active sheet when none does). */
+  tableSheet: string;
+  /** Every sheet's name, in workbook order. */
+  sheetNames: string[];
+}
+
+/** How a file was handed to the officer. */
+export interface SavedFile {
+  /**
+   * "download": the browser's download started from the pane (Excel on the web, Windows);
+   * "browser": the pane cannot download here (Excel for Mac), so the file opened in the default browser's
+   * save page; "none": neither is possible on this host.
+   */
+  via: "download" | "browser" | "none";
+  /** A link the officer can click to save the file again, while the pane stays open (null for "none"). */
+  href: string | null;
+  name: string;
 }

@@ -1,8 +1,13 @@
-/** The smaller workbook errands of the pane: go to a cell, insert the blank template, remember the profile. */
+/**
+ * The smaller workbook errands of the pane: go to a cell, insert the blank template or the blank 报告素材
+ * sheet, remember the profile.
+ */
 /* global Excel */
 import { isProfileId, type CheckOptions } from "../../domain";
 import { centralBlankTemplate, type SheetTemplate } from "./blank-template";
+import { toExcelInput } from "./excel-input";
 import { explainSyncError } from "./read";
+import { columnWidthPoints } from "./text-sheet";
 import { columnLetters, parseRange } from "../../domain/grid";
 
 /** A profile id, or "auto": the profile the table's layout implies. */
@@ -74,6 +79,58 @@ export async function insertBlankTemplate(
   ws.activate();
   await context.sync();
   return name;
+}
+
+/** The blank 报告素材 sheet as the report module describes it (src/report/material.ts, MaterialTemplate). */
+export interface MaterialSheetTemplate {
+  name: string;
+  header: readonly [string, string, string];
+  rows: ReadonlyArray<{ item: string; hint: string; required: boolean }>;
+}
+
+/** Column widths of the 报告素材 sheet in characters, as the command line's copy has them: 项目, 内容, 填写说明. */
+const MATERIAL_WIDTHS = [28, 80, 50];
+const HINT_COLOUR = "#808080";
+
+/**
+ * Adds the blank 报告素材 sheet and shows it, with the cursor where the first text goes (B2). Never replaces
+ * a sheet: when one of that name exists, writes nothing and returns null. The officer's text goes here, so
+ * it is not the add-in's to remove: 撤销写入 leaves it. Two syncs (one when the sheet exists).
+ */
+export async function insertReportMaterial(
+  context: Excel.RequestContext,
+  template: MaterialSheetTemplate,
+): Promise<string | null> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  // Excel's sheet names ignore case.
+  if (sheets.items.some((s) => s.name.toLowerCase() === template.name.toLowerCase())) return null;
+  const ws = sheets.add(template.name);
+  const matrix = [[...template.header], ...template.rows.map((r) => [r.item, "", r.hint])].map((row) =>
+    row.map((v) => toExcelInput(v)),
+  );
+  const last = matrix.length;
+  ws.getRange(`A1:C${last}`).values = matrix;
+  MATERIAL_WIDTHS.forEach((w, i) => {
+    const col = columnLetters(i + 1);
+    ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
+  });
+  ws.getRange("A1:C1").format.font.bold = true;
+  ws.freezePanes.freezeRows(1);
+  if (last > 1) {
+    const body = ws.getRange(`A2:C${last}`);
+    body.format.wrapText = true;
+    body.format.verticalAlignment = "Top";
+    ws.getRange(`C2:C${last}`).format.font.color = HINT_COLOUR;
+  }
+  template.rows.forEach((r, i) => {
+    if (r.required) ws.getRange(`A${i + 2}`).format.font.bold = true;
+  });
+  ws.activate();
+  ws.getRange("B2").select();
+  await context.sync();
+  return template.name;
 }
 
 export async function getSavedProfile(context: Excel.RequestContext): Promise<ProfileChoice | null> {

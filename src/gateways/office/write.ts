@@ -1,10 +1,12 @@
 /**
  * Applying an engine write plan to the workbook: computed values with their number formats, highlight
- * fills, notes (ExcelApi 1.18 only) and the findings sheet whose rows link to their cells.
+ * fills, notes (ExcelApi 1.18 only), the findings sheet whose rows link to their cells, and text sheets
+ * such as the Word-ready 自评报告 (./text-sheet.ts).
  *
  * Two syncs, whatever the plan's size: the first reads sheet protection, the before-image of every cell
  * to be touched, existing notes, the sheet names and the undo index; nothing is written when a target
- * sheet is protected. The second queues every write, including the new before-image generation.
+ * sheet is protected. The second queues every write, including the new before-image generation and the
+ * list of sheets the add-in created, which 撤销写入 removes.
  */
 /* global Excel */
 import { columnLetters } from "../../domain/grid";
@@ -14,7 +16,8 @@ import { findingsSheetTakenError, sheetProtectedError } from "./errors";
 import { documentReference, needsQuotePrefix, toExcelInput } from "./excel-input";
 import { supportsExcelApi } from "./host";
 import { explainSyncError } from "./read";
-import type { WritePreview, WriteSummary } from "./types";
+import { queueTextSheet } from "./text-sheet";
+import type { TextSheetWritten, WritePreview, WriteRequest, WriteSummary } from "./types";
 import {
   emptyMeta,
   encodeGeneration,
@@ -42,7 +45,7 @@ interface CellWork {
   notes: string[];
 }
 
-function collectWork(plan: WritePlan, notesOn: boolean): Map<string, CellWork> {
+function collectWork(plan: WriteRequest, notesOn: boolean): Map<string, CellWork> {
   const work = new Map<string, CellWork>();
   const at = (sheet: string, cell: string): CellWork => {
     const key = cellKey(sheet, cell);
@@ -100,6 +103,22 @@ function findingsSheetName(
     if (ours.has(name)) return { name, replace: true };
   }
   throw findingsSheetTakenError(wanted);
+}
+
+/**
+ * Picks a text sheet's name: "自评报告", else "自评报告 (2)", …, the first that is free or the add-in's own
+ * (which is replaced). A sheet of the officer's under any of these names is never touched.
+ */
+export function textSheetName(
+  wanted: string,
+  names: ReadonlySet<string>,
+  ours: ReadonlySet<string>,
+): { name: string; replace: boolean } {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? wanted : `${wanted} (${n})`;
+    if (!names.has(name)) return { name, replace: false };
+    if (ours.has(name)) return { name, replace: true };
+  }
 }
 
 /** Display width of a text in Excel column units (CJK characters count double). */
@@ -164,7 +183,7 @@ interface Prepared {
 /** Sync 1 of a write (and all of a preview): protection, before-image, notes, names, undo index. */
 async function prepare(
   context: Excel.RequestContext,
-  plan: WritePlan,
+  plan: WriteRequest,
   opts: { notesOn: boolean; hasPattern: boolean; withText: boolean },
 ): Promise<Prepared> {
   const { notesOn, hasPattern } = opts;
@@ -237,7 +256,7 @@ export async function previewPlan(context: Excel.RequestContext, plan: WritePlan
  * The undo index after this write, before its new generation is appended. A store sheet that vanished
  * (or an index that was lost) starts afresh; the list of the add-in's sheets and marks carries over.
  */
-function nextMeta(prep: Prepared, findingsSheet: string, notedKeys: string[]): UndoMeta {
+function nextMeta(prep: Prepared, createdSheets: string[], notedKeys: string[]): UndoMeta {
   const old = prep.meta;
   const storeKept = old !== null && prep.sheetNames.has(old.storeSheet);
   const base: UndoMeta = storeKept
@@ -249,7 +268,7 @@ function nextMeta(prep: Prepared, findingsSheet: string, notedKeys: string[]): U
   const markedKeys = [...prep.work].filter(([, w]) => w.mark).map(([k]) => k);
   return {
     ...base,
-    createdSheets: union(base.createdSheets, [findingsSheet]),
+    createdSheets: union(base.createdSheets, createdSheets),
     marked: union(base.marked, markedKeys),
     noted: union(base.noted, notedKeys),
   };
@@ -258,13 +277,23 @@ function nextMeta(prep: Prepared, findingsSheet: string, notedKeys: string[]): U
 /**
  * Writes the plan. Throws (in both languages) before writing anything when a target sheet is protected.
  * A cell that already carries someone else's note keeps it: the findings sheet explains that cell.
+ * A plan of text sheets alone (the 自评报告) reads names and the undo index, then writes: two syncs.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: WritePlan): Promise<WriteSummary> {
+export async function applyPlan(context: Excel.RequestContext, plan: WriteRequest): Promise<WriteSummary> {
   const notesOn = supportsExcelApi("1.18");
   const hasPattern = supportsExcelApi("1.9");
   const prep = await prepare(context, plan, { notesOn, hasPattern, withText: false });
   if (prep.protectedSheets.length) throw sheetProtectedError(prep.protectedSheets);
-  const findings = findingsSheetName(plan.findingsSheet.name, prep.sheetNames, prep.meta);
+  const findings = plan.findingsSheet ? findingsSheetName(plan.findingsSheet.name, prep.sheetNames, prep.meta) : null;
+  const ours = new Set(prep.meta?.createdSheets ?? []);
+  const taken = new Set(prep.sheetNames);
+  if (findings) taken.add(findings.name);
+  const textSheets = (plan.sheets ?? []).map((sheet) => {
+    const picked = textSheetName(sheet.name, taken, ours);
+    taken.add(picked.name);
+    ours.delete(picked.name); // a second text sheet of the same name must not replace the first
+    return { ...picked, plan: sheet };
+  });
 
   // The before-image of this write: one generation of the undo store.
   const oursNoted = new Set(prep.meta?.noted ?? []);
@@ -292,26 +321,32 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan):
   const sheets = context.workbook.worksheets;
   const meta = nextMeta(
     prep,
-    findings.name,
+    [...(findings ? [findings.name] : []), ...textSheets.map((t) => t.name)],
     notesToWrite.map((n) => n.key),
   );
-  const chunks = encodeGeneration({ at: new Date().toISOString(), images });
-  const first = meta.rows + 1;
-  let store: Excel.Worksheet;
-  if (prep.meta && meta.storeSheet === prep.meta.storeSheet && prep.sheetNames.has(meta.storeSheet)) {
-    store = sheets.getItem(meta.storeSheet);
+  if (images.length > 0) {
+    const chunks = encodeGeneration({ at: new Date().toISOString(), images });
+    const first = meta.rows + 1;
+    let store: Excel.Worksheet;
+    if (prep.meta && meta.storeSheet === prep.meta.storeSheet && prep.sheetNames.has(meta.storeSheet)) {
+      store = sheets.getItem(meta.storeSheet);
+    } else {
+      store = sheets.add(meta.storeSheet);
+      store.visibility = "VeryHidden";
+    }
+    const storeRange = store.getRange(`A${first}:A${first + chunks.length - 1}`);
+    storeRange.numberFormat = chunks.map(() => ["@"]);
+    storeRange.values = chunks.map((c) => [c]);
+    writeUndoMeta(context, {
+      ...meta,
+      rows: meta.rows + chunks.length,
+      generations: [...meta.generations, { first, count: chunks.length }],
+    });
   } else {
-    store = sheets.add(meta.storeSheet);
-    store.visibility = "VeryHidden";
+    // Nothing of the officer's is overwritten (a plan of text sheets only): no generation, only the list of
+    // sheets the add-in added, so that 撤销写入 removes them.
+    writeUndoMeta(context, meta);
   }
-  const storeRange = store.getRange(`A${first}:A${first + chunks.length - 1}`);
-  storeRange.numberFormat = chunks.map(() => ["@"]);
-  storeRange.values = chunks.map((c) => [c]);
-  writeUndoMeta(context, {
-    ...meta,
-    rows: meta.rows + chunks.length,
-    generations: [...meta.generations, { first, count: chunks.length }],
-  });
 
   let values = 0;
   let marks = 0;
@@ -333,7 +368,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan):
     if (note.isNullObject) sheets.getItem(w.sheet).notes.add(w.cell, content);
     else note.content = content;
   }
-  queueFindingsSheet(context, findings.name, findings.replace, plan.findingsSheet);
+  if (findings && plan.findingsSheet) queueFindingsSheet(context, findings.name, findings.replace, plan.findingsSheet);
+  const written: TextSheetWritten[] = [];
+  for (const t of textSheets) {
+    const ws = queueTextSheet(context, t.name, t.replace, t.plan);
+    // The officer asked for the text (the report): show it.
+    if (written.length === 0) ws.activate();
+    written.push({ name: t.name, replaced: t.replace, rows: t.plan.rows.length });
+  }
   await context.sync();
-  return { values, marks, notes: notesToWrite.length, findingsSheet: findings.name };
+  return { values, marks, notes: notesToWrite.length, findingsSheet: findings?.name ?? null, textSheets: written };
 }

@@ -38,6 +38,16 @@ export interface SimCell {
 
 export type SimVisibility = "Visible" | "Hidden" | "VeryHidden";
 
+/** How a cell is laid out (font, alignment, wrapping): kept apart from its content, as in the snapshot. */
+export interface SimLayout {
+  fontName?: string;
+  fontSize?: number;
+  fontColor?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+}
+
 export interface SimSheet {
   name: string;
   /** Cells by A1 address (upper case, no $). */
@@ -51,6 +61,13 @@ export interface SimSheet {
   frozenRows: number;
   /** Column widths in points by column letters. */
   columnWidths: Record<string, number>;
+  /** Cell layout by A1 address, row heights in points by row number (set by the add-in; absent until then). */
+  layout?: Record<string, SimLayout>;
+  rowHeights?: Record<string, number>;
+  /** Worksheet.showGridlines (ExcelApi 1.8); absent means shown. */
+  showGridlines?: boolean;
+  /** PageLayout properties the add-in set (ExcelApi 1.9). */
+  pageLayout?: Record<string, unknown>;
 }
 
 export interface SimWorkbook {
@@ -74,6 +91,10 @@ export interface SimConfig {
   syncDelayMs: number;
   /** When set, the workbook is kept in sessionStorage under this key: it survives a reload of the pane. */
   persistKey: string | null;
+  /** Office.context.platform: "OfficeOnline" (the default), "PC" or "Mac". */
+  platform?: "OfficeOnline" | "PC" | "Mac";
+  /** Whether OpenBrowserWindowApi 1.1 is supported (Windows and Mac, not the web); default false. */
+  openBrowserWindow?: boolean;
 }
 
 /** What a test reads from the page (all plain data). */
@@ -86,6 +107,8 @@ export interface SimHandle {
   failures: Array<{ code: string; message: string }>;
   /** Every step applied, in order ("write 自评表!H13 values"). */
   log: string[];
+  /** Addresses given to Office.context.ui.openBrowserWindow. */
+  openedUrls: string[];
   /** The workbook without empty cells, formats normalised: compare two of these for equality. */
   snapshot(): unknown;
   cell(sheet: string, address: string): SimCell | null;
@@ -944,11 +967,57 @@ class FreezePanesProxy extends ClientObject {
   }
 }
 
+class PageLayoutProxy extends ClientObject {
+  protected readonly typeName = "PageLayout";
+  private static readonly PROPERTIES = [
+    "orientation",
+    "paperSize",
+    "topMargin",
+    "bottomMargin",
+    "leftMargin",
+    "rightMargin",
+  ] as const;
+
+  constructor(
+    ctx: Context,
+    private readonly sheet: Ref<string>,
+  ) {
+    super(ctx);
+    // office.js exposes each property with a setter; the simulation defines them on the instance before sealing.
+    for (const property of PageLayoutProxy.PROPERTIES) {
+      Object.defineProperty(this, property, {
+        get: () => this.get(property),
+        set: (v: unknown) =>
+          this.set(
+            property,
+            v,
+            () => {
+              this.ctx.sim.requireApi("1.9", `PageLayout.${property}`);
+              const s = this.ctx.sim.sheet(this.sheet.value);
+              (s.pageLayout ??= {})[property] = v;
+            },
+            () => `page ${this.sheet.value ?? "?"} ${property} ${String(v)}`,
+          ),
+      });
+    }
+  }
+
+  protected scalars(): readonly string[] {
+    return PageLayoutProxy.PROPERTIES;
+  }
+
+  protected read(property: string): unknown {
+    this.ctx.sim.requireApi("1.9", "PageLayout");
+    return this.ctx.sim.sheet(this.sheet.value).pageLayout?.[property] ?? null;
+  }
+}
+
 class WorksheetProxy extends ClientObject {
   protected readonly typeName = "Worksheet";
   private protectionProxy: WorksheetProtectionProxy | null = null;
   private notesProxy: NoteCollection | null = null;
   private freezeProxy: FreezePanesProxy | null = null;
+  private pageLayoutProxy: PageLayoutProxy | null = null;
 
   constructor(
     ctx: Context,
@@ -959,14 +1028,38 @@ class WorksheetProxy extends ClientObject {
   }
 
   protected scalars(): readonly string[] {
-    return ["name", "visibility", "position"];
+    return ["name", "visibility", "position", "showGridlines"];
   }
 
   protected read(property: string): unknown {
     const s = this.ctx.sim.sheet(this.ref.value);
     if (property === "name") return s.name;
     if (property === "visibility") return s.visibility;
+    if (property === "showGridlines") {
+      this.ctx.sim.requireApi("1.8", "Worksheet.showGridlines");
+      return s.showGridlines ?? true;
+    }
     return this.ctx.sim.workbook.sheets.indexOf(s);
+  }
+
+  get showGridlines(): boolean {
+    return this.get("showGridlines");
+  }
+
+  set showGridlines(v: boolean) {
+    this.set(
+      "showGridlines",
+      v,
+      () => {
+        this.ctx.sim.requireApi("1.8", "Worksheet.showGridlines");
+        this.ctx.sim.sheet(this.ref.value).showGridlines = Boolean(v);
+      },
+      () => `gridlines ${this.ref.value ?? "?"} ${v}`,
+    );
+  }
+
+  get pageLayout(): PageLayoutProxy {
+    return (this.pageLayoutProxy ??= sealed(new PageLayoutProxy(this.ctx, this.ref)));
   }
 
   protected override child(property: string): ClientObject | undefined {
@@ -1430,6 +1523,17 @@ class RangeProxy extends ClientObject {
     }
   }
 
+  /** Runs `change` on the layout of every cell of the rectangle, after the protection check. */
+  eachLayout(change: (layout: SimLayout) => void): void {
+    const s = this.ctx.sim.writable(this.sheet.value);
+    const r = this.r();
+    if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 100000)
+      throw new SimError("InvalidArgument", `The simulation does not lay out ${rectA1(r)} cell by cell.`);
+    const layout = (s.layout ??= {});
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) change((layout[a1(row, col)] ??= {}));
+  }
+
   private writeCells(input: unknown, what: "values" | "formulas" | "numberFormat"): void {
     const r = this.r();
     const rows = r.bottom - r.top + 1;
@@ -1553,15 +1657,17 @@ class RangeFormatProxy extends ClientObject {
   }
 
   protected scalars(): readonly string[] {
-    return ["wrapText", "verticalAlignment", "horizontalAlignment", "columnWidth"];
+    return ["wrapText", "verticalAlignment", "horizontalAlignment", "columnWidth", "rowHeight"];
   }
 
   protected read(property: string): unknown {
-    if (property === "columnWidth") {
-      const s = this.ctx.sim.sheet(this.range.sheet.value);
-      return s.columnWidths[colLetters(this.range.r().left)] ?? 48;
-    }
-    return property === "wrapText" ? false : "General";
+    const s = this.ctx.sim.sheet(this.range.sheet.value);
+    const r = this.range.r();
+    if (property === "columnWidth") return s.columnWidths[colLetters(r.left)] ?? 48;
+    if (property === "rowHeight") return s.rowHeights?.[String(r.top)] ?? 15;
+    const layout = s.layout?.[a1(r.top, r.left)];
+    if (property === "wrapText") return layout?.wrapText ?? false;
+    return (property === "verticalAlignment" ? layout?.verticalAlignment : layout?.horizontalAlignment) ?? "General";
   }
 
   protected override child(property: string): ClientObject | undefined {
@@ -1582,9 +1688,14 @@ class RangeFormatProxy extends ClientObject {
     return (this.bordersProxy ??= sealed(new BorderCollection(this.ctx, this.range)));
   }
 
-  /** Layout the simulation accepts but does not keep (nothing the add-in reads back). */
-  private layout(property: string, value: unknown): void {
-    this.set(property, value, () => this.range.eachCell(true, () => undefined), `format ${property} ${String(value)}`);
+  /** Layout of every cell in the range, kept in the sheet's layout map (not in its cells). */
+  private layout(property: keyof SimLayout, value: unknown): void {
+    this.set(
+      property,
+      value,
+      () => this.range.eachLayout((layout) => ((layout as Record<string, unknown>)[property] = value)),
+      `format ${property} ${String(value)}`,
+    );
   }
 
   get wrapText(): boolean {
@@ -1604,6 +1715,26 @@ class RangeFormatProxy extends ClientObject {
   }
   set horizontalAlignment(v: string) {
     this.layout("horizontalAlignment", v);
+  }
+
+  get rowHeight(): number {
+    return this.get("rowHeight");
+  }
+  set rowHeight(v: number) {
+    this.set(
+      "rowHeight",
+      v,
+      () => {
+        if (!(typeof v === "number" && v >= 0 && v <= 409))
+          throw new SimError("InvalidArgument", `${v} is not a row height (0 to 409 points).`);
+        const s = this.ctx.sim.writable(this.range.sheet.value);
+        const r = this.range.r();
+        if (r.bottom - r.top > 100000)
+          throw new SimError("InvalidArgument", "The simulation sets row heights row by row.");
+        for (let row = r.top; row <= r.bottom; row++) (s.rowHeights ??= {})[String(row)] = v;
+      },
+      `format rowHeight ${v}`,
+    );
   }
 
   get columnWidth(): number {
@@ -1688,13 +1819,49 @@ class RangeFontProxy extends ClientObject {
   }
 
   protected scalars(): readonly string[] {
-    return ["bold", "size"];
+    return ["bold", "size", "name", "color"];
   }
 
   protected read(property: string): unknown {
     const r = this.range.r();
-    const cell = this.ctx.sim.sheet(this.range.sheet.value).cells[a1(r.top, r.left)];
-    return property === "bold" ? Boolean(cell?.bold) : 11;
+    const s = this.ctx.sim.sheet(this.range.sheet.value);
+    const cell = s.cells[a1(r.top, r.left)];
+    const layout = s.layout?.[a1(r.top, r.left)];
+    if (property === "bold") return Boolean(cell?.bold);
+    if (property === "name") return layout?.fontName ?? "等线";
+    if (property === "color") return layout?.fontColor ?? "#000000";
+    return layout?.fontSize ?? 11;
+  }
+
+  /** A font property kept in the sheet's layout map. */
+  private layout(property: "fontName" | "fontSize" | "fontColor", value: unknown, check: () => void): void {
+    this.set(
+      property,
+      value,
+      () => {
+        check();
+        this.range.eachLayout((layout) => ((layout as Record<string, unknown>)[property] = value));
+      },
+      `format ${property} ${String(value)}`,
+    );
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.layout("fontName", v, () => {
+      if (typeof v !== "string" || v === "") throw new SimError("InvalidArgument", "A font needs a name.");
+    });
+  }
+
+  get color(): string {
+    return this.get("color");
+  }
+  set color(v: string) {
+    this.layout("fontColor", v, () => {
+      if (!/^#[0-9A-F]{6}$/i.test(v)) throw new SimError("InvalidArgument", `"${v}" is not a colour.`);
+    });
   }
 
   get bold(): boolean {
@@ -1717,7 +1884,10 @@ class RangeFontProxy extends ClientObject {
     return this.get("size");
   }
   set size(v: number) {
-    this.set("size", v, () => this.range.eachCell(true, () => undefined), `format font size ${v}`);
+    this.layout("fontSize", v, () => {
+      if (!(typeof v === "number" && v >= 1 && v <= 409))
+        throw new SimError("InvalidArgument", `${v} is not a font size.`);
+    });
   }
 }
 
@@ -1786,6 +1956,7 @@ export function installExcelSim(config: SimConfig): SimHandle {
     counters: sim.counters,
     failures: sim.failures,
     log: sim.log,
+    openedUrls: [],
     snapshot: () => sim.snapshot(),
     cell: (sheet, address) => {
       const s = sim.findSheet(sheet);
@@ -1804,7 +1975,8 @@ export function installExcelSim(config: SimConfig): SimHandle {
 
   const inExcel = config.host === "Excel";
   const HostType = { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote" };
-  const info = inExcel ? { host: "Excel", platform: "OfficeOnline" } : { host: null, platform: null };
+  const platform = config.platform ?? "OfficeOnline";
+  const info = inExcel ? { host: "Excel", platform } : { host: null, platform: null };
   const ready = new Promise<typeof info>((resolve) => setTimeout(() => resolve(info), 0));
   w.Office = {
     HostType,
@@ -1819,8 +1991,20 @@ export function installExcelSim(config: SimConfig): SimHandle {
       ? {
           displayLanguage: config.displayLanguage,
           contentLanguage: config.displayLanguage,
+          platform,
           requirements: {
-            isSetSupported: (name: string, version?: string) => name === "ExcelApi" && sim.supports(version ?? "1.1"),
+            isSetSupported: (name: string, version?: string) =>
+              (name === "ExcelApi" && sim.supports(version ?? "1.1")) ||
+              (name === "OpenBrowserWindowApi" && config.openBrowserWindow === true && (version ?? "1.1") === "1.1"),
+          },
+          ui: {
+            openBrowserWindow(url: string) {
+              if (config.openBrowserWindow !== true)
+                throw new SimError("ApiNotFound", "openBrowserWindow is not supported.");
+              if (!/^https?:\/\//.test(url))
+                throw new SimError("InvalidArgument", "openBrowserWindow takes http(s) addresses only.");
+              handle.openedUrls.push(url);
+            },
           },
         }
       : {},
