@@ -257,7 +257,8 @@ class Evaluator {
   /** The execution score: min(执行率, 100%) × 分值, checked against the typed one. */
   private executionScore(total: BudgetRow, rate: number, weight: number): number {
     const p = this.profile;
-    const score = Math.min(rate, 1) * weight;
+    // Between 0 and the weight: overspending earns nothing extra, a negative 执行数 no negative points.
+    const score = Math.min(Math.max(rate, 0), 1) * weight;
     this.execScore = score;
     const scoreArith =
       rate > 1

@@ -143,3 +143,12 @@ describe("weights with more decimals than the table shows", () => {
     expect(detail.findings.filter((f) => f.rule === "score-exceeds-weight").map((f) => `${f.cell} ${f.message["zh-CN"]}`)).toEqual([]);
   });
 });
+
+describe("negative amounts", () => {
+  it("a 全年执行数 of -1e308 万元 scores no points, not -Infinity (seed -1815307901)", () => {
+    const big = "-" + "100," + "000,".repeat(101) + "000万元";
+    const { detail, problems } = planOf(centralGrid({ budget: [["年度资金总额", 1, 1, big, 10, null, null]] }));
+    expect(detail.budget.score).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
