@@ -14,9 +14,15 @@ import { spawnSync } from "node:child_process";
 import { main } from "../src/cli/main";
 import { writeLargeTable } from "../test/helpers/mutate-workbooks";
 import { benchEngine } from "./engine";
-import { benchPane } from "./pane";
 
-const root = path.join(__dirname, "..");
+/** The repository root, whether this runs from bench/ (tsx) or compiled from .bench-build/bench/ (npm run bench). */
+function findRoot(dir: string): string {
+  return fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "examples"))
+    ? dir
+    : findRoot(path.dirname(dir));
+}
+const root = findRoot(__dirname);
+const compiled = __filename.endsWith(".js");
 
 function corpus(count: number): string {
   const sources = [path.join(root, "test", "fixtures", "workbooks"), path.join(root, "examples")]
@@ -85,7 +91,13 @@ const TIME = "/usr/bin/time";
  * child's own process.resourceUsage().
  */
 function measureInChild(mode: "bare" | "check", folder: string): Load {
-  const node = [process.execPath, ...process.execArgv, path.join(__dirname, "load.ts"), mode, folder];
+  const node = [
+    process.execPath,
+    ...process.execArgv,
+    path.join(__dirname, compiled ? "load.js" : "load.ts"),
+    mode,
+    folder,
+  ];
   const useTime = fs.existsSync(TIME);
   const child = useTime
     ? spawnSync(TIME, ["-v", ...node], { encoding: "utf8", maxBuffer: 64 << 20 })
@@ -135,7 +147,9 @@ async function benchLoad(small = 1000, rows = 200_000): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  console.log(`node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}; ${compiled ? "compiled with tsc" : "through tsx (slower: npm run bench compiles first)"}`,
+  );
   const engine = benchEngine();
   for (const r of engine)
     console.log(
@@ -147,7 +161,16 @@ async function run(): Promise<void> {
   );
   await benchCli();
   await benchLoad();
-  if (!(await benchPane())) process.exitCode = 1;
+  // The pane's bench drives the webpack build and Chromium, and reads TypeScript sources: it runs under tsx.
+  const pane = spawnSync(
+    process.execPath,
+    [require.resolve("tsx/cli", { paths: [root] }), path.join(root, "bench", "pane.ts")],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
+  if (pane.status !== 0) process.exitCode = 1;
 }
 
 run().catch((e) => {

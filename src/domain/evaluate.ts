@@ -78,11 +78,11 @@ class Evaluator {
     this.inputs = inputCells(table);
     // A computed cell merged over several roles (two indicators' 得分, an indicator's 得分 and the 总分)
     // belongs to none of them: it is checked, never written.
-    const seen = new Set<string>();
-    for (const slot of computedSlots(table)) (seen.has(slot.a1) ? this.sharedComputed : seen).add(slot.a1);
+    const seen = new Set<number>();
+    for (const slot of computedSlots(table)) (seen.has(cellKey(slot)) ? this.sharedComputed : seen).add(cellKey(slot));
   }
 
-  private readonly sharedComputed = new Set<string>();
+  private readonly sharedComputed = new Set<number>();
 
   flag(rule: RuleId, slot: Slot, params: MessageParams = {}, arithmetic?: string): void {
     this.findings.push(makeFinding(rule, this.sheet, slot.a1, params, arithmetic));
@@ -115,13 +115,14 @@ class Evaluator {
   compute(slot: Slot | undefined, figure: string, value: number | string, numFmt?: string): void {
     if (!slot || slot.cell?.formula || slot.covered) return;
     if (typeof value === "number" && !Number.isFinite(value)) return;
-    if (this.inputs.has(slot.a1) || this.planned.has(slot.a1) || this.sharedComputed.has(slot.a1)) return;
-    this.planned.add(slot.a1);
+    const key = cellKey(slot);
+    if (this.inputs.has(key) || this.planned.has(key) || this.sharedComputed.has(key)) return;
+    this.planned.add(key);
     this.computed.push({ slot, figure, value, numFmt });
   }
 
-  private readonly planned = new Set<string>();
-  private readonly inputs: Set<string>;
+  private readonly planned = new Set<number>();
+  private readonly inputs: Set<number>;
 
   /** A number the rules need: blank → required-blank, text → value-not-number. */
   need(slot: Slot | undefined, what: string, name?: string): number | null {
@@ -782,11 +783,16 @@ export function evaluate(table: TableModel, profile: Profile): Evaluation {
   return { table, profile, findings: ev.findings, figures: ev.figures, computed: ev.computed, budget, total };
 }
 
+/** A slot's cell as a number (row * 16384 + column): the sets below hold one per cell of a large table. */
+function cellKey(s: Slot): number {
+  return s.row * 16384 + s.col;
+}
+
 /** Every cell of the table the officer fills in: labels, amounts, texts, targets, actuals, weights, reasons. */
-export function inputCells(t: TableModel): Set<string> {
-  const cells = new Set<string>();
+export function inputCells(t: TableModel): Set<number> {
+  const cells = new Set<number>();
   const add = (...slots: Array<Slot | undefined>) => {
-    for (const s of slots) if (s) cells.add(s.a1);
+    for (const s of slots) if (s) cells.add(cellKey(s));
   };
   for (const r of t.budgetRows) {
     add(r.labelSlot, r.initial, r.planned, r.executed, r.weight, r.reason);
@@ -794,9 +800,9 @@ export function inputCells(t: TableModel): Set<string> {
   }
   for (const g of t.goals) add(g.expected, g.actual);
   for (const i of t.indicators) {
+    // (A qualitative 得分 is the officer's judgement: the engine never plans one, and no other computed cell
+    // may share it, see computedSlots.)
     add(i.level1Slot, i.name, i.nature, i.unit, i.target, i.actual, i.weight, i.coefficient, i.reason);
-    // A qualitative score is the officer's judgement: an input, never overwritten.
-    if (parseTarget(i.target.cell?.value, i.target.cell?.numFmt).kind !== "quantitative") add(i.score);
   }
   for (const b of t.blocks) add(b.labelSlot, b.weightSlot === b.labelSlot ? undefined : b.weightSlot);
   for (const s of t.placeholders) add(s);
