@@ -1,11 +1,25 @@
 #!/usr/bin/env node
-// The `ziping` command: runs the compiled CLI when built (npm run build:cli), otherwise the TypeScript source through tsx.
+// The `ziping` command: runs the compiled CLI (npm run build:cli, into lib/) when it is newer than the sources,
+// otherwise the TypeScript sources through tsx, so a stale build is never run.
 const path = require("path");
 const fs = require("fs");
-const built = path.join(__dirname, "..", "dist", "cli", "main.js");
-if (fs.existsSync(built)) {
+const root = path.join(__dirname, "..");
+const built = path.join(root, "lib", "cli", "main.js");
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return latest;
+}
+
+const sources = ["domain", "cli", "gateways/xlsx", "report"].map((d) => path.join(root, "src", d));
+const fresh = fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources.map(newest));
+if (fresh) {
   require(built);
 } else {
   require("tsx/cjs");
-  require(path.join(__dirname, "..", "src", "cli", "main.ts"));
+  require(path.join(root, "src", "cli", "main.ts"));
 }
