@@ -2,6 +2,7 @@
  * The `ziping` command's entry: parse, run, print, and return the exit status. Output goes through injected
  * writers so tests run it in-process; bin/ziping.js (or `tsx src/cli/main.ts`) runs it for real.
  */
+/* global process, NodeJS, require, module, __dirname -- Node code: the shared lint config assumes a browser. */
 import { SETTINGS } from "../domain/profile";
 import * as fs from "fs";
 import * as nodePath from "path";

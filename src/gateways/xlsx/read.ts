@@ -3,6 +3,7 @@
  * bytes are sniffed so that the usual wrong files (old .xls, encrypted, Word, truncated, renamed) get a
  * message an officer can act on instead of a zip library's stack trace.
  */
+/* global Buffer, NodeJS -- Node code: the shared lint config assumes a browser. */
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import { MapGrid, type Cell, type CellRange, type CellValue } from "../../domain/grid";

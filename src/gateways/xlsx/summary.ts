@@ -45,7 +45,19 @@ export interface SummaryRow {
   remark: string;
 }
 
-export const SUMMARY_HEADER = ["文件", "单位", "项目", "执行率", "计算总分", "填报总分", "等级", "错误数", "警告数", "可否受理", "说明"] as const;
+export const SUMMARY_HEADER = [
+  "文件",
+  "单位",
+  "项目",
+  "执行率",
+  "计算总分",
+  "填报总分",
+  "等级",
+  "错误数",
+  "警告数",
+  "可否受理",
+  "说明",
+] as const;
 export const DETAIL_HEADER = ["文件", "工作表", "单元格", "严重程度", "规则", "说明"] as const;
 
 /** Number formats by 汇总 column (1-based). */
@@ -132,12 +144,18 @@ function table(
   rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
   style: (row: number, col: number) => Partial<ExcelJS.Style>,
 ): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
+  const ws = workbook.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
+  });
   const widths = header.map((h) => displayWidth(h));
   header.forEach((text, c) => {
     const cell = ws.getCell(1, c + 1);
     cell.value = text;
-    cell.style = { font: { bold: true }, fill: solidFill(HEADER_FILL), alignment: { vertical: "middle", horizontal: "center" } };
+    cell.style = {
+      font: { bold: true },
+      fill: solidFill(HEADER_FILL),
+      alignment: { vertical: "middle", horizontal: "center" },
+    };
   });
   rows.forEach((values, r) => {
     values.forEach((v, c) => {

@@ -2,6 +2,7 @@
  * Applies the engine's write plan to a copy of a workbook: computed values, highlighted findings with notes
  * and a findings sheet. The submitted file is only ever read; the copy goes to a new path.
  */
+/* global process, NodeJS -- Node code: the shared lint config assumes a browser. */
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
