@@ -13,6 +13,7 @@ import {
 } from "../../src/gateways/office/workbook";
 import { detectHost, langFromDisplayLanguage } from "../../src/gateways/office/host";
 import { gridFromRows } from "../../src/domain/grid";
+import { checkWorkbook } from "../../src/domain";
 import { FakeExcel } from "../helpers/office-excel";
 import { addCentralTable, TABLE_SHEET } from "../helpers/office-tables";
 
@@ -68,6 +69,14 @@ describe("insertBlankTemplate", () => {
     expect(total[0]).toBe("总分");
     expect(total[6]).toBe(100);
     expect(t.rows.flat()).toEqual(expect.arrayContaining(["产出指标", "效益指标", "满意度指标", "服务对象满意度指标"]));
+  });
+
+  it("is read by the engine as a central 自评表 that still needs filling in", () => {
+    const t = centralBlankTemplate();
+    const result = checkWorkbook([gridFromRows("自评表", t.rows)]);
+    expect(result.layout).toBe("central");
+    expect(result.findings.map((f) => f.rule)).not.toContain("layout-unrecognized");
+    expect(result.findings.map((f) => f.rule)).toContain("required-blank");
   });
 });
 
