@@ -37,11 +37,16 @@ export const BUDGET_COLUMNS = {
 export type BudgetColumn = keyof typeof BUDGET_COLUMNS;
 
 export const INDICATOR_COLUMNS = {
-  level1: matcher(["一级指标"]),
-  level2: matcher(["二级指标"]),
-  name: matcher(["三级指标", "三级指标名称", "指标名称", "绩效指标名称"]),
+  level1: matcher(["一级指标", "一级"]),
+  level2: matcher(["二级指标", "二级"]),
+  name: matcher(
+    ["三级指标", "三级", "三级指标名称", "指标名称", "绩效指标名称", "具体指标", "指标内容"],
+    /^三级指标|具体指标$|指标内容$/,
+  ),
   nature: matcher(["指标性质"]),
   unit: matcher(["度量单位", "计量单位", "单位"]),
+  // Before target: "实际完成指标值" ends like a target label but is the actual.
+  actual: matcher(["实际完成值", "完成值", "全年完成值", "全年实际完成值", "实际完成情况", "实际值"], /实际|完成值$/),
   target: matcher(
     [
       "年度指标值",
@@ -56,13 +61,9 @@ export const INDICATOR_COLUMNS = {
     ],
     /(指标|目标)值$/,
   ),
-  actual: matcher(
-    ["实际完成值", "完成值", "全年完成值", "全年实际完成值", "实际完成情况", "实际值"],
-    /完成值$|实际(完成)?值$/,
-  ),
-  weight: matcher(["分值", "权重", "指标权重"], /分值$|权重$/),
+  weight: matcher(["分值", "权重", "指标权重", "权重分", "标准分", "标准分值"], /分值$|权重$/),
   coefficient: matcher(["得分系数", "得分系数(%)"]),
-  score: matcher(["得分", "指标得分", "自评得分", "实际得分", "评分"], /得分$/),
+  score: matcher(["得分", "指标得分", "自评得分", "实际得分", "评分", "自评分", "自评分数"], /得分$/),
   reason: matcher(
     [
       "偏差原因分析及改进措施",
@@ -72,7 +73,7 @@ export const INDICATOR_COLUMNS = {
       "偏差原因分析",
       "未完成原因及改进措施",
     ],
-    /原因/,
+    /原因|偏差|改进措施/,
   ),
 } as const;
 export type IndicatorColumn = keyof typeof INDICATOR_COLUMNS;

@@ -504,3 +504,21 @@ describe("Chongqing 得分系数", () => {
     expectNoFinding(rows(63), "score-mismatch");
   });
 });
+
+describe("indicator header synonyms", () => {
+  it.each([
+    [["一级", "二级", "三级", "年度指标值（A）", "实际完成指标值（B）", "权重分", "自评分", "偏差说明"]],
+    [["一级指标", "二级指标", "具体指标", "计划指标值", "全年实际值", "标准分", "得分", "未完成原因和改进措施"]],
+  ])("%j is read as an indicator header", (header) => {
+    const g = gridFromRows("自评表", [
+      ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 100, 100, 100, 10, 1, 10],
+      header,
+      ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 90, 90, ""],
+      ["总分", "", "", "", "", 100, 100, ""],
+    ]);
+    const r = check(g);
+    expect(r.findings.map((f) => f.rule)).toEqual([]);
+    expect(r.total.computed).toBeCloseTo(100, 6);
+  });
+});
