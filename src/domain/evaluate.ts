@@ -15,6 +15,8 @@ import {
   parseTarget,
   unitKind,
   unitsCompatible,
+  type Actual,
+  type Target,
   type Tier,
 } from "./parse";
 import { fmtAmount, fmtPlain, fmtRate, fmtScore, ratesAgree, round, scoresAgree, amountsAgree } from "./precision";
@@ -317,7 +319,9 @@ class Evaluator {
     const name = row.name.text || row.name.a1;
     for (const s of [row.name, row.target, row.actual, row.reason]) this.templateText(s);
 
-    const notApplicable = [row.actual, row.score, row.target].some((s) => /^不适用$/.test(normalizeText(s.text)));
+    const notApplicable = [row.actual, row.score, row.target].some((s) =>
+      /^不适用$/.test(normalizeText(s?.text ?? "")),
+    );
     const w = readNumber(row.weight);
     let weight: number | null = null;
     if (w.kind === "number" && w.value > 0) weight = w.value;
@@ -329,12 +333,18 @@ class Evaluator {
     if (this.execWeight > 0 && isExecutionIndicator(row.name.text))
       this.flag("duplicate-exec-indicator", row.name, { name });
 
-    const target = parseTarget(row.target.cell?.value, row.target.cell?.numFmt);
-    const actual = parseActual(row.actual.cell?.value, row.actual.cell?.numFmt);
+    // A scorecard row has neither: its score is the evaluator's judgement against the 评分标准, checked for
+    // range and explanation only.
+    const target: Target = row.target
+      ? parseTarget(row.target.cell?.value, row.target.cell?.numFmt)
+      : { kind: "blank" };
+    const actual: Actual = row.actual
+      ? parseActual(row.actual.cell?.value, row.actual.cell?.numFmt)
+      : { kind: "blank" };
     const typed = readNumber(row.score);
-    if (target.kind === "blank") this.flag("required-blank", row.target, { what: "年度指标值", name });
-    if (actual.kind === "blank") this.flag("required-blank", row.actual, { what: "实际完成值", name });
-    if (actual.kind === "error")
+    if (row.target && target.kind === "blank") this.flag("required-blank", row.target, { what: "年度指标值", name });
+    if (row.actual && actual.kind === "blank") this.flag("required-blank", row.actual, { what: "实际完成值", name });
+    if (row.actual && actual.kind === "error")
       this.flag("value-not-number", row.actual, { what: "实际完成值", received: actual.error });
     if (typed.kind === "text") this.flag("value-not-number", row.score, { what: "得分", received: typed.text });
     const typedScore = typed.kind === "number" ? typed.value : null;
@@ -354,19 +364,21 @@ class Evaluator {
 
     let score: number | null = null;
     let computedByRule = false;
-    if (target.kind === "quantitative" && weight !== null) {
+    const targetSlot = row.target;
+    const actualSlot = row.actual;
+    if (targetSlot && actualSlot && target.kind === "quantitative" && weight !== null) {
       if (actual.kind === "number") {
-        const r = this.quantitative(row, name, target, actual, weight);
+        const r = this.quantitative(row, actualSlot, name, target, actual, weight);
         score = r;
         computedByRule = r !== null;
       } else if (actual.kind === "qualitative")
-        this.flag("value-not-number", row.actual, {
+        this.flag("value-not-number", actualSlot, {
           what: "实际完成值",
           received: actual.text,
-          detail: `年度指标值为“${row.target.text}”，实际完成值须为数值`,
+          detail: `年度指标值为“${targetSlot.text}”，实际完成值须为数值`,
         });
-    } else if (target.kind === "qualitative" && weight !== null && actual.kind !== "blank") {
-      score = this.qualitative(row, name, actual, weight, typedScore);
+    } else if (actualSlot && target.kind === "qualitative" && weight !== null && actual.kind !== "blank") {
+      score = this.qualitative(row, actualSlot, name, actual, weight, typedScore);
     }
 
     if (typedScore !== null && weight !== null && typedScore > Math.max(weight, round(weight, 2)) + 1e-9)
@@ -419,6 +431,7 @@ class Evaluator {
 
   private quantitative(
     row: IndicatorRow,
+    actualSlot: Slot,
     name: string,
     target: { op: string | null; value: number; unit: string | null },
     actual: { value: number; unit: string | null },
@@ -431,9 +444,9 @@ class Evaluator {
     const tUnit = target.unit;
     const aUnit = actual.unit ?? (row.unit?.text || null);
     if (tUnit === "百分比")
-      this.flag("unit-mismatch", row.actual, { name, detail: `年度指标值的单位“百分比”不规范，应写作“%”` });
+      this.flag("unit-mismatch", actualSlot, { name, detail: `年度指标值的单位“百分比”不规范，应写作“%”` });
     else if (aUnit && tUnit && !unitsCompatible(tUnit, aUnit))
-      this.flag("unit-mismatch", row.actual, {
+      this.flag("unit-mismatch", actualSlot, {
         name,
         detail: `年度指标值单位为“${tUnit}”，实际完成值单位为“${aUnit}”`,
       });
@@ -487,7 +500,7 @@ class Evaluator {
 
     if (dir !== "≤" && A > 0 && B >= p.overCompletionRatio * A) {
       if (!row.reason || isEmptyExplanation(row.reason.text))
-        this.flag("over-completion", row.actual, {
+        this.flag("over-completion", actualSlot, {
           name,
           received: fmtPlain(B),
           expected: fmtPlain(A),
@@ -530,6 +543,7 @@ class Evaluator {
 
   private qualitative(
     row: IndicatorRow,
+    actualSlot: Slot,
     name: string,
     actual: ReturnType<typeof parseActual>,
     w: number,
@@ -538,7 +552,7 @@ class Evaluator {
     const tier = actual.kind === "qualitative" ? actual.tier : null;
     if (!tier) {
       if (typed !== null)
-        this.flag("qualitative-unrated", row.actual, { name, received: row.actual.text, expected: fmtPlain(typed) });
+        this.flag("qualitative-unrated", actualSlot, { name, received: actualSlot.text, expected: fmtPlain(typed) });
       return null;
     }
     const range = this.profile.tiers[tier];

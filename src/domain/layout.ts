@@ -200,6 +200,7 @@ const INDICATOR_LABELS: Record<IndicatorColumn, string> = {
   actual: "实际完成值",
   weight: "分值",
   coefficient: "得分系数",
+  criteria: "评分标准",
   score: "得分",
   reason: "偏差原因分析及改进措施",
 };
@@ -350,11 +351,11 @@ function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
     if (l2Slot && l2Slot.row === r && l2Slot.text) level2 = normalizeLabel(l2Slot.text);
 
     const name = reader.slot(r, cols.name!);
-    const target = reader.slot(r, cols.target!);
-    const actual = reader.slot(r, cols.actual!);
+    const target = at(r, cols.target);
+    const actual = at(r, cols.actual);
     const weight = reader.slot(r, cols.weight!);
     const score = reader.slot(r, scoreCol);
-    const own = (s: Slot) => s.row === r && s.text !== "";
+    const own = (s: Slot | undefined) => s !== undefined && s.row === r && s.text !== "";
     const filled = [target, actual, weight, score].some(own);
 
     if (!own(name) && !filled) {
@@ -392,6 +393,7 @@ function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
       coefficient: at(r, cols.coefficient),
       score,
       reason: at(r, cols.reason),
+      criteria: at(r, cols.criteria),
     };
     scan.indicators.push(row);
     if (!block) {
@@ -479,7 +481,13 @@ export function readTable(grid: Grid): ReadOutcome {
     if (h.budgetRow === undefined) problems.push({ expected: "全年预算数", cell: "A1" });
     return { problems };
   }
-  for (const key of ["name", "target", "actual", "weight", "score"] as const)
+  // A scorecard (评分标准 instead of 年度指标值 and 实际完成值) is scored by judgement; otherwise both are needed.
+  const scorecard =
+    h.indicator.criteria !== undefined && h.indicator.target === undefined && h.indicator.actual === undefined;
+  const required = scorecard
+    ? (["name", "weight", "score"] as const)
+    : (["name", "target", "actual", "weight", "score"] as const);
+  for (const key of required)
     if (h.indicator[key] === undefined)
       problems.push({ expected: INDICATOR_LABELS[key], cell: toA1(h.indicatorRow, 1) });
   if (problems.length) return { problems };

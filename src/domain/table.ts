@@ -49,8 +49,11 @@ export interface IndicatorRow {
   name: Slot;
   nature?: Slot;
   unit?: Slot;
-  target: Slot;
-  actual: Slot;
+  /** Absent in scorecard tables (评分标准 instead of 年度指标值 / 实际完成值): the score is then a judgement. */
+  target?: Slot;
+  actual?: Slot;
+  /** 评分标准 / 指标解释, in scorecard tables. */
+  criteria?: Slot;
   weight: Slot;
   coefficient?: Slot;
   score: Slot;

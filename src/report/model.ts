@@ -311,7 +311,7 @@ class Drafter {
 
   // ── Evaluation summary ─────────────────────────────────────────────────────────────────────────
   executionIndicator(): IndicatorRow | undefined {
-    return this.table?.indicators.find((row) => isExecutionIndicator(row.name.text));
+    return this.table?.indicators.find((row) => row.target && row.actual && isExecutionIndicator(row.name.text));
   }
 
   /** A rate written in a cell as a percentage ("≥95.19%", "98.93%", 0.9893 in a % cell), else null. */
@@ -328,7 +328,7 @@ class Drafter {
     const out = this.materialParagraphs("conclusion");
     const pieces: Piece[] = [];
     const rateRow = this.executionIndicator();
-    if (rateRow) {
+    if (rateRow?.target && rateRow.actual) {
       const expected = this.rateIn(rateRow.target, true);
       const actual = this.rateIn(rateRow.actual, false);
       if (expected && actual)
@@ -390,6 +390,7 @@ class Drafter {
 
   /** The target as the officer wrote it, with the 指标性质 and 度量单位 columns when the table has them. */
   targetRun(row: IndicatorRow): ReportRun {
+    if (!row.target) return { kind: "text", text: "" };
     const text = displayCell(row.target.cell);
     if (!text || isBlankMark(text)) return this.placeholder(`“${this.nameOf(row)}”的年度指标值`);
     const number = typeof row.target.cell?.value === "number";
@@ -402,6 +403,7 @@ class Drafter {
   }
 
   actualRun(row: IndicatorRow): ReportRun {
+    if (!row.actual) return { kind: "text", text: "" };
     const text = displayCell(row.actual.cell);
     if (!text || isBlankMark(text)) return this.placeholder(this.P.missingActual(this.nameOf(row)));
     const number = typeof row.actual.cell?.value === "number";
@@ -435,7 +437,7 @@ class Drafter {
   }
 
   isQualitative(row: IndicatorRow): boolean {
-    return parseTarget(row.target.cell?.value, row.target.cell?.numFmt).kind === "qualitative";
+    return !row.target || parseTarget(row.target.cell?.value, row.target.cell?.numFmt).kind === "qualitative";
   }
 
   /** The indicator's weight and the score the evaluation gives it (the typed score when it could not compute one). */
@@ -447,13 +449,14 @@ class Drafter {
   }
 
   isUnmet(row: IndicatorRow): boolean {
-    if (/^不适用$/.test(row.actual.text.trim())) return false;
+    if (/^不适用$/.test(row.actual?.text.trim() ?? "")) return false;
     const { weight, score } = this.scoring(row);
     return weight !== null && score !== null && round(score, 2) < round(weight, 2);
   }
 
   /** An actual far above a ≥ or = target (DOMAIN §3 over-completion), which the report must explain. */
   isOverCompleted(row: IndicatorRow): boolean {
+    if (!row.target || !row.actual) return false;
     const target = parseTarget(row.target.cell?.value, row.target.cell?.numFmt);
     const actual = parseActual(row.actual.cell?.value, row.actual.cell?.numFmt);
     if (target.kind !== "quantitative" || actual.kind !== "number" || target.value <= 0) return false;
@@ -462,6 +465,20 @@ class Drafter {
     if (target.unit !== actual.unit && actual.unit !== null && target.unit !== null) return false;
     const ratio = PROFILES[this.detail.profile].overCompletionRatio;
     return actual.value >= ratio * target.value;
+  }
+
+  /** A scorecard row in a sentence: its score against its weight, both from the table. */
+  scoredPiece(row: IndicatorRow, name: ReportRun): Piece {
+    const { weight, score, figure } = this.scoring(row);
+    const scoreRun =
+      score === null
+        ? this.placeholder(`“${this.nameOf(row)}”的得分`)
+        : this.figure(fmtReportScore(score), figure ? figure.key : this.cellRef(row.score));
+    const weightRun =
+      weight === null
+        ? this.placeholder(`“${this.nameOf(row)}”的分值`)
+        : this.figure(fmtPlain(weight), this.cellRef(row.weight));
+    return this.P.indicatorScored(name, scoreRun, weightRun);
   }
 
   indicatorParagraphs(): ReportParagraph[] {
@@ -474,9 +491,11 @@ class Drafter {
           if (j > 0) parts.push(this.P.indicatorSeparator);
           const name = this.nameRun(row);
           parts.push(
-            this.isQualitative(row)
-              ? this.P.indicatorQualitative(name, this.targetRun(row), this.actualRun(row))
-              : this.P.indicatorQuantitative(name, this.targetRun(row), this.actualRun(row), this.isUnmet(row)),
+            !row.target || !row.actual
+              ? this.scoredPiece(row, name)
+              : this.isQualitative(row)
+                ? this.P.indicatorQualitative(name, this.targetRun(row), this.actualRun(row))
+                : this.P.indicatorQuantitative(name, this.targetRun(row), this.actualRun(row), this.isUnmet(row)),
           );
         });
         parts.push(this.P.sentenceEnd);
@@ -516,7 +535,16 @@ class Drafter {
         const scoreRun = this.figure(fmtReportScore(score!), figure ? figure.key : this.cellRef(row.score));
         const weightRun = this.figure(fmtPlain(weight!), this.cellRef(row.weight));
         piece.push(
-          P.problemUnmet(name, this.targetRun(row), this.actualRun(row), scoreRun, weightRun, this.isQualitative(row)),
+          !row.target || !row.actual
+            ? P.problemScored(name, scoreRun, weightRun)
+            : P.problemUnmet(
+                name,
+                this.targetRun(row),
+                this.actualRun(row),
+                scoreRun,
+                weightRun,
+                this.isQualitative(row),
+              ),
         );
       } else piece.push(P.problemOver(name, this.targetRun(row), this.actualRun(row)));
       const text = row.reason?.text ?? "";

@@ -72,6 +72,9 @@ export interface Phrases {
   blockLead(level1: string): string;
   indicatorQuantitative(name: P, target: P, actual: P, unmet: boolean): R;
   indicatorQualitative(name: P, target: P, actual: P): R;
+  /** A scorecard row (评分标准, no target or actual): its score and weight. */
+  indicatorScored(name: P, score: P, weight: P): R;
+  problemScored(name: P, score: P, weight: P): R;
   indicatorSeparator: string;
   sentenceEnd: string;
   /** Between two sentences of one paragraph ("" in Chinese). */
@@ -163,6 +166,8 @@ const zh: Phrases = {
   indicatorQuantitative: (name, target, actual, unmet) =>
     r`${name}：年度指标值${target}，实际完成${actual}${unmet ? "，未达到年度指标值" : ""}`,
   indicatorQualitative: (name, target, actual) => r`${name}：年度指标值为“${target}”，完成情况为“${actual}”`,
+  indicatorScored: (name, score, weight) => r`${name}：自评得分${score}分（分值${weight}分）`,
+  problemScored: (name, score, weight) => r`“${name}”未得满分：自评得分${score}分（分值${weight}分）。`,
   indicatorSeparator: "；",
   sentenceEnd: "。",
   sentenceGap: "",
@@ -262,6 +267,8 @@ const en: Phrases = {
   indicatorQuantitative: (name, target, actual, unmet) =>
     r`${name}: target ${target}, actual ${actual}${unmet ? ", target not met" : ""}`,
   indicatorQualitative: (name, target, actual) => r`${name}: target “${target}”, result “${actual}”`,
+  indicatorScored: (name, score, weight) => r`${name}: scored ${score} of ${weight}`,
+  problemScored: (name, score, weight) => r`“${name}” did not score full marks: ${score} of ${weight}.`,
   indicatorSeparator: "; ",
   sentenceEnd: ".",
   sentenceGap: " ",

@@ -522,3 +522,34 @@ describe("indicator header synonyms", () => {
     expect(r.total.computed).toBeCloseTo(100, 6);
   });
 });
+
+describe("scorecard tables (评分标准 instead of 年度指标值 / 实际完成值)", () => {
+  const scorecard = (score2: number, reason2: string) =>
+    gridFromRows("自评表", [
+      ["部门整体支出绩效自评表（2023年度）"],
+      ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 100, 100, 95, 10, 0.95, 9.5],
+      ["一级指标", "二级指标", "三级指标", "评分标准", "分值", "自评得分", "扣分原因"],
+      ["投入", "预算编制", "预算编制科学性", "预算编制合理得满分，否则酌情扣分", 45, 45, ""],
+      ["过程", "预算管理", "资金使用合规性", "无违规得满分，发现一处扣5分", 45, score2, reason2],
+      ["总分", "", "", "", 100, "", ""],
+    ]);
+
+  it("is recognised and scored by judgement: range and explanation are checked, nothing is computed", () => {
+    const r = check(scorecard(40, "发现一处支出凭证不规范"));
+    expect(r.layout).toBe("department");
+    expect(r.findings.map((f) => f.rule)).toEqual(["required-blank"]);
+    expect(r.total.computed).toBeCloseTo(94.5, 6);
+    expect(r.plan.values.map((v) => v.figure)).not.toContain("indicator.6.score");
+  });
+
+  it("flags a deduction without a reason and a score above the weight", () => {
+    expectFinding(scorecard(40, ""), "reason-missing", "G6");
+    expectFinding(scorecard(50, ""), "score-exceeds-weight", "F6");
+  });
+
+  it("still names 实际完成值 when only the actual column is missing", () => {
+    const g = gridFromRows("自评表", [["一级指标", "二级指标", "三级指标", "年度指标值", "分值", "得分"]]);
+    expect(check(g).findings[0].message["zh-CN"]).toContain("实际完成值");
+  });
+});

@@ -135,3 +135,21 @@ describe("drafts from small grids", () => {
     }
   });
 });
+
+describe("a scorecard table (评分标准, no target or actual)", () => {
+  it("reports each score against its weight and the deduction with its reason", () => {
+    const grid = gridFromRows("自评表", [
+      ["部门整体支出绩效自评表（2023年度）"],
+      ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 100, 100, 95, 10, 0.95, 9.5],
+      ["一级指标", "二级指标", "三级指标", "评分标准", "分值", "自评得分", "扣分原因"],
+      ["投入", "预算编制", "预算编制科学性", "预算编制合理得满分", 45, 45, ""],
+      ["过程", "预算管理", "资金使用合规性", "发现一处扣5分", 45, 40, "一处支出凭证不规范"],
+      ["总分", "", "", "", 100, 94.5, ""],
+    ]);
+    const text = reportText(draftReport(checkWorkbook([grid]), [grid]));
+    expect(text).toContain("预算编制科学性：自评得分45分（分值45分）");
+    expect(text).toContain("“资金使用合规性”未得满分：自评得分40分（分值45分）。");
+    expect(text).toContain("一处支出凭证不规范");
+  });
+});
