@@ -35,7 +35,8 @@ function resultLines(result: CheckResult, lang: Lang): string[] {
       [
         label("sheet", result.sheet ?? t(lang, "notFound")),
         label("layout", result.layout ? layoutLabel(lang, result.layout) : unknown),
-        label("profile", result.profile),
+        // The figures name the profile with any --set settings ("central-2020（integerScores=on）").
+        label("profile", result.figures[0]?.profile ?? result.profile),
       ].join("  "),
     "  " +
       [
