@@ -6,7 +6,7 @@ import type { Finding, Localized, RuleId, Severity } from "./types";
 
 /** Parameters a message may use; every value is already formatted for display. */
 export type MessageParams = Partial<
-  Record<"label" | "expected" | "received" | "what" | "detail" | "name" | "tier" | "year", string>
+  Record<"label" | "expected" | "received" | "what" | "detail" | "name" | "tier" | "year" | "textZh" | "textEn", string>
 >;
 
 interface RuleInfo {
@@ -212,6 +212,15 @@ export const CATALOGUE: Record<RuleId, RuleInfo> = {
     message: (p) => ({
       "zh-CN": `执行率为 ${q(p.detail)}，按所选规则总分最高为 ${q(p.expected)}，计算得分 ${q(p.received)} 已按上限计`,
       "en-US": `With execution at ${q(p.detail)} the chosen rules cap the total at ${q(p.expected)}; the computed ${q(p.received)} is capped`,
+    }),
+  },
+  "layout-assumption": {
+    severity: "info",
+    title: { "zh-CN": "表格识别说明", "en-US": "How the table was read" },
+    // The reader's choice, already worded in both languages (reading.ts LayoutAssumption).
+    message: (p) => ({
+      "zh-CN": `${q(p.textZh)}；如识别有误，请在“识别结果”中更正`,
+      "en-US": `${q(p.textEn)}; if this is wrong, correct it under "How the table was read"`,
     }),
   },
 };

@@ -8,6 +8,7 @@ import type { Grid } from "./grid";
 import { readTable, tableLikeness } from "./layout";
 import { buildPlan } from "./plan";
 import { PROFILES, profileForLayout, withSettings } from "./profile";
+import type { LayoutOverride } from "./layout-file";
 import type { TableModel } from "./table";
 import type { CheckResult, ProfileId, WritePlan } from "./types";
 
@@ -18,6 +19,8 @@ export interface CheckOptions {
   sheet?: string;
   /** Optional settings on top of the profile (profile.ts SETTINGS), e.g. { integerScores: "on" }. */
   settings?: Readonly<Record<string, string>>;
+  /** The officer's correction of the reading (版式), from the workbook or a 版式.json file. */
+  layout?: LayoutOverride;
 }
 
 /** The sheet most likely to hold the 自评表, or null when none looks like one. */
@@ -41,11 +44,11 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
     budget: { planned: null, executed: null, rate: null, score: null },
     total: { computed: null, reported: null, grade: null },
   };
-  const name = options.sheet ?? locateTableSheet(sheets) ?? undefined;
+  const name = options.sheet ?? options.layout?.sheet ?? locateTableSheet(sheets) ?? undefined;
   const grid = name === undefined ? undefined : sheets.find((s) => s.name === name);
   const fallbackSheet = grid?.name ?? sheets[0]?.name ?? "";
   const outcome = grid
-    ? readTable(grid)
+    ? readTable(grid, options.layout)
     : { problems: [{ expected: options.sheet ? `工作表“${options.sheet}”` : "三级指标", cell: "A1" }] };
 
   const problems = outcome.problems.map((p) =>
@@ -70,7 +73,10 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   const { profile, errors } = withSettings(PROFILES[chosen ?? profileForLayout(table.layout)], options.settings ?? {});
   if (errors.length) throw new Error(`Unknown profile settings: ${errors.join(", ")}`);
   const ev = evaluate(table, profile);
-  const findings = [...problems, ...ev.findings];
+  const assumptions = table.reading.assumptions.map((a) =>
+    makeFinding("layout-assumption", table.sheet, a.cell, { textZh: a.message["zh-CN"], textEn: a.message["en-US"] }),
+  );
+  const findings = [...problems, ...assumptions, ...ev.findings];
   return withLazyPlan(
     {
       sheet: table.sheet,
@@ -80,6 +86,7 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
       total: ev.total,
       findings,
       figures: ev.figures,
+      reading: table.reading,
       table,
     },
     () => buildPlan(findings, ev.figures, ev.computed),
@@ -104,3 +111,14 @@ export { PROFILES, PROFILE_IDS, SETTINGS, isProfileId, withSettings } from "./pr
 export type { Profile } from "./profile";
 export { CATALOGUE, SEVERITY_LABEL } from "./catalogue";
 export type { TableModel } from "./table";
+export * from "./reading";
+export {
+  parseLayoutFile,
+  validateLayout,
+  stringifyLayout,
+  layoutFromReading,
+  withColumnRole,
+  withIndicatorRows,
+  columnOf,
+} from "./layout-file";
+export type { LayoutOverride, BlockOverride, LayoutFileProblem } from "./layout-file";

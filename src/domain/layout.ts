@@ -19,6 +19,51 @@ import {
 import { cellText, isTemplateText, labelWeight, normalizeLabel } from "./parse";
 import type { Block, BudgetRow, GoalRow, IndicatorRow, LayoutProblem, Slot, TableModel } from "./table";
 import type { LayoutId } from "./types";
+import type { LayoutOverride } from "./layout-file";
+import type { RoleReading, TableReading } from "./reading";
+import { columnLetters } from "./grid";
+
+function provisionalReading(reader: SheetReader, h: Headers, scan: IndicatorScan): TableReading {
+  const roles: RoleReading[] = [];
+  const add = (block: RoleReading["block"], headerRow: number | undefined, map: Record<string, number | undefined>) => {
+    if (headerRow === undefined) return;
+    for (const [role, col] of Object.entries(map))
+      if (col !== undefined)
+        roles.push({
+          block,
+          role,
+          col,
+          column: columnLetters(col),
+          header: reader.rawText(headerRow, col).trim(),
+          headerCell: toA1(headerRow, col),
+          rows: [headerRow + 1, block === "indicator" ? scan.lastRow : headerRow + 1],
+          confidence: "sure",
+          source: "header",
+          evidence: { "zh-CN": "表头名称", "en-US": "header label" },
+        });
+  };
+  add("budget", h.budgetRow, h.budget);
+  add("goal", h.goalRow, h.goal);
+  add("indicator", h.indicatorRow, h.indicator);
+  const first = scan.indicators[0]?.row;
+  return {
+    budgetHeaderRows: h.budgetRow ? [h.budgetRow, h.budgetRow] : undefined,
+    indicatorHeaderRows: h.indicatorRow ? [h.indicatorRow, h.indicatorRow] : undefined,
+    goalHeaderRows: h.goalRow ? [h.goalRow, h.goalRow] : undefined,
+    roles,
+    indicatorRows: first !== undefined ? [first, scan.indicators[scan.indicators.length - 1].row] : undefined,
+    blocks: scan.blocks.map((b) => ({
+      level1: b.level1,
+      rows: [b.indicators[0]?.row ?? b.labelSlot.row, b.indicators[b.indicators.length - 1]?.row ?? b.labelSlot.row],
+      weight: b.statedWeight,
+      weightCell: b.weightSlot.a1,
+    })),
+    total: scan.total?.score ? { cell: scan.total.score.a1, source: "row" } : undefined,
+    weights: "column",
+    assumptions: [],
+    corrected: false,
+  };
+}
 
 /** Headers sit near the top; real tables are narrow. These bounds keep hostile sheets cheap. */
 const HEADER_SCAN_ROWS = 300;
@@ -473,7 +518,8 @@ export interface ReadOutcome {
 }
 
 /** Reads a sheet as a 自评表, or says which expected label it lacks. */
-export function readTable(grid: Grid): ReadOutcome {
+export function readTable(grid: Grid, layout?: LayoutOverride): ReadOutcome {
+  void layout;
   const { reader, headers: h } = scanSheet(grid);
   const problems: LayoutProblem[] = [];
   if (h.indicatorRow === undefined) {
@@ -517,6 +563,7 @@ export function readTable(grid: Grid): ReadOutcome {
     grade: scan.grade,
     lastRow: scan.lastRow,
     lastCol: reader.cols,
+    reading: provisionalReading(reader, h, scan),
   };
   return { table, problems };
 }

@@ -3,6 +3,7 @@
  * still raw so that rules can say exactly what the officer typed and where.
  */
 import type { Cell } from "./grid";
+import type { TableReading } from "./reading";
 import type { LayoutId } from "./types";
 
 /** One addressed cell of the table (the top-left cell when it lies in a merged area). */
@@ -93,6 +94,8 @@ export interface TableModel {
   placeholders: Slot[];
   total?: { labelSlot: Slot; weight?: Slot; score?: Slot };
   grade?: { labelSlot: Slot; value: Slot };
+  /** The reading behind this model: each role's column, header text, rows and confidence. */
+  reading: TableReading;
   /** Last row and column the table occupies. */
   lastRow: number;
   lastCol: number;

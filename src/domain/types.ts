@@ -3,6 +3,8 @@
  * Everything here is plain data so that every host (Excel, .xlsx files, the report) consumes the same thing.
  */
 
+import type { TableReading } from "./reading";
+
 export type Lang = "zh-CN" | "en-US";
 export type Localized = Record<Lang, string>;
 
@@ -33,7 +35,8 @@ export type RuleId =
   | "text-copied"
   | "score-ahead-of-execution"
   | "qualitative-unrated"
-  | "score-cap";
+  | "score-cap"
+  | "layout-assumption";
 
 /** One problem a reviewer would raise, pointing at a cell (valibot's issue shape, in the domain's words). */
 export interface Finding {
@@ -167,4 +170,6 @@ export interface CheckResult {
   findings: Finding[];
   figures: Figure[];
   plan: WritePlan;
+  /** What the reader understood of the table, role by role (absent when no table was recognised). */
+  reading?: TableReading;
 }

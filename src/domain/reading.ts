@@ -1,0 +1,95 @@
+/**
+ * What the reader understood of a 自评表, in a form a person can check: for every role (全年预算数, 分值, 得分 …)
+ * the column it came from, the header text it was read from, the rows it covers and how sure the reader is.
+ * `ziping check --explain`, the pane's 识别结果 and the officer's correction (a LayoutOverride) all work on this.
+ */
+
+/** Roles of the budget block's columns (预算执行情况). `label` is the column of row labels (总额, 其中：财政资金 …). */
+export const BUDGET_ROLES = ["label", "initial", "planned", "executed", "weight", "rate", "score", "reason"] as const;
+export type BudgetRole = (typeof BUDGET_ROLES)[number];
+
+/** Roles of the indicator block's columns (绩效指标). */
+export const INDICATOR_ROLES = [
+  "level1",
+  "level2",
+  "name",
+  "nature",
+  "unit",
+  "target",
+  "actual",
+  "weight",
+  "coefficient",
+  "criteria",
+  "score",
+  "reason",
+] as const;
+export type IndicatorRole = (typeof INDICATOR_ROLES)[number];
+
+/** Roles of the goal block (年度总体目标). */
+export const GOAL_ROLES = ["expected", "actual"] as const;
+export type GoalRole = (typeof GOAL_ROLES)[number];
+
+export type ReadingBlock = "budget" | "indicator" | "goal";
+
+/**
+ * How the role was found. `sure`: the header names it and the cells under it agree. `likely`: the header names it
+ * less plainly (a composed two-row label, a pattern rather than a known synonym) or a few cells disagree.
+ * `unsure`: two readings were possible, or the data argues against the header; a layout-assumption finding says so.
+ */
+export type Confidence = "sure" | "likely" | "unsure";
+
+/** Where a role came from: a column header, a label/value pair, the heading above the table, or the officer. */
+export type RoleSource = "header" | "pair" | "heading" | "layout";
+
+export interface RoleReading {
+  block: ReadingBlock;
+  role: string;
+  /** 1-based column, and its letters ("H"). */
+  col: number;
+  column: string;
+  /** The header as composed from its rows, parent first ("自评得分 / 权重占比(%)"); for a pair, the label's text. */
+  header: string;
+  /** The header cell nearest the data (the child of a two-row header), A1. */
+  headerCell: string;
+  /** First and last row the role was read from (the data rows under the header, or the one row of a pair). */
+  rows: [number, number];
+  confidence: Confidence;
+  source: RoleSource;
+  /** Why the reader believes it, in both languages ("19 of 19 rows hold numbers" / "19 行中 19 行为数值"). */
+  evidence: { "zh-CN": string; "en-US": string };
+}
+
+export interface BlockReading {
+  /** 一级 label without its weight ("产出指标"). */
+  level1: string;
+  rows: [number, number];
+  /** The block's weight as the table states it (label "(50分)", a heading row's 分值), or null. */
+  weight: number | null;
+  weightCell?: string;
+}
+
+/** A point where the reader chose between readings: reported as an info-level layout-assumption finding. */
+export interface LayoutAssumption {
+  cell: string;
+  role: string;
+  /** What was taken, and what the other reading would have been. */
+  message: { "zh-CN": string; "en-US": string };
+}
+
+export interface TableReading {
+  /** Header rows of each block, first to last ([5, 6] for a two-row header). */
+  budgetHeaderRows?: [number, number];
+  indicatorHeaderRows?: [number, number];
+  goalHeaderRows?: [number, number];
+  roles: RoleReading[];
+  /** Rows read as indicators (first and last), and each 一级 block. */
+  indicatorRows?: [number, number];
+  blocks: BlockReading[];
+  /** The reported 总分: a 总分/合计 row of the table or a 自评总分 field in the heading. */
+  total?: { cell: string; source: "row" | "heading" };
+  /** Where weights came from: a column (分值/权重 …), block headings ((20分)), or nowhere. */
+  weights: "column" | "headings" | "none";
+  assumptions: LayoutAssumption[];
+  /** True when an officer's LayoutOverride was applied. */
+  corrected: boolean;
+}
