@@ -15,6 +15,10 @@ export interface CheckRequest {
   progress: boolean;
   /** Optional profile settings from --set name=value. */
   settings: Record<string, string>;
+  /** --explain: show how each table was read (role → column, rows, confidence). Absent when not asked. */
+  explain?: true;
+  /** --layout: a 版式.json applied to every workbook of the batch (read and checked before the batch starts). */
+  layout?: string;
 }
 
 export type Request =
@@ -25,8 +29,8 @@ export type Request =
 
 const PROFILES: ReadonlyArray<ProfileId | "auto"> = ["auto", "central-2020", "sichuan", "city-20-80"];
 const LANGS: Record<string, Lang> = { "zh-cn": "zh-CN", zh: "zh-CN", "en-us": "en-US", en: "en-US" };
-const FLAGS = new Set(["--json", "--progress", "--help", "-h", "--version", "-v", "-V"]);
-const VALUED = new Set(["--profile", "--write", "--summary", "--lang", "--set"]);
+const FLAGS = new Set(["--json", "--progress", "--explain", "--help", "-h", "--version", "-v", "-V"]);
+const VALUED = new Set(["--profile", "--write", "--summary", "--lang", "--set", "--layout"]);
 
 export function parseArgs(argv: readonly string[]): Request {
   const positional: string[] = [];
@@ -101,5 +105,8 @@ export function parseArgs(argv: readonly string[]): Request {
     lang: outLang,
     progress: flags.has("--progress"),
     settings,
+    // Only present when given, so that a plain check's request stays what it always was.
+    ...(flags.has("--explain") ? { explain: true as const } : {}),
+    ...(values.has("--layout") ? { layout: values.get("--layout") } : {}),
   };
 }

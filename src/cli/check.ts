@@ -2,8 +2,10 @@
  * `ziping check`: read each file, run the engine, optionally write a marked-up copy, and keep going when
  * one file fails. Produces one report per file; rendering is in format.ts.
  */
+/* global NodeJS -- Node code: the shared lint config assumes a browser. */
+import { promises as fsp } from "fs";
 import * as nodePath from "path";
-import { checkWorkbook } from "../domain";
+import { checkWorkbook, parseLayoutFile, type LayoutOverride } from "../domain";
 import type { CheckResult, Localized } from "../domain/types";
 import { readWorkbookFile, WorkbookReadError } from "../gateways/xlsx/read";
 import { writeScoredCopy, WorkbookWriteError } from "../gateways/xlsx/write";
@@ -36,6 +38,7 @@ export async function checkFiles(
   request: CheckRequest,
   onReport: (report: FileReport) => void,
   progress?: Progress,
+  layout?: LayoutOverride,
 ): Promise<FileReport[]> {
   const inputs = new Set(files.map((f) => nodePath.resolve(f)));
   const destinations = new Set<string>();
@@ -43,7 +46,7 @@ export async function checkFiles(
   const reports: FileReport[] = [];
   for (const [i, file] of files.entries()) {
     progress?.(i + 1, files.length, file);
-    const report = await checkOne(file, request);
+    const report = await checkOne(file, request, layout);
     if (report.result && request.write) {
       await writeCopy(report, request.write, inputs, destinations);
     }
@@ -53,7 +56,7 @@ export async function checkFiles(
   return reports;
 }
 
-async function checkOne(file: string, request: CheckRequest): Promise<FileReport> {
+async function checkOne(file: string, request: CheckRequest, layout?: LayoutOverride): Promise<FileReport> {
   let sheets;
   try {
     ({ sheets } = await readWorkbookFile(file));
@@ -64,12 +67,42 @@ async function checkOne(file: string, request: CheckRequest): Promise<FileReport
   try {
     // The table model holds every cell of the table: keep only what the batch reports, so that a batch of a
     // thousand files (or one of 200,000 rows) does not keep every table alive until the end.
-    const { table, ...result } = checkWorkbook(sheets, { profile: request.profile, settings: request.settings });
+    const { table, ...result } = checkWorkbook(sheets, {
+      profile: request.profile,
+      settings: request.settings,
+      layout,
+    });
     return { file, result, unit: table?.unit || undefined, project: table?.project || undefined };
   } catch (e) {
     // An engine bug on one workbook must not end a batch of two hundred.
     return { file, readError: internal(e) };
   }
+}
+
+/** A 版式.json is a few hundred bytes; anything far larger is not one, and is not read into memory. */
+const MAX_LAYOUT_FILE_BYTES = 256 * 1024;
+
+/**
+ * Reads and checks the --layout file before the batch starts: every problem is named (in both languages), so that
+ * an officer can fix the file in one go. A byte-order mark (Notepad saves one) is not a problem.
+ */
+export async function loadLayoutFile(file: string): Promise<{ layout: LayoutOverride } | { problems: Localized[] }> {
+  const both = (key: Parameters<typeof t>[1], params: Record<string, string | number>): Localized => ({
+    "zh-CN": t("zh-CN", key, params),
+    "en-US": t("en-US", key, params),
+  });
+  let text: string;
+  try {
+    const stat = await fsp.stat(file);
+    if (stat.isFile() && stat.size > MAX_LAYOUT_FILE_BYTES)
+      return { problems: [both("layoutTooLarge", { size: stat.size })] };
+    text = await fsp.readFile(file, "utf8");
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    return { problems: [both("layoutUnreadable", { reason })] };
+  }
+  const { layout, problems } = parseLayoutFile(text.replace(/^\uFEFF/, ""));
+  return layout && problems.length === 0 ? { layout } : { problems };
 }
 
 function internal(e: unknown): Localized {

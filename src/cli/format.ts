@@ -1,17 +1,25 @@
 /** Renders file reports for people (a block per file) and for scripts (one stable JSON document). */
+import type { TableReading } from "../domain/reading";
 import type { CheckResult, Figure, Lang, Severity } from "../domain/types";
 import { fmtAmountGrouped, fmtRate, fmtScore, round } from "../domain/precision";
 import type { SummaryEntry } from "../gateways/xlsx/summary";
 import type { FileReport } from "./check";
+import { explainLines } from "./explain";
 import { layoutLabel, severityLabel, t } from "./messages";
 
-export function formatHumanReport(report: FileReport, lang: Lang): string {
+export interface FormatOptions {
+  /** --explain: add how the table was read. */
+  explain?: boolean;
+}
+
+export function formatHumanReport(report: FileReport, lang: Lang, options: FormatOptions = {}): string {
   const lines = [report.file];
   const { result } = report;
   if (report.readError) lines.push(`  ${report.readError[lang]}`);
   if (result) lines.push(...resultLines(result, lang));
   if (report.written) lines.push(`  ${t(lang, "written", { file: report.written })}`);
   if (report.writeError) lines.push(`  ${t(lang, "writeFailed", { message: report.writeError[lang] })}`);
+  if (result && options.explain) lines.push(...explainLines(result, lang));
   return lines.join("\n") + "\n";
 }
 
@@ -72,7 +80,10 @@ export function formatSummary(reports: readonly FileReport[], lang: Lang): strin
   return t(lang, "summary", { total: reports.length, checked: reports.length - failed, withErrors, failed }) + "\n";
 }
 
-/** The `--json` document. Its shape is a contract with scripts: add nothing here without a version bump. */
+/**
+ * The `--json` document. Its shape is a contract with scripts: add nothing here without a version bump.
+ * `reading` (the table as read, reading.ts) is there only under --explain, null for a file with no table.
+ */
 export interface JsonReport {
   files: Array<{
     file: string;
@@ -84,10 +95,11 @@ export interface JsonReport {
     budget: { planned: number | null; executed: number | null; rate: number | null; score: number | null };
     total: { computed: number | null; reported: number | null; grade: string | null };
     findings: Array<{ rule: string; severity: Severity; sheet: string; cell: string; message: string }>;
+    reading?: TableReading | null;
   }>;
 }
 
-export function toJsonReport(reports: readonly FileReport[], lang: Lang): JsonReport {
+export function toJsonReport(reports: readonly FileReport[], lang: Lang, options: FormatOptions = {}): JsonReport {
   return {
     files: reports.map((r) => {
       const result = r.result;
@@ -117,6 +129,7 @@ export function toJsonReport(reports: readonly FileReport[], lang: Lang): JsonRe
           cell: f.cell,
           message: f.message[lang],
         })),
+        ...(options.explain ? { reading: result?.reading ?? null } : {}),
       };
     }),
   };

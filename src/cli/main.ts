@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as nodePath from "path";
 import type { Lang } from "../domain/types";
 import { parseArgs, type CheckRequest } from "./args";
-import { checkFiles, exitStatus } from "./check";
+import { checkFiles, exitStatus, loadLayoutFile } from "./check";
+import type { LayoutOverride } from "../domain/layout-file";
 import { collectFiles } from "./files";
 import { WorkbookWriteError } from "../gateways/xlsx/errors";
 import { refuseOverwritingInputs, writeSummaryWorkbook } from "../gateways/xlsx/summary";
@@ -71,6 +72,25 @@ export async function main(
 }
 
 async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
+  // A bad 版式.json would misread every workbook of the batch: refuse it before reading any.
+  let layout: LayoutOverride | undefined;
+  if (request.layout !== undefined) {
+    const loaded = await loadLayoutFile(request.layout);
+    if ("problems" in loaded) {
+      io.stderr.write(
+        (["zh-CN", "en-US"] as const)
+          .map((l) =>
+            [t(l, "layoutUnusable", { file: request.layout! }), ...loaded.problems.map((p) => `  - ${p[l]}`)].join(
+              "\n",
+            ),
+          )
+          .join("\n") + "\n",
+      );
+      return EXIT.failure;
+    }
+    layout = loaded.layout;
+  }
+
   const files = collectFiles(request.paths, { skipDir: request.write });
   if (files.length === 0) {
     io.stderr.write(
@@ -110,15 +130,17 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
     (report) => {
       if (request.json) return;
       // People see each file as soon as it is done; JSON is one document at the end.
-      io.stdout.write((first ? "" : "\n") + formatHumanReport(report, lang));
+      io.stdout.write((first ? "" : "\n") + formatHumanReport(report, lang, { explain: request.explain }));
       first = false;
     },
     showProgress
       ? (index, total, file) => io.stderr.write(t(lang, "progress", { index, total, file }) + "\n")
       : undefined,
+    layout,
   );
 
-  if (request.json) io.stdout.write(JSON.stringify(toJsonReport(reports, lang), null, 2) + "\n");
+  if (request.json)
+    io.stdout.write(JSON.stringify(toJsonReport(reports, lang, { explain: request.explain }), null, 2) + "\n");
   else if (reports.length > 1) io.stdout.write("\n" + formatSummary(reports, lang));
   const status = exitStatus(reports);
   if (!request.summary) return status;

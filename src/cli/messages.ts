@@ -1,4 +1,5 @@
 /** Every string the `ziping` command shows, in zh-CN (first) and en-US. Placeholders are written {name}. */
+import type { Confidence, RoleSource } from "../domain/reading";
 import type { Lang, LayoutId, Severity } from "../domain/types";
 
 const table = {
@@ -18,6 +19,10 @@ const table = {
       "                         等级、错误数、警告数、可否受理），问题最多的排在前面；“问题明细”表列出每个",
       "                         问题及其单元格。无法读取的文件也列出并写明原因。不会覆盖被检查的文件",
       "  --set <名称=值>        调整评分口径的可选设置，可重复（见下）",
+      "  --explain              在每个文件的结果后列出识别结果：各列的角色、列号、表头、行、把握程度及依据，",
+      "                         指标行与一级指标分块、分值来源、填报总分的位置和识别假设（--json 时加入 reading）",
+      "  --layout <版式.json>   按版式文件（在任务窗格“识别结果”中导出）读取每个工作簿：指定哪一列是哪个角色、",
+      "                         指标从哪一行起止。用于同一模板的一批表格；文件有误时不检查任何表格（退出码 2）",
       "  --lang <语言>          输出语言：zh-CN（默认）或 en-US",
       "  --progress             在标准错误输出上显示进度",
       "  -h, --help             显示本帮助",
@@ -41,6 +46,12 @@ const table = {
       "                         worst first; sheet 问题明细 lists every finding with its cell. Files that could not",
       "                         be read are listed with the reason. Never written over a file being checked",
       "  --set <name=value>     an optional setting of the scoring rules, repeatable (see below)",
+      "  --explain              after each file's results, show how its table was read: each role's column,",
+      "                         header, rows, confidence and evidence, the indicator rows and blocks, where the",
+      "                         weights and the reported total are, and the assumptions made (--json adds reading)",
+      "  --layout <layout.json> read every workbook with a layout file (exported from the pane's 识别结果): which",
+      "                         column holds which role, where the indicator rows start and end. For a batch of one",
+      "                         template; a bad layout file stops the run before any workbook is checked (exit 2)",
       "  --lang <language>      output language: zh-CN (default) or en-US",
       "  --progress             show progress on standard error",
       "  -h, --help             show this help",
@@ -51,9 +62,9 @@ const table = {
   },
   usageShort: {
     "zh-CN":
-      "用法：ziping check <文件或文件夹…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write 文件夹] [--summary 汇总.xlsx] [--lang zh-CN|en-US]",
+      "用法：ziping check <文件或文件夹…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write 文件夹] [--summary 汇总.xlsx] [--layout 版式.json] [--explain] [--lang zh-CN|en-US]",
     "en-US":
-      "Usage: ziping check <files or folders…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write DIR] [--summary FILE.xlsx] [--lang zh-CN|en-US]",
+      "Usage: ziping check <files or folders…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write DIR] [--summary FILE.xlsx] [--layout LAYOUT.json] [--explain] [--lang zh-CN|en-US]",
   },
   usageError: { "zh-CN": "ziping：{reason}", "en-US": "ziping: {reason}" },
   seeHelp: { "zh-CN": "运行 ziping --help 查看用法。", "en-US": "Run ziping --help for usage." },
@@ -134,6 +145,62 @@ const table = {
     "en-US": "{total} files: {checked} checked ({withErrors} with errors), {failed} could not be read.",
   },
   label: { "zh-CN": "：", "en-US": ": " },
+
+  layoutUnusable: {
+    "zh-CN": "ziping：无法使用版式文件 {file}：",
+    "en-US": "ziping: cannot use the layout file {file}:",
+  },
+  layoutUnreadable: { "zh-CN": "无法读取该文件（{reason}）", "en-US": "the file cannot be read ({reason})" },
+  layoutTooLarge: {
+    "zh-CN": "文件过大（{size} 字节），不是版式文件",
+    "en-US": "the file is too large ({size} bytes) to be a layout file",
+  },
+
+  explainTitle: { "zh-CN": "识别结果", "en-US": "How the table was read" },
+  explainNoTable: {
+    "zh-CN": "识别结果：未识别出绩效自评表",
+    "en-US": "How the table was read: no self-evaluation table was recognised",
+  },
+  explainMissing: { "zh-CN": "缺少", "en-US": "Missing" },
+  explainBudget: { "zh-CN": "预算执行", "en-US": "Budget execution" },
+  explainGoal: { "zh-CN": "年度总体目标", "en-US": "Annual overall goal" },
+  explainIndicator: { "zh-CN": "绩效指标", "en-US": "Performance indicators" },
+  explainHeaderRows: { "zh-CN": "（表头第 {rows} 行）", "en-US": " (header row {rows})" },
+  explainColRole: { "zh-CN": "角色", "en-US": "Role" },
+  explainColColumn: { "zh-CN": "列", "en-US": "Col" },
+  explainColHeader: { "zh-CN": "表头", "en-US": "Header" },
+  explainColRows: { "zh-CN": "行", "en-US": "Rows" },
+  explainColConfidence: { "zh-CN": "把握", "en-US": "Confidence" },
+  explainColEvidence: { "zh-CN": "依据", "en-US": "Evidence" },
+  explainIndicatorRows: { "zh-CN": "指标行", "en-US": "Indicator rows" },
+  explainRowCount: { "zh-CN": "{rows}（{count} 行）", "en-US": "{rows} ({count} rows)" },
+  explainBlockWeight: { "zh-CN": "分值 {weight}", "en-US": "weight {weight}" },
+  explainBlockWeightAt: { "zh-CN": "分值 {weight}（{cell}）", "en-US": "weight {weight} ({cell})" },
+  explainBlockNoWeight: { "zh-CN": "分值未标明", "en-US": "weight not stated" },
+  explainWeights: { "zh-CN": "分值来源", "en-US": "Weights from" },
+  explainWeightsColumn: { "zh-CN": "分值列（{column} 列）", "en-US": "the weight column ({column})" },
+  explainWeightsColumnUnknown: { "zh-CN": "分值列", "en-US": "the weight column" },
+  explainWeightsHeadings: {
+    "zh-CN": "各块标题中的分值（如“产出指标(50分)”）",
+    "en-US": "the block headings (such as 产出指标(50分))",
+  },
+  explainWeightsNone: {
+    "zh-CN": "未找到（表中既无分值列，也无标明分值的标题）",
+    "en-US": "nowhere (no weight column, no heading stating points)",
+  },
+  explainTotal: { "zh-CN": "填报总分", "en-US": "Reported total" },
+  explainTotalRow: { "zh-CN": "{cell}（总分行）", "en-US": "{cell} (the 总分 row)" },
+  explainTotalHeading: {
+    "zh-CN": "{cell}（表格上方的自评总分栏）",
+    "en-US": "{cell} (the 自评总分 field above the table)",
+  },
+  explainTotalNone: { "zh-CN": "未找到", "en-US": "not found" },
+  explainAssumptions: { "zh-CN": "识别假设", "en-US": "Assumptions" },
+  explainNone: { "zh-CN": "无", "en-US": "none" },
+  explainCorrected: {
+    "zh-CN": "已按版式（版式文件或工作簿中保存的校正）读取",
+    "en-US": "Read with a layout (a layout file or the correction saved in the workbook)",
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof table;
@@ -163,4 +230,65 @@ const layouts: Record<LayoutId, Record<Lang, string>> = {
 
 export function layoutLabel(lang: Lang, layout: LayoutId): string {
   return layouts[layout]?.[lang] ?? layout;
+}
+
+/** The columns' roles (reading.ts) as the officer knows them; the id follows, since a 版式.json names roles by it. */
+const roles: Record<string, Record<string, Record<Lang, string>>> = {
+  budget: {
+    label: { "zh-CN": "行标签", "en-US": "row labels" },
+    initial: { "zh-CN": "年初预算数", "en-US": "initial budget" },
+    planned: { "zh-CN": "全年预算数", "en-US": "full-year budget" },
+    executed: { "zh-CN": "全年执行数", "en-US": "executed" },
+    weight: { "zh-CN": "分值", "en-US": "points" },
+    rate: { "zh-CN": "执行率", "en-US": "execution rate" },
+    score: { "zh-CN": "得分", "en-US": "score" },
+    reason: { "zh-CN": "原因", "en-US": "reason" },
+  },
+  indicator: {
+    level1: { "zh-CN": "一级指标", "en-US": "level 1" },
+    level2: { "zh-CN": "二级指标", "en-US": "level 2" },
+    name: { "zh-CN": "三级指标", "en-US": "indicator" },
+    nature: { "zh-CN": "指标性质", "en-US": "operator" },
+    unit: { "zh-CN": "度量单位", "en-US": "unit" },
+    target: { "zh-CN": "年度指标值", "en-US": "annual target" },
+    actual: { "zh-CN": "实际完成值", "en-US": "actual" },
+    weight: { "zh-CN": "分值", "en-US": "points" },
+    coefficient: { "zh-CN": "得分系数", "en-US": "score coefficient" },
+    criteria: { "zh-CN": "评分标准", "en-US": "scoring criteria" },
+    score: { "zh-CN": "得分", "en-US": "score" },
+    reason: { "zh-CN": "偏差原因", "en-US": "deviation reason" },
+  },
+  goal: {
+    expected: { "zh-CN": "预期目标", "en-US": "expected goal" },
+    actual: { "zh-CN": "实际完成情况", "en-US": "actual result" },
+  },
+};
+
+/** "分值 weight" (zh-CN) / "weight (points)" (en-US); a role this table does not know shows as its id. */
+export function roleLabel(lang: Lang, block: string, role: string): string {
+  const name = roles[block]?.[role]?.[lang];
+  if (!name) return role;
+  return lang === "zh-CN" ? `${name} ${role}` : `${role} (${name})`;
+}
+
+const confidences: Record<Confidence, Record<Lang, string>> = {
+  sure: { "zh-CN": "确定", "en-US": "sure" },
+  likely: { "zh-CN": "较确定", "en-US": "likely" },
+  unsure: { "zh-CN": "不确定", "en-US": "unsure" },
+};
+
+export function confidenceLabel(lang: Lang, confidence: Confidence): string {
+  return confidences[confidence]?.[lang] ?? confidence;
+}
+
+const sources: Record<RoleSource, Record<Lang, string>> = {
+  header: { "zh-CN": "", "en-US": "" },
+  pair: { "zh-CN": "〔标签与数值成对〕", "en-US": "[label/value pair] " },
+  heading: { "zh-CN": "〔表格上方栏目〕", "en-US": "[field above the table] " },
+  layout: { "zh-CN": "〔版式指定〕", "en-US": "[set by the layout] " },
+};
+
+/** A tag before the evidence when the role was not read from a column header. */
+export function sourceTag(lang: Lang, source: RoleSource): string {
+  return sources[source]?.[lang] ?? "";
 }
