@@ -11,9 +11,11 @@ import { isCellError, type CellValue } from "./grid";
 
 /**
  * Full-width digits/letters/punctuation (０-９, ．，％＞＜＝（）：) to ASCII, U+3000 and all whitespace incl. line
- * breaks removed. The typographic minus U+2212 also becomes "-" (Word and WPS substitute it for "-").
+ * breaks removed. The typographic minus U+2212 also becomes "-" (Word and WPS substitute it for "-"), and the
+ * small forms ﹢﹣﹤﹥﹦ (U+FE62–FE66, offered by Chinese input methods next to ＜＞＝) become + - < > =.
  */
-const NEEDS_NORMALIZING = /[\uFF01-\uFF5E\u2212\s\u200B-\u200D\uFEFF]/;
+const NEEDS_NORMALIZING = /[\uFF01-\uFF5E\u2212\uFE62-\uFE66\s\u200B-\u200D\uFEFF]/;
+const SMALL_FORMS = "+-<>=";
 
 export function normalizeText(s: string): string {
   // Most cells need nothing: one scan instead of three replacements (the engine reads every cell).
@@ -21,6 +23,7 @@ export function normalizeText(s: string): string {
   return s
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u2212/g, "-")
+    .replace(/[\uFE62-\uFE66]/g, (c) => SMALL_FORMS[c.charCodeAt(0) - 0xfe62])
     .replace(/[\s\u200B-\u200D\uFEFF]/g, "");
 }
 
@@ -174,13 +177,19 @@ export type Target =
   | { kind: "quantitative"; op: Operator | null; value: number; unit: string | null; raw: string }
   | { kind: "qualitative"; text: string };
 
-/** Written before the number, on normalised text (so ＞＝ is already ">="). The longest match wins. */
+/**
+ * Written before the number, on normalised text (so ＞＝ is already ">=" and ﹥﹦ too). The longest match wins.
+ * Every Unicode form officers type: ≥ (U+2265) ≧ (U+2267) ⩾ (U+2A7E) and ≮ (U+226E, "not less than"); ≤ (U+2264)
+ * ≦ (U+2266) ⩽ (U+2A7D) and ≯ (U+226F, "not greater than"); any of them doubled with "=" ("≥=", "≧＝").
+ */
 // prettier-ignore
 const PREFIX_OPERATORS = operatorTable({
-  "≥": ["≥", "≧", "⩾", ">=", "=>", "≥=", "不低于", "不少于", "不小于", "大于等于", "大于或等于", "至少", "达到", "达"],
+  "≥": ["≥", "≧", "⩾", "≮", ">=", "=>", "≥=", "≧=", "⩾=", "≮=", "不低于", "不少于", "不小于",
+        "大于等于", "大于或等于", "大于或者等于", "大于、等于", "至少", "达到", "达"],
   ">": [">", "大于", "高于", "超过", "多于"],
-  "≤": ["≤", "≦", "⩽", "<=", "=<", "≤=",
-        "不超过", "不高于", "不大于", "不多于", "小于等于", "小于或等于", "至多", "最多", "控制在"],
+  "≤": ["≤", "≦", "⩽", "≯", "<=", "=<", "≤=", "≦=", "⩽=", "≯=",
+        "不超过", "不高于", "不大于", "不多于", "小于等于", "小于或等于", "小于或者等于", "小于、等于",
+        "至多", "最多", "控制在"],
   "<": ["<", "小于", "低于", "少于"],
   "=": ["=", "==", "等于"],
 });
@@ -230,6 +239,8 @@ function readQuantitative(t: string): { op: Operator | null; number: ParsedNumbe
     const label = before.slice(0, -prefix[0].length);
     // "未达95%", "不达到…": a negated operator we do not understand.
     if (/[未不没]$/.test(label)) return null;
+    // "≥≯50", "<>5": two operators that make no one operator we know; do not pick one.
+    if (/[<>=≥≤≧≦⩾⩽≮≯]$/.test(label)) return null;
   }
 
   if (prefix && suffix && direction(prefix[1]) !== direction(suffix[1])) return null; // "≥50以下": do not guess
@@ -242,9 +253,9 @@ function readQuantitative(t: string): { op: Operator | null; number: ParsedNumbe
 }
 
 /**
- * Parses a 年度指标值 (DOMAIN §2.4). Operators: ≥ ≧ >= ＞＝ 不低于 不少于 不小于 大于等于 至少 达到 → "≥" (">" only
- * for a strict > ＞ 大于 高于 超过); ≤ ≦ <= 不超过 不高于 不大于 小于等于 控制在 → "≤" ("<" for < ＜ 小于 低于);
- * = ＝ 等于 → "=". Suffixes: 以上 → ≥; 以下/以内/之内/内 → ≤. Numbers as in parseNumber.
+ * Parses a 年度指标值 (DOMAIN §2.4). Operators: ≥ ≧ ⩾ ≮ >= ＞＝ ﹥﹦ 不低于 不少于 不小于 大于等于 至少 达到 → "≥" (">"
+ * only for a strict > ＞ ﹥ 大于 高于 超过); ≤ ≦ ⩽ ≯ <= 不超过 不高于 不大于 小于等于 控制在 → "≤" ("<" for < ＜ ﹤
+ * 小于 低于); = ＝ ﹦ 等于 → "=". Suffixes: 以上 → ≥; 以下/以内/之内/内 → ≤. Numbers as in parseNumber.
  * A number cell is a target with no operator (with % format: ×100, unit "%").
  * Qualitative: text without a readable number, ranges ("50-60", "95%～100%"), relative targets
  * ("不低于上年的95%"), and dates ("2023年12月31日前完成", "2023年", "12月"): a date is not a target value.
@@ -359,7 +370,15 @@ export function canonicalUnit(unit: string | null): string | null {
 }
 
 const PERCENT_UNITS = new Set(["%", "百分点"]);
-const MONEY_SCALE: Readonly<Record<string, number>> = { 元: 0.0001, 千元: 0.1, 万元: 1, 亿元: 10000 };
+/**
+ * Money units as powers of ten of 元; "150万" and "1.5亿" are how officers shorten 万元 and 亿元. Conversions go
+ * through the exponent (×10ⁿ or ÷10ⁿ), never through 0.0001, whose binary value is not exact.
+ */
+const MONEY_DIGITS: Readonly<Record<string, number>> = { 元: 0, 千元: 3, 万: 4, 万元: 4, 亿: 8, 亿元: 8 };
+/** Multiplier to 万元: 1 ÷ 10⁴ rounds to the same double as the literal 0.0001. */
+const MONEY_SCALE: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(MONEY_DIGITS).map(([u, d]) => [u, d >= 4 ? 10 ** (d - 4) : 1 / 10 ** (4 - d)]),
+);
 const COUNT_UNITS = new Set([
   "个",
   "次",
@@ -389,7 +408,7 @@ const COUNT_UNITS = new Set([
 const TIME_UNITS = new Set(["日", "个月", "年", "小时", "工作日", "周", "分钟", "季度"]);
 
 /**
- * "%", "百分比", "百分点" → percent; 元 万元 亿元 (and 千元) → money; 个 次 份 项 件 篇 条 期 人 人次 家 户 场 所 台 套 本 册
+ * "%", "百分比", "百分点" → percent; 元 万元 亿元 (and 千元, 万, 亿) → money; 个 次 份 项 件 篇 条 期 人 人次 家 户 场 所 台 套 本 册
  * (and 名 位 批 场次 万人次 万人) → count; 天 日 月 个月 年 小时 工作日 (and 周 分钟 季度) → time; null → none.
  */
 export function unitKind(unit: string | null): UnitKind {
@@ -402,10 +421,47 @@ export function unitKind(unit: string | null): UnitKind {
   return "other";
 }
 
-/** Multiplier to 万元 for money units (元 → 0.0001, 千元 → 0.1, 万元 → 1, 亿元 → 10000), else null. */
+/** Multiplier to 万元 for money units (元 → 0.0001, 千元 → 0.1, 万元 and 万 → 1, 亿元 and 亿 → 10000), else null. */
 export function moneyScale(unit: string | null): number | null {
   const u = canonicalUnit(unit);
   return u !== null && u in MONEY_SCALE ? MONEY_SCALE[u] : null;
+}
+
+/** The units a budget block states its amounts in (项目资金（万元）; some provinces use 元). */
+export type AmountUnit = "万元" | "元" | "千元" | "亿元";
+
+export interface ParsedAmount {
+  /** In the block's unit. */
+  value: number;
+  /** The text as typed, when its unit was converted ("1,234.5元" in a 万元 block), so the caller can say so. */
+  from?: string;
+}
+
+/**
+ * A budget amount (年初预算数, 全年预算数, 全年执行数) in the block's unit, default 万元. A number cell is taken as it
+ * is, whatever its format (the block's header states the unit, not the cell's format). Text: 千分位 commas,
+ * full-width digits, spaces, a leading ￥/¥ (元), and a money unit that is converted ("150万" / "150万元" / "150 万元"
+ * → 150; "1,234.5元" and "￥1,234.5" → 0.12345 with `from`; "1.5亿元" → 15000). Anything else is not an amount and
+ * gives null: blanks, "—", "完成", "约50", "50-60", other units ("50个"), dates, booleans, errors.
+ */
+export function parseAmount(
+  value: CellValue | undefined,
+  // Accepted beside the value as every cell reader here is; a number's format never changes its unit.
+  _numFmt?: string,
+  unit: AmountUnit = "万元",
+): ParsedAmount | null {
+  if (typeof value === "number") return Number.isFinite(value) ? { value } : null;
+  if (typeof value !== "string") return null;
+  const n = parseNumberText(normalizeText(value));
+  if (!n) return null;
+  if (n.unit === null) return { value: n.value };
+  const typed = MONEY_DIGITS[canonicalUnit(n.unit) ?? ""];
+  if (typed === undefined) return null;
+  const shift = typed - MONEY_DIGITS[unit];
+  if (shift === 0) return { value: n.value };
+  // 1234.5 ÷ 10⁴ and 1.5 × 10⁴ are exact to 15 digits; toPrecision drops the noise a product may carry.
+  const scaled = shift > 0 ? n.value * 10 ** shift : n.value / 10 ** -shift;
+  return { value: Number(scaled.toPrecision(15)), from: value.trim() };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   normalizeLabel,
   normalizeText,
   parseActual,
+  parseAmount,
   parseNumber,
   parseTarget,
   qualitativeTier,
@@ -624,4 +625,167 @@ describe("isEmptyExplanation", () => {
       expect(isEmptyExplanation(input)).toBe(false);
     },
   );
+});
+
+describe("text where numbers are (DOMAIN §2.1a): amounts with units, operators in every Unicode form", () => {
+  describe("parseAmount", () => {
+    it.each<[CellValue | undefined, number]>([
+      // number cells as they are, whatever their format
+      [3378.3, 3378.3],
+      [0, 0],
+      [-5, -5],
+      [120, 120],
+      // text without a unit is in the block's unit
+      ["3,378.30", 3378.3],
+      ["３，３７８．３０", 3378.3],
+      ["  120  ", 120],
+      ["-5", -5],
+      // 万 and 万元 are the block's unit: nothing to convert
+      ["150万", 150],
+      ["150万元", 150],
+      ["150 万元", 150],
+      ["１５０万元", 150],
+      ["3,342.07万元", 3342.07],
+    ])("%p -> %p (万元, as typed)", (input, value) => {
+      expect(parseAmount(input)).toEqual({ value });
+    });
+
+    it.each<[string, number]>([
+      // 1,234.5 元 = 1234.5 ÷ 10,000 万元
+      ["1,234.5元", 0.12345],
+      ["￥1,234.5", 0.12345],
+      ["¥1,234.5", 0.12345],
+      ["１２３４．５元", 0.12345],
+      // 1.5 亿元 = 1.5 × 10,000 万元
+      ["1.5亿元", 15000],
+      ["1.5亿", 15000],
+      // 30 千元 = 30 ÷ 10 万元
+      ["30千元", 3],
+      // 0.07元 = 0.000007 万元: a product or quotient must not leave binary noise
+      ["0.07元", 0.000007],
+      ["33,783,000元", 3378.3],
+    ])("%j -> %p 万元, saying it was converted", (input, value) => {
+      expect(parseAmount(input)).toEqual({ value, from: input });
+    });
+
+    it("keeps the text as typed, trimmed, in from", () => {
+      expect(parseAmount(" 1,234.5 元 ")).toEqual({ value: 0.12345, from: "1,234.5 元" });
+    });
+
+    it.each<[string, "万元" | "元" | "千元" | "亿元", number, boolean]>([
+      // a 元 block: 150万 = 1,500,000 元
+      ["150万", "元", 1500000, true],
+      ["1,234.5元", "元", 1234.5, false],
+      ["1,234.5", "元", 1234.5, false],
+      // a 亿元 block: 5,000 万元 = 0.5 亿元
+      ["5,000万元", "亿元", 0.5, true],
+      // a 千元 block: 2 万元 = 20 千元
+      ["2万元", "千元", 20, true],
+    ])("%j in a %s block -> %p", (input, unit, value, converted) => {
+      expect(parseAmount(input, undefined, unit)).toEqual(converted ? { value, from: input } : { value });
+    });
+
+    it.each<[CellValue | undefined]>([
+      [null],
+      [undefined],
+      [""],
+      ["完成"],
+      ["约50"],
+      ["50-60"],
+      ["—"],
+      ["/"],
+      ["50个"],
+      ["98%"],
+      ["150万元整"],
+      ["￥500元"],
+      ["2023年"],
+      [true],
+      [new Date(Date.UTC(2023, 0, 1))],
+      [err("#VALUE!")],
+      [Number.NaN],
+      [Number.POSITIVE_INFINITY],
+    ])("%p is not an amount", (input) => {
+      expect(parseAmount(input)).toBeNull();
+    });
+  });
+
+  describe("units written short", () => {
+    it("keeps 万 as typed in parseNumber, and knows it as 万元", () => {
+      expect(parseNumber("150万")).toEqual({ value: 150, unit: "万" });
+      expect(moneyScale("万")).toBe(1);
+      expect(moneyScale("亿")).toBe(10000);
+      expect(unitKind("万")).toBe("money");
+      expect(unitsCompatible("万元", "万")).toBe(true);
+      expect(unitsCompatible("万", "元")).toBe(true);
+      expect(unitsCompatible("万", "个")).toBe(false);
+    });
+  });
+
+  describe("parseTarget operators", () => {
+    it.each<[string, Operator, number, string | null]>([
+      // equals: ASCII, full-width U+FF1D, small form U+FE66
+      ["=100%", "=", 100, "%"],
+      ["＝100%", "=", 100, "%"],
+      ["\uFE66100%", "=", 100, "%"],
+      // at least: ≥ U+2265, ≧ U+2267, ⩾ U+2A7E, ≮ U+226E (not less than)
+      ["≥90%", "≥", 90, "%"],
+      ["≧90%", "≥", 90, "%"],
+      ["⩾90%", "≥", 90, "%"],
+      ["\u226E90%", "≥", 90, "%"],
+      // at most: ≤ U+2264, ≦ U+2266, ⩽ U+2A7D, ≯ U+226F (not greater than)
+      ["≤5%", "≤", 5, "%"],
+      ["≦5%", "≤", 5, "%"],
+      ["⩽5%", "≤", 5, "%"],
+      ["\u226F5%", "≤", 5, "%"],
+      // strict: ASCII, full-width U+FF1E / U+FF1C, small forms U+FE65 / U+FE64
+      [">80%", ">", 80, "%"],
+      ["＞80%", ">", 80, "%"],
+      ["\uFE6580%", ">", 80, "%"],
+      ["<5%", "<", 5, "%"],
+      ["＜5%", "<", 5, "%"],
+      ["\uFE645%", "<", 5, "%"],
+      // two characters for one operator
+      ["＞＝90%", "≥", 90, "%"],
+      ["\uFE65\uFE6690%", "≥", 90, "%"],
+      ["＞=90%", "≥", 90, "%"],
+      ["≥=90%", "≥", 90, "%"],
+      ["≥＝90%", "≥", 90, "%"],
+      ["≧=90%", "≥", 90, "%"],
+      ["⩾＝90%", "≥", 90, "%"],
+      ["=>90%", "≥", 90, "%"],
+      ["＜＝30万元", "≤", 30, "万元"],
+      ["\uFE64\uFE6630万元", "≤", 30, "万元"],
+      ["≤=30万元", "≤", 30, "万元"],
+      ["≦＝30万元", "≤", 30, "万元"],
+      ["⩽=30万元", "≤", 30, "万元"],
+      ["=<30万元", "≤", 30, "万元"],
+      ["＝＝100%", "=", 100, "%"],
+      // words
+      ["大于等于90%", "≥", 90, "%"],
+      ["大于或等于90%", "≥", 90, "%"],
+      ["大于或者等于90%", "≥", 90, "%"],
+      ["大于、等于90%", "≥", 90, "%"],
+      ["小于等于30万元", "≤", 30, "万元"],
+      ["小于或者等于30万元", "≤", 30, "万元"],
+      // spaces and full-width digits around any of them
+      ["≧ ９０ ％", "≥", 90, "%"],
+      ["\uFE65\uFE66 90 %", "≥", 90, "%"],
+      ["满意度\u226E90%", "≥", 90, "%"],
+      ["成本\u226F30万", "≤", 30, "万"],
+    ])("%j -> %s %p %p", (input, op, value, unit) => {
+      expect(parseTarget(input)).toMatchObject({ kind: "quantitative", op, value, unit, raw: input.trim() });
+    });
+
+    it("reads the small forms as text elsewhere too", () => {
+      expect(normalizeText("\uFE62\uFE63\uFE64\uFE65\uFE66")).toBe("+-<>=");
+      expect(parseNumber("\uFE635")).toEqual({ value: -5, unit: null });
+    });
+
+    it.each(["≥\u226F50", "<>5", "未\u226E95%", "\u226E50以下"])(
+      "%j stays qualitative (contradictory or negated)",
+      (input) => {
+        expect(parseTarget(input)).toEqual({ kind: "qualitative", text: input });
+      },
+    );
+  });
 });
