@@ -423,13 +423,18 @@ class FakeContext {
         return ctx.makeSetting(key);
       },
     };
+    // The selection lives on the active sheet: the last select() there, or A1 as in a freshly opened sheet.
+    const getSelectedRange = () => {
+      const sel = excel.selection?.sheet === excel.activeSheet ? excel.selection.cell : "A1";
+      return ctx.makeRange(excel.activeSheet, sel);
+    };
     const application = {
       suspendApiCalculationUntilNextSync: () => {
         if (!excel.supports("1.6")) throw new Error("suspendApiCalculationUntilNextSync needs ExcelApi 1.6");
         ctx.queue({ touchesCells: false, describe: "suspend calculation", run: () => excel.calculationSuspended++ });
       },
     };
-    return { worksheets, settings, application };
+    return { worksheets, settings, application, getSelectedRange };
   }
 
   private makeSetting(key: string, nullState?: NullState & { synced: { done: boolean } }): any {
@@ -613,6 +618,8 @@ class FakeContext {
                 : "String",
       ),
       text: grid((c) => (c ? String(c.value) : "")),
+      worksheet: { name: sheetName },
+      getCell: (row: number, column: number) => ctx.makeRange(sheetName, toA1(rect.top + row, rect.left + column)),
       format: {
         fill: {
           color: topLeft?.fill ?? "#FFFFFF",

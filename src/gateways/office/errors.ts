@@ -4,7 +4,8 @@
  */
 import type { Localized } from "../../domain/types";
 
-export type GatewayErrorCode = "sheet-protected" | "sheet-missing" | "read-too-large" | "findings-sheet-taken";
+export type GatewayErrorCode =
+  "sheet-protected" | "sheet-missing" | "read-too-large" | "findings-sheet-taken" | "selection-invalid";
 
 export class GatewayError extends Error {
   constructor(
@@ -43,5 +44,14 @@ export function findingsSheetTakenError(name: string): GatewayError {
   return new GatewayError("findings-sheet-taken", {
     "zh-CN": `已有名为“${name}”的工作表（不是本加载项创建的），也无法使用备用名称。请重命名该工作表后重试。`,
     "en-US": `A sheet named "${name}" already exists and was not created by this add-in, and no spare name was free. Rename it and try again.`,
+  });
+}
+
+/** Excel has no cell range selected (a chart, a shape or several ranges at once). */
+export function selectionInvalidError(): GatewayError {
+  return new GatewayError("selection-invalid", {
+    "zh-CN": "请先在 Excel 中选中自评表的单元格（一个连续区域，而不是图表、图形或多个区域），再重试。",
+    "en-US":
+      "Select cells of the table in Excel first (one block of cells, not a chart, a shape or several blocks), then try again.",
   });
 }

@@ -1,16 +1,27 @@
 /**
  * The pane's way into Excel: each errand is one Excel.run over the read, write, undo and workbook
- * modules, and the check hands the grid it read to the engine.
+ * modules, and the check hands the grid it read to the engine, with the officer's correction (版式).
  */
 /* global Blob, Excel */
-import { checkWorkbook } from "../../domain";
-import type { CheckResult, WritePlan } from "../../domain/types";
-import { readReportSources, readTable } from "./read";
+import { checkWorkbook, type LayoutOverride } from "../../domain";
+import type { WritePlan } from "../../domain/types";
+import { getSavedLayout, saveLayout } from "./layout-store";
+import { readReportSources, readTableForCheck } from "./read";
 import { saveFile } from "./save-file";
-import type { ReportSources, SavedFile, UndoSummary, WritePreview, WriteRequest, WriteSummary } from "./types";
+import type {
+  CorrectedResult,
+  ReportSources,
+  SavedFile,
+  SelectedRange,
+  UndoSummary,
+  WritePreview,
+  WriteRequest,
+  WriteSummary,
+} from "./types";
 import { clearMarks, undoLastWrite } from "./undo";
 import {
   getSavedProfile,
+  getSelection,
   insertBlankTemplate,
   insertReportMaterial,
   locateCell,
@@ -21,9 +32,29 @@ import {
 import { applyPlan, previewPlan } from "./write";
 
 export class OfficeGateway {
-  async check(profile: ProfileChoice): Promise<CheckResult> {
-    const read = await Excel.run((context) => readTable(context));
-    return checkWorkbook([read.grid], { profile, sheet: read.sheet });
+  /**
+   * Reads the 自评表 with the correction saved in the workbook (found in the same sync as the table), or with
+   * `layout` when given (null: none), and checks it: two syncs in the usual case.
+   */
+  async check(profile: ProfileChoice, layout?: LayoutOverride | null): Promise<CorrectedResult> {
+    const read = await Excel.run((context) => readTableForCheck(context, layout));
+    const correction = read.layout ?? undefined;
+    const result: CorrectedResult = checkWorkbook([read.grid], { profile, sheet: read.sheet, layout: correction });
+    // Assigned, not spread: the result's write plan is a getter built on first use.
+    if (correction) result.correction = correction;
+    return result;
+  }
+
+  getSelection(): Promise<SelectedRange> {
+    return Excel.run((context) => getSelection(context));
+  }
+
+  getSavedLayout(): Promise<LayoutOverride | null> {
+    return Excel.run((context) => getSavedLayout(context));
+  }
+
+  saveLayout(layout: LayoutOverride | null): Promise<void> {
+    return Excel.run((context) => saveLayout(context, layout));
   }
 
   readReportSources(wanted: (sheetName: string) => boolean): Promise<ReportSources> {

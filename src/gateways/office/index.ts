@@ -14,6 +14,7 @@ export {
   readTable,
   readSheet,
   readReportSources,
+  readTableForCheck,
   findTableSheet,
   pickTableSheet,
   gridFromRange,
@@ -28,18 +29,22 @@ export {
   insertBlankTemplate,
   insertReportMaterial,
   getSavedProfile,
+  getSelection,
   saveProfile,
   isProfileChoice,
   type MaterialSheetTemplate,
   type ProfileChoice,
 } from "./workbook";
+export { LAYOUT_KEY, getSavedLayout, saveLayout, readLayoutItem, parseLayoutItem } from "./layout-store";
 export { centralBlankTemplate, type SheetTemplate } from "./blank-template";
 export { toExcelInput, needsQuotePrefix } from "./excel-input";
 export { saveFile, savePageUrl, base64url, SAVE_PAGE } from "./save-file";
 export type {
+  CorrectedResult,
   PlannedChange,
   ReportSources,
   SavedFile,
+  SelectedRange,
   TextSheetWritten,
   UndoSummary,
   WritePreview,

@@ -3,14 +3,16 @@
  * that sheet's used range (values, formulas, number formats, merged areas, protection) in one sync; for the
  * report, the 报告素材 sheet in that same sync.
  * The sheet search costs one sync when the table is on the active, first or last sheet (the usual case)
- * and one more otherwise; the table itself always costs exactly one, whatever its size.
+ * and one more otherwise; the table itself always costs exactly one, whatever its size. The officer's saved
+ * correction (版式) is read in the search's first sync, and names the sheet when it names one.
  */
 /* global Excel */
-import { locateTableSheet } from "../../domain";
+import { locateTableSheet, type LayoutOverride } from "../../domain";
 import { MapGrid, type Cell, type CellValue, type Grid } from "../../domain/grid";
 import { parseAreaList } from "./addresses";
 import { readTooLargeError, sheetMissingError } from "./errors";
 import { supportsExcelApi } from "./host";
+import { parseLayoutItem, readLayoutItem } from "./layout-store";
 import type { ReportSources } from "./types";
 import { readUndoMetaItem, parseUndoMeta } from "./undo-store";
 
@@ -130,16 +132,28 @@ export async function readSheet(context: Excel.RequestContext, sheet: string): P
   return finishRead(read);
 }
 
+/** Where the 自评表 is, every sheet's name, and the correction the reading is to use. */
+interface Located {
+  sheet: string;
+  names: string[];
+  layout: LayoutOverride | null;
+}
+
 /**
  * Finds the sheet holding the 自评表. First sync: every sheet's name, the add-in's own sheets (from its
- * undo record) and samples of the active, first and last sheets. Only when none of those holds the
- * table does a second sync sample the rest. With no table anywhere, the active sheet is returned and
- * the engine reports `layout-unrecognized` on it.
+ * undo record), the saved correction (unless `given`) and samples of the active, first and last sheets. A
+ * correction that names an existing sheet decides; otherwise, only when none of the samples holds the table
+ * does a second sync sample the rest. With no table anywhere, the active sheet is returned and the engine
+ * reports `layout-unrecognized` on it.
+ *
+ * `given`: the correction to use instead of the saved one (null: none), as the pane passes right after the
+ * officer changed it.
  */
-async function locateTable(context: Excel.RequestContext): Promise<{ sheet: string; names: string[] }> {
+async function locateTable(context: Excel.RequestContext, given?: LayoutOverride | null): Promise<Located> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   const metaItem = readUndoMetaItem(context);
+  const layoutItem = given === undefined ? readLayoutItem(context) : null;
   const probes = [sheets.getActiveWorksheet(), sheets.getFirst(true), sheets.getLast(true)].map((ws) => {
     ws.load("name");
     const sample = ws.getRange(SAMPLE_RANGE);
@@ -150,13 +164,16 @@ async function locateTable(context: Excel.RequestContext): Promise<{ sheet: stri
 
   const names = sheets.items.map((ws) => ws.name);
   const own = new Set(parseUndoMeta(metaItem)?.createdSheets ?? []);
+  const layout = layoutItem ? parseLayoutItem(layoutItem) : (given ?? null);
+  if (layout?.sheet !== undefined && names.includes(layout.sheet) && !own.has(layout.sheet))
+    return { sheet: layout.sheet, names, layout };
   const samples = new Map<string, Grid>();
   for (const { ws, sample } of probes) {
     if (!samples.has(ws.name) && !own.has(ws.name)) samples.set(ws.name, sampleGrid(ws.name, sample.values));
   }
   const activeName = probes[0].ws.name;
   const found = pickTableSheet([...samples.values()]);
-  if (found) return { sheet: found, names };
+  if (found) return { sheet: found, names, layout };
 
   const rest = sheets.items
     .filter((ws) => !samples.has(ws.name) && !own.has(ws.name) && ws.visibility === "Visible")
@@ -165,10 +182,10 @@ async function locateTable(context: Excel.RequestContext): Promise<{ sheet: stri
       sample.load("values");
       return { name: ws.name, sample };
     });
-  if (rest.length === 0) return { sheet: activeName, names };
+  if (rest.length === 0) return { sheet: activeName, names, layout };
   await context.sync();
   const all = [...samples.values(), ...rest.map((r) => sampleGrid(r.name, r.sample.values))];
-  return { sheet: pickTableSheet(all) ?? activeName, names };
+  return { sheet: pickTableSheet(all) ?? activeName, names, layout };
 }
 
 /** The name of the sheet holding the 自评表 (see locateTable). */
@@ -183,14 +200,26 @@ export async function readTable(context: Excel.RequestContext, options: ReadOpti
 }
 
 /**
+ * What a check reads: the 自评表 and the correction to read it with (the saved one, or `given`; see
+ * locateTable). Two syncs in the usual case, the same as readTable.
+ */
+export async function readTableForCheck(
+  context: Excel.RequestContext,
+  given?: LayoutOverride | null,
+): Promise<TableRead & { layout: LayoutOverride | null }> {
+  const { sheet, layout } = await locateTable(context, given);
+  return { ...(await readSheet(context, sheet)), layout };
+}
+
+/**
  * What the report draft reads: the 自评表 and the sheets `wanted` picks by name (the 报告素材 sheet), all read
- * in one sync after the table was found: two syncs in the usual case.
+ * in one sync after the table was found, and the saved correction: two syncs in the usual case.
  */
 export async function readReportSources(
   context: Excel.RequestContext,
   wanted: (sheetName: string) => boolean,
 ): Promise<ReportSources> {
-  const { sheet, names } = await locateTable(context);
+  const { sheet, names, layout } = await locateTable(context);
   const others = names.filter((n) => n !== sheet && wanted(n));
   const reads = [sheet, ...others].map((name) => queueSheetRead(context, name));
   try {
@@ -198,5 +227,7 @@ export async function readReportSources(
   } catch (e) {
     throw explainSyncError(e, [sheet, ...others].join("、"));
   }
-  return { sheets: reads.map((r) => finishRead(r).grid), tableSheet: sheet, sheetNames: names };
+  const sources: ReportSources = { sheets: reads.map((r) => finishRead(r).grid), tableSheet: sheet, sheetNames: names };
+  if (layout) sources.layout = layout;
+  return sources;
 }

@@ -1,6 +1,7 @@
 /** What the office gateway reports back to the pane: previews of a write, and what a write or undo did. */
 import type { Grid } from "../../domain/grid";
-import type { FindingsSheetPlan, WritePlan } from "../../domain/types";
+import type { LayoutOverride } from "../../domain/layout-file";
+import type { CheckResult, FindingsSheetPlan, WritePlan } from "../../domain/types";
 
 /**
  * A write plan as the gateway takes it: the engine's plan, or only some of it. The 自评报告 is written as a
@@ -64,6 +65,20 @@ export interface ReportSources {
   tableSheet: string;
   /** Every sheet's name, in workbook order. */
   sheetNames: string[];
+  /** The officer's correction saved in the workbook, to read the table with. */
+  layout?: LayoutOverride;
+}
+
+/** A check's result and the officer's correction (版式) the table was read with; absent: none. */
+export type CorrectedResult = CheckResult & { correction?: LayoutOverride };
+
+/** The cell range selected in Excel, as the officer sees it. */
+export interface SelectedRange {
+  sheet: string;
+  /** A1 without the sheet ("G12", "B13:B23"). */
+  address: string;
+  /** What the top-left cell shows (a header's text), "" when empty. */
+  text: string;
 }
 
 /** How a file was handed to the officer. */

@@ -1,13 +1,15 @@
 /**
- * The smaller workbook errands of the pane: go to a cell, insert the blank template or the blank 报告素材
- * sheet, remember the profile.
+ * The smaller workbook errands of the pane: go to a cell, read what the officer selected, insert the blank
+ * template or the blank 报告素材 sheet, remember the profile.
  */
 /* global Excel */
 import { isProfileId, type CheckOptions } from "../../domain";
 import { centralBlankTemplate, type SheetTemplate } from "./blank-template";
 import { toExcelInput } from "./excel-input";
+import { selectionInvalidError } from "./errors";
 import { explainSyncError } from "./read";
 import { columnWidthPoints } from "./text-sheet";
+import type { SelectedRange } from "./types";
 import { columnLetters, parseRange } from "../../domain/grid";
 
 /** A profile id, or "auto": the profile the table's layout implies. */
@@ -28,6 +30,28 @@ export async function locateCell(context: Excel.RequestContext, sheet: string, c
   } catch (e) {
     throw explainSyncError(e, sheet);
   }
+}
+
+/**
+ * The range selected in Excel (on the active sheet), with its sheet and the text of its top-left cell, in one
+ * sync: only that cell's value is read, so a whole selected column costs no more than one cell.
+ */
+export async function getSelection(context: Excel.RequestContext): Promise<SelectedRange> {
+  const range = context.workbook.getSelectedRange();
+  range.load("address");
+  range.worksheet.load("name");
+  const first = range.getCell(0, 0);
+  first.load("values");
+  try {
+    await context.sync();
+  } catch (e) {
+    const code = (e as { code?: string } | null)?.code;
+    throw code === "InvalidSelection" || code === "InvalidOperation" ? selectionInvalidError() : e;
+  }
+  // "'附件1 自评表'!$G$12" → "G12"; the part after the last "!" never holds one.
+  const address = range.address.slice(range.address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const value = first.values[0]?.[0];
+  return { sheet: range.worksheet.name, address, text: value === null || value === undefined ? "" : String(value) };
 }
 
 /** A matrix the size of an A1 range, every cell `value`: office.js wants one entry per cell. */
