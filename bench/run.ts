@@ -2,7 +2,8 @@
  * `npm run bench`: the engine on tables of 100 / 1,000 / 10,000 indicator rows; `ziping check` over 200
  * workbooks against a bare exceljs read of the same files in the same run (alternating, median of 3 rounds);
  * and under load, each measurement alone in a child process for its peak memory: `ziping check` over 1,000
- * small workbooks and over one 200,000-row 自评表, each against a bare exceljs read of the same files.
+ * small workbooks and over one 200,000-row 自评表, each against a bare exceljs read of the same files. Detection
+ * (bench/detection.ts): reading the table over the variant corpus, per file, and on a 10,000-row table.
  * Numbers are printed, not asserted: a timed test on a shared machine only measures the neighbours.
  */
 import fs from "node:fs";
@@ -13,15 +14,11 @@ import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
 import { main } from "../src/cli/main";
 import { writeLargeTable } from "../test/helpers/mutate-workbooks";
+import { reportDetection } from "./detection";
 import { benchEngine } from "./engine";
+import { repositoryRoot } from "./root";
 
-/** The repository root, whether this runs from bench/ (tsx) or compiled from .bench-build/bench/ (npm run bench). */
-function findRoot(dir: string): string {
-  return fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "examples"))
-    ? dir
-    : findRoot(path.dirname(dir));
-}
-const root = findRoot(__dirname);
+const root = repositoryRoot(__dirname);
 const compiled = __filename.endsWith(".js");
 
 function corpus(count: number): string {
@@ -159,6 +156,7 @@ async function run(): Promise<void> {
   console.log(
     `  growth 100 → 10,000 rows: ×${(large.ms / small.ms).toFixed(1)} for ×100 rows (linear ≈ ×100); 10,000 rows target < 100 ms`,
   );
+  await reportDetection();
   await benchCli();
   await benchLoad();
   // The pane's bench drives the webpack build and Chromium, and reads TypeScript sources: it runs under tsx.
