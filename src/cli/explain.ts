@@ -24,7 +24,7 @@ export function explainLines(result: CheckResult, lang: Lang): string[] {
     return [`  ${t(lang, "explainNoTable")}`, ...missing.map((f) => `    ${f.cell}  ${f.message[lang]}`)];
   }
   const label = (key: MessageKey) => t(lang, key) + t(lang, "label");
-  const lines = [`  ${label("explainTitle")}`];
+  const lines = [`  ${label("explainTitle")}`.trimEnd()];
   if (reading.corrected) lines.push(`    ${t(lang, "explainCorrected")}`);
 
   for (const [block, title, headerKey] of BLOCKS) {
