@@ -142,8 +142,8 @@ export const CATALOGUE: Record<RuleId, RuleInfo> = {
     severity: "error",
     title: { "zh-CN": "扣分未说明原因", "en-US": "Deduction without a reason" },
     message: (p) => ({
-      "zh-CN": `“${q(p.name)}”未得满分（${q(p.received)}/${q(p.expected)}），须填写偏差原因分析及改进措施`,
-      "en-US": `"${q(p.name)}" lost points (${q(p.received)}/${q(p.expected)}); the deviation reason and remedy must be filled in`,
+      "zh-CN": `“${q(p.name)}”${p.received !== undefined ? `未得满分（${q(p.received)}/${q(p.expected)}）` : q(p.detail)}，须填写偏差原因分析及改进措施`,
+      "en-US": `"${q(p.name)}" ${p.received !== undefined ? `lost points (${q(p.received)}/${q(p.expected)})` : "missed its target"}; the deviation reason and remedy must be filled in`,
     }),
   },
   "over-completion": {

@@ -85,6 +85,9 @@ class Evaluator {
   }
 
   private readonly sharedComputed = new Set<number>();
+  /** False when the table has no 分值 column: weights come from the block headings. */
+  readonly weightColumn =
+    this.table.indicators.some((i) => i.weight !== undefined) || this.table.indicators.length === 0;
 
   flag(rule: RuleId, slot: Slot, params: MessageParams = {}, arithmetic?: string): void {
     this.findings.push(makeFinding(rule, this.sheet, slot.a1, params, arithmetic));
@@ -195,7 +198,8 @@ class Evaluator {
     }
     // A budget block without 分值 and 得分 columns only reports the money (投入/过程-style tables score
     // execution as an indicator): it adds no points of its own.
-    this.execScored = total.weight !== undefined || total.score !== undefined;
+    if (!total.weight && this.table.execWeightHeading) weight = this.table.execWeightHeading.weight;
+    this.execScored = total.weight !== undefined || total.score !== undefined || !!this.table.execWeightHeading;
     this.execWeight = this.execScored ? weight : 0;
 
     if (planned === null || executed === null) return summary;
@@ -324,7 +328,10 @@ class Evaluator {
     );
     const w = readNumber(row.weight);
     let weight: number | null = null;
-    if (w.kind === "number" && w.value > 0) weight = w.value;
+    // Without a 分值 column (weights only in block headings) a single score cannot be recomputed: it is checked
+    // against its block and for a reason where the target was missed.
+    if (!row.weight) weight = null;
+    else if (w.kind === "number" && w.value > 0) weight = w.value;
     else if (w.kind === "text" && !notApplicable)
       this.flag("value-not-number", row.weight, { what: "分值", received: w.text });
     else if (!notApplicable) this.flag("weight-invalid", row.weight, { name, received: row.weight.text });
@@ -394,11 +401,21 @@ class Evaluator {
         { name, received: fmtPlain(typedScore), expected: fmtScore(score) },
         this.lastArithmetic,
       );
-    if (typed.kind === "blank" && weight !== null) this.flag("required-blank", row.score, { what: "得分", name });
+    if (typed.kind === "blank" && (weight !== null || !row.weight))
+      this.flag("required-blank", row.score, { what: "得分", name });
+    if (!row.weight && missedTarget(row, target, actual) && (!row.reason || isEmptyExplanation(row.reason.text)))
+      this.flag("reason-missing", row.reason ?? row.score, { name, detail: "未达到年度指标值" });
 
     // A score the table could not justify still counts as typed (capped at the weight), never more.
     const effective =
-      score ?? (typedScore !== null && weight !== null ? Math.min(Math.max(typedScore, 0), weight) : null);
+      score ??
+      (typedScore === null
+        ? null
+        : weight !== null
+          ? Math.min(Math.max(typedScore, 0), weight)
+          : !row.weight
+            ? Math.max(typedScore, 0)
+            : null);
     if (
       weight !== null &&
       effective !== null &&
@@ -625,6 +642,7 @@ class Evaluator {
     let sumScores = 0;
     let excluded = 0;
     let unknown = 0;
+    let headingWeights: number | null = 0;
     for (const block of t.blocks) {
       let bw = 0;
       let bs = 0;
@@ -642,7 +660,16 @@ class Evaluator {
       sumScores += bs;
       const stated = block.statedWeight ?? (block.weightSlot !== block.labelSlot ? numberOf(block.weightSlot) : null);
       const expectedWeight = stated ?? (p.enforceBlockWeights ? (p.blockWeights[block.level1] ?? null) : null);
-      if (expectedWeight !== null && Math.abs(bw - expectedWeight) > 1e-6)
+      if (!this.weightColumn) {
+        // Weights only in the headings: the block's typed scores must fit inside its weight.
+        headingWeights = stated === null || headingWeights === null ? null : headingWeights + stated;
+        if (stated !== null && bs > stated + 1e-9)
+          this.flag("score-exceeds-weight", block.labelSlot, {
+            name: block.level1,
+            received: fmtScore(bs),
+            expected: fmtPlain(stated),
+          });
+      } else if (expectedWeight !== null && Math.abs(bw - expectedWeight) > 1e-6)
         this.flag("weights-sum", block.weightSlot, {
           what: block.level1,
           received: fmtPlain(bw),
@@ -675,11 +702,25 @@ class Evaluator {
     const summary: TotalSummary = { computed: null, reported: null, grade: null };
     const totalWeightSlot = t.total?.weight;
     const statedTotal = totalWeightSlot ? numberOf(totalWeightSlot) : null;
-    const allWeights = this.execWeight + sumWeights;
+    // Without a 分值 column the weights are the headings': every block must state one for the sum to mean anything.
+    if (!this.weightColumn && headingWeights !== null && t.indicatorsWeightHeading) {
+      const stated = t.indicatorsWeightHeading;
+      if (Math.abs(headingWeights - stated.weight) > 1e-6)
+        this.flag("weights-sum", stated.slot, {
+          what: stated.slot.text,
+          received: fmtPlain(headingWeights),
+          expected: fmtPlain(stated.weight),
+        });
+    }
+    const indicatorWeights = this.weightColumn
+      ? sumWeights
+      : (headingWeights ?? t.indicatorsWeightHeading?.weight ?? null);
+    const allWeights = this.execWeight + (indicatorWeights ?? 0);
     const expectedTotal = statedTotal ?? p.totalWeight;
     const weightsAnchor = totalWeightSlot ?? t.total?.labelSlot;
     if (
       weightsAnchor &&
+      indicatorWeights !== null &&
       (Math.abs(allWeights + excluded - expectedTotal) > 1e-6 ||
         (statedTotal !== null && statedTotal !== p.totalWeight))
     )
@@ -783,6 +824,20 @@ class Evaluator {
     }
     return summary;
   }
+}
+
+/**
+ * Whether an indicator missed its target, from the target and actual alone (for tables without weights, where
+ * the score cannot say so): a ≥ target not reached, a ≤ target exceeded, or a qualitative result below the top tier.
+ */
+function missedTarget(row: IndicatorRow, target: Target, actual: Actual): boolean {
+  if (target.kind === "quantitative" && actual.kind === "number") {
+    const op = target.op ?? (isCostCategory(row.level2) ? "≤" : "≥");
+    if (op === "≥" || op === ">") return actual.value < target.value;
+    if (op === "≤" || op === "<") return actual.value > target.value;
+    return Math.abs(actual.value - target.value) > 1e-9 * Math.max(1, Math.abs(target.value));
+  }
+  return actual.kind === "qualitative" && actual.tier !== null && actual.tier !== "top";
 }
 
 function numberOf(slot: Slot | undefined): number | null {

@@ -29,8 +29,8 @@ export const BUDGET_COLUMNS = {
     ["全年执行数", "预算执行数", "执行数", "全年实际执行数", "实际执行数", "实际支出数"],
     /执行数$|支出数$/,
   ),
-  weight: matcher(["分值", "权重", "执行率权重", "分值(权重)"]),
-  rate: matcher(["执行率", "预算执行率", "全年执行率", "资金执行率"], /执行率$/),
+  weight: matcher(["分值", "权重", "执行率权重", "分值(权重)", "权重占比", "权重分"], /^(分值|权重)/),
+  rate: matcher(["执行率", "预算执行率", "全年执行率", "资金执行率", "预算执行进度", "执行进度"], /执行率$|执行进度$/),
   score: matcher(["得分", "执行率得分", "预算执行率得分"], /^得分|得分$/),
   reason: matcher(["原因", "原因说明", "偏差原因", "情况说明", "说明"], /原因/),
 } as const;
@@ -61,13 +61,20 @@ export const INDICATOR_COLUMNS = {
     ],
     /(指标|目标)值$/,
   ),
-  weight: matcher(["分值", "权重", "指标权重", "权重分", "标准分", "标准分值"], /分值$|权重$/),
+  weight: matcher(
+    ["分值", "权重", "指标权重", "权重分", "标准分", "标准分值", "权重占比", "指标分值", "指标权重分"],
+    /分值$|权重|^标准分/,
+  ),
   criteria: matcher(
     ["评分标准", "指标解释", "评分要点", "评价标准", "评分办法", "指标说明", "考核标准", "评分细则"],
     /评分标准|评价标准|考核标准|评分细则/,
   ),
-  coefficient: matcher(["得分系数", "得分系数(%)"]),
-  score: matcher(["得分", "指标得分", "自评得分", "实际得分", "评分", "自评分", "自评分数"], /得分$/),
+  // A mark out of 100 whose share of the weight is the score ("单项指标得分" beside "单项指标折算得分").
+  coefficient: matcher(["得分系数", "得分系数(%)", "单项指标得分", "单项得分"], /得分系数|^单项(指标)?得分$/),
+  score: matcher(
+    ["得分", "指标得分", "自评得分", "实际得分", "评分", "自评分", "自评分数", "单项指标折算得分", "折算得分"],
+    /得分$|自评分$/,
+  ),
   reason: matcher(
     [
       "偏差原因分析及改进措施",
@@ -106,6 +113,21 @@ export function matches(m: Matcher, label: string): boolean {
 
 /** Exact synonyms of a group as one lookup table (header matching runs on every header-like cell). */
 const exactIndex = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Every role of a group a header label could name, with how plainly: 1 for a known synonym, 0.7 for a label that
+ * only fits a role's pattern. The header reader weighs these against each other and against the data.
+ */
+export function roleMatches<K extends string>(group: Record<K, Matcher>, label: string): Array<[K, number]> {
+  const out: Array<[K, number]> = [];
+  if (!label) return out;
+  for (const k of Object.keys(group) as K[]) {
+    const m = group[k];
+    if (m.exact.includes(label)) out.push([k, 1]);
+    else if (m.pattern?.test(label)) out.push([k, 0.7]);
+  }
+  return out;
+}
 
 /** Which column of a group a header label names, exact synonyms first. */
 export function columnFor<K extends string>(group: Record<K, Matcher>, label: string): K | null {

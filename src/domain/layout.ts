@@ -22,48 +22,7 @@ import type { LayoutId } from "./types";
 import type { LayoutOverride } from "./layout-file";
 import type { RoleReading, TableReading } from "./reading";
 import { columnLetters } from "./grid";
-
-function provisionalReading(reader: SheetReader, h: Headers, scan: IndicatorScan): TableReading {
-  const roles: RoleReading[] = [];
-  const add = (block: RoleReading["block"], headerRow: number | undefined, map: Record<string, number | undefined>) => {
-    if (headerRow === undefined) return;
-    for (const [role, col] of Object.entries(map))
-      if (col !== undefined)
-        roles.push({
-          block,
-          role,
-          col,
-          column: columnLetters(col),
-          header: reader.rawText(headerRow, col).trim(),
-          headerCell: toA1(headerRow, col),
-          rows: [headerRow + 1, block === "indicator" ? scan.lastRow : headerRow + 1],
-          confidence: "sure",
-          source: "header",
-          evidence: { "zh-CN": "表头名称", "en-US": "header label" },
-        });
-  };
-  add("budget", h.budgetRow, h.budget);
-  add("goal", h.goalRow, h.goal);
-  add("indicator", h.indicatorRow, h.indicator);
-  const first = scan.indicators[0]?.row;
-  return {
-    budgetHeaderRows: h.budgetRow ? [h.budgetRow, h.budgetRow] : undefined,
-    indicatorHeaderRows: h.indicatorRow ? [h.indicatorRow, h.indicatorRow] : undefined,
-    goalHeaderRows: h.goalRow ? [h.goalRow, h.goalRow] : undefined,
-    roles,
-    indicatorRows: first !== undefined ? [first, scan.indicators[scan.indicators.length - 1].row] : undefined,
-    blocks: scan.blocks.map((b) => ({
-      level1: b.level1,
-      rows: [b.indicators[0]?.row ?? b.labelSlot.row, b.indicators[b.indicators.length - 1]?.row ?? b.labelSlot.row],
-      weight: b.statedWeight,
-      weightCell: b.weightSlot.a1,
-    })),
-    total: scan.total?.score ? { cell: scan.total.score.a1, source: "row" } : undefined,
-    weights: "column",
-    assumptions: [],
-    corrected: false,
-  };
-}
+import { readHeaders, type BlockHeader, type HeaderReading } from "./header";
 
 /** Headers sit near the top; real tables are narrow. These bounds keep hostile sheets cheap. */
 const HEADER_SCAN_ROWS = 300;
@@ -150,77 +109,48 @@ export class SheetReader {
 
 type ColumnMap<K extends string> = Partial<Record<K, number>>;
 
-function headerColumns<K extends string>(
-  reader: SheetReader,
-  row: number,
-  group: Record<K, { exact: string[]; pattern?: RegExp }>,
-): ColumnMap<K> {
-  const map: ColumnMap<K> = {};
-  for (let c = 1; c <= reader.cols; c++) {
-    const label = reader.label(row, c);
-    if (!label) continue;
-    const key = columnFor(group, label);
-    if (key && map[key] === undefined) map[key] = c;
-  }
-  return map;
-}
-
 const countKeys = (o: object) => Object.keys(o).length;
 
+/** Each block's header: its rows (top = first header row, row = the one nearest the data) and role → column. */
 interface Headers {
+  budgetTop?: number;
   budgetRow?: number;
   budget: ColumnMap<BudgetColumn>;
+  goalTop?: number;
   goalRow?: number;
   goal: ColumnMap<keyof typeof GOAL_COLUMNS>;
+  indicatorTop?: number;
   indicatorRow?: number;
   indicator: ColumnMap<IndicatorColumn>;
+  read: HeaderReading;
 }
 
 /** Sheets already scanned, so that choosing the sheet and reading it cost one scan (grids are not edited once read). */
 const scanned = new WeakMap<Grid, { reader: SheetReader; headers: Headers }>();
 
-function scanSheet(grid: Grid): { reader: SheetReader; headers: Headers } {
+function scanSheet(grid: Grid, layout?: LayoutOverride): { reader: SheetReader; headers: Headers } {
   let s = scanned.get(grid);
   if (!s) {
     const reader = new SheetReader(grid);
     s = { reader, headers: findHeaders(reader) };
     scanned.set(grid, s);
   }
+  // An officer's layout is applied on a fresh reading (the cached one stays the reader's own).
+  if (layout && (layout.budget || layout.indicator))
+    return { reader: s.reader, headers: findHeaders(s.reader, layout) };
   return s;
 }
 
-function findHeaders(reader: SheetReader): Headers {
-  const h: Headers = { budget: {}, goal: {}, indicator: {} };
-  const last = Math.min(reader.grid.rowCount, HEADER_SCAN_ROWS);
-  for (let r = 1; r <= last; r++) {
-    if (h.indicatorRow !== undefined && h.budgetRow !== undefined && h.goalRow !== undefined) break;
-    if (h.indicatorRow === undefined) {
-      const ind = headerColumns(reader, r, INDICATOR_COLUMNS);
-      const core = ["name", "target", "actual", "weight", "score"].filter(
-        (k) => ind[k as IndicatorColumn] !== undefined,
-      );
-      if (ind.name !== undefined && core.length >= 3) {
-        h.indicatorRow = r;
-        h.indicator = ind;
-        continue;
-      }
-    }
-    if (h.budgetRow === undefined) {
-      const b = headerColumns(reader, r, BUDGET_COLUMNS);
-      if (b.planned !== undefined && b.executed !== undefined) {
-        h.budgetRow = r;
-        h.budget = b;
-        continue;
-      }
-    }
-    if (h.goalRow === undefined) {
-      const g = headerColumns(reader, r, GOAL_COLUMNS);
-      if (g.expected !== undefined && g.actual !== undefined && g.expected !== g.actual) {
-        h.goalRow = r;
-        h.goal = g;
-      }
-    }
-  }
+function findHeaders(reader: SheetReader, layout?: LayoutOverride): Headers {
+  const read = readHeaders(reader, layout);
+  const h: Headers = { budget: {}, goal: {}, indicator: {}, read };
+  const take = (b: BlockHeader | undefined) => (b ? { top: b.top, row: b.bottom, cols: b.cols } : undefined);
+  const ind = take(read.indicator);
+  if (ind) [h.indicatorTop, h.indicatorRow, h.indicator] = [ind.top, ind.row, ind.cols];
+  const bud = take(read.budget);
+  if (bud) [h.budgetTop, h.budgetRow, h.budget] = [bud.top, bud.row, bud.cols];
+  const goal = take(read.goal);
+  if (goal) [h.goalTop, h.goalRow, h.goal] = [goal.top, goal.row, goal.cols];
   return h;
 }
 
@@ -268,7 +198,7 @@ function readBudget(reader: SheetReader, h: Headers): BudgetRow[] {
   const rows: BudgetRow[] = [];
   const stopAt = Math.min(reader.grid.rowCount, header + MAX_BUDGET_ROWS);
   for (let r = header + 1; r <= stopAt; r++) {
-    if (r === h.goalRow || r === h.indicatorRow) break;
+    if (r === h.goalTop || r === h.indicatorTop) break;
     const labelSlot = rowLabelSlot(reader, r, firstAmount) ?? reader.slot(r, Math.max(1, firstAmount - 1));
     const label = normalizeLabel(labelSlot.text);
     if (label && isBlockLabel(label)) break;
@@ -300,10 +230,10 @@ function readBudget(reader: SheetReader, h: Headers): BudgetRow[] {
 function readGoals(reader: SheetReader, h: Headers): GoalRow[] {
   if (h.goalRow === undefined) return [];
   const goals: GoalRow[] = [];
-  const end = h.indicatorRow !== undefined && h.indicatorRow > h.goalRow ? h.indicatorRow - 1 : h.goalRow + 20;
+  const end = h.indicatorTop !== undefined && h.indicatorTop > h.goalRow ? h.indicatorTop - 1 : h.goalRow + 20;
   const expectedCol = h.goal.expected!;
   for (let r = h.goalRow + 1; r <= Math.min(end, reader.grid.rowCount); r++) {
-    if (r === h.budgetRow) break;
+    if (r === h.budgetTop) break;
     const expected = reader.slot(r, expectedCol);
     const actual = reader.slot(r, h.goal.actual!);
     // A row continuing a vertically merged text belongs to the goal above it.
@@ -356,7 +286,11 @@ function findGrade(reader: SheetReader, fromRow: number): TableModel["grade"] {
   return undefined;
 }
 
-function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
+function readIndicators(
+  reader: SheetReader,
+  h: Headers,
+  rows?: { firstRow?: number; lastRow?: number },
+): IndicatorScan {
   const cols = h.indicator;
   const scan: IndicatorScan = { indicators: [], blocks: [], placeholders: [], lastRow: h.indicatorRow! };
   const scoreCol = cols.score!;
@@ -368,7 +302,10 @@ function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
   let emptyRun = 0;
   const at = (r: number, c: number | undefined) => (c === undefined ? undefined : reader.slot(r, c));
 
-  for (let r = h.indicatorRow! + 1; r <= reader.grid.rowCount; r++) {
+  // The officer may have said where the indicator rows start and end; the 总分 row may follow just after.
+  const start = Math.max(h.indicatorRow! + 1, rows?.firstRow ?? 0);
+  const end = rows?.lastRow;
+  for (let r = start; r <= reader.grid.rowCount; r++) {
     const totalLabel = findTotalLabel(reader, r, labelCols);
     if (totalLabel) {
       scan.total = { labelSlot: totalLabel, weight: at(r, cols.weight), score: at(r, cols.score) };
@@ -379,10 +316,14 @@ function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
       scan.lastRow = scan.grade ? Math.max(r, scan.grade.value.row) : r;
       return scan;
     }
+    if (end !== undefined && r > end) {
+      if (r > end + 5) break;
+      continue;
+    }
 
     // 一级 and 二级 labels: a merged or blank cell inherits the label above.
     const l1Slot = at(r, cols.level1);
-    if (l1Slot && l1Slot.row === r && l1Slot.text) {
+    if (l1Slot && (l1Slot.row === r || r === start) && l1Slot.text) {
       const raw = l1Slot.text;
       const name = normalizeLabel(raw.replace(/[（(]?\s*\d+(\.\d+)?\s*分\s*[)）]?/g, "")) || normalizeLabel(raw);
       if (name !== level1 || !block || block.labelSlot.a1 !== l1Slot.a1) {
@@ -393,12 +334,12 @@ function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
       }
     }
     const l2Slot = at(r, cols.level2);
-    if (l2Slot && l2Slot.row === r && l2Slot.text) level2 = normalizeLabel(l2Slot.text);
+    if (l2Slot && (l2Slot.row === r || r === start) && l2Slot.text) level2 = normalizeLabel(l2Slot.text);
 
     const name = reader.slot(r, cols.name!);
     const target = at(r, cols.target);
     const actual = at(r, cols.actual);
-    const weight = reader.slot(r, cols.weight!);
+    const weight = at(r, cols.weight);
     const score = reader.slot(r, scoreCol);
     const own = (s: Slot | undefined) => s !== undefined && s.row === r && s.text !== "";
     const filled = [target, actual, weight, score].some(own);
@@ -412,7 +353,7 @@ function readIndicators(reader: SheetReader, h: Headers): IndicatorScan {
 
     // A block heading row ("产出指标 | | | | 50 | 48"): the block's weight and subtotal, not an indicator.
     if (!own(name) && !own(target) && !own(actual) && l1Slot && l1Slot.row === r && block) {
-      if (own(weight)) {
+      if (weight && own(weight)) {
         block.weightSlot = weight;
         block.statedWeight = null;
       }
@@ -493,16 +434,16 @@ function classify(
   budgetRows: BudgetRow[],
   goals: GoalRow[],
   scoreHeader: string,
+  execWeight: number | null,
 ): LayoutId {
   if (
     h.indicator.nature !== undefined ||
-    (h.budget.reason !== undefined &&
-      h.budget.weight !== undefined &&
-      reader.label(h.budgetRow!, h.budget.weight) === "权重")
+    (h.budget.reason !== undefined && h.budget.weight !== undefined && /^权重$/.test(headerText(h, "budget", "weight")))
   )
     return "sichuan";
   const total = budgetRows.find((r) => r.kind === "total");
-  if (/20分/.test(scoreHeader) || (total?.weight && Number(total.weight.cell?.value) === 20)) return "city-20-80";
+  if (/20分/.test(scoreHeader) || (total?.weight && Number(total.weight.cell?.value) === 20) || execWeight === 20)
+    return "city-20-80";
   if (
     /部门整体|整体支出/.test(title + reader.grid.name) ||
     budgetRows.some((r) => /基本支出/.test(r.label)) ||
@@ -512,6 +453,114 @@ function classify(
   return "central";
 }
 
+/** The composed header text of a block's role ("预算执行情况 / 执行率"), normalised; "" when the role has none. */
+function headerText(h: Headers, block: "budget" | "indicator" | "goal", role: string): string {
+  const r = h.read[block]?.readings.find((x) => x.role === role);
+  return r ? normalizeLabel(r.header.split(" / ").pop() ?? "") : "";
+}
+
+// ── Budget blocks written as label / value pairs ─────────────────────────────────────────────────────────
+const PAIR_LABELS: ReadonlyArray<readonly [BudgetColumn, RegExp]> = [
+  ["planned", /^(预算安排情况|预算安排数?|年度预算数|全年预算数|预算数|调整后预算数|资金安排情况|年度预算安排)$/],
+  ["executed", /^(资金执行情况|预算执行数|全年执行数|执行数|实际支出数?|资金使用情况|实际执行数|支出数|资金支出情况)$/],
+  ["rate", /^(预算执行进度|预算执行率|执行率|资金执行率|执行进度|资金执行进度)$/],
+  ["score", /^(得分|执行得分|预算执行得分)$/],
+];
+
+/**
+ * A budget block without a header row: 预算安排情况 | 120.00 | 资金执行情况 | 115.00 | 预算执行进度(%) | 95.83, on one
+ * or a few rows above the indicators. Each label's value is the next cell to its right.
+ */
+function readBudgetPairs(
+  reader: SheetReader,
+  beforeRow: number,
+): { row: BudgetRow; readings: RoleReading[] } | undefined {
+  const found: Partial<Record<BudgetColumn, { label: Slot; value: Slot }>> = {};
+  for (let r = 1; r < beforeRow; r++)
+    for (let c = 1; c < reader.cols; c++) {
+      const v = reader.grid.cell(r, c)?.value;
+      if (typeof v !== "string" || v.length > 20) continue;
+      const label = reader.label(r, c);
+      const role = PAIR_LABELS.find(([, re]) => re.test(label))?.[0];
+      if (!role || found[role]) continue;
+      const own = reader.slot(r, c);
+      let next = c + 1;
+      while (next <= reader.cols && reader.merges.topLeft(r, next).col === own.col) next++;
+      if (next > reader.cols) continue;
+      const value = reader.slot(r, next);
+      if (value.covered) continue;
+      found[role] = { label: own, value };
+    }
+  if (!found.planned || !found.executed) return undefined;
+  const readings: RoleReading[] = [];
+  for (const [role, f] of Object.entries(found) as Array<[BudgetColumn, { label: Slot; value: Slot }]>)
+    readings.push({
+      block: "budget",
+      role,
+      col: f.value.col,
+      column: columnLetters(f.value.col),
+      header: f.label.text,
+      headerCell: f.label.a1,
+      rows: [f.value.row, f.value.row],
+      confidence: "likely",
+      source: "pair",
+      evidence: {
+        "zh-CN": `${f.label.a1}“${f.label.text}”右侧的 ${f.value.a1}`,
+        "en-US": `${f.value.a1}, right of ${f.label.a1} "${f.label.text}"`,
+      },
+    });
+  const row: BudgetRow = {
+    kind: "total",
+    label: normalizeLabel(found.planned.label.text),
+    labelSlot: found.planned.label,
+    planned: found.planned.value,
+    executed: found.executed.value,
+    rate: found.rate?.value,
+    score: found.score?.value,
+  };
+  return { row, readings };
+}
+
+// ── Weights and totals written outside the grid ──────────────────────────────────────────────────────────
+interface HeadingWeight {
+  slot: Slot;
+  weight: number;
+}
+
+/**
+ * A weight written into a block's heading: 预算执行情况(20分) over the budget block, 年度绩效目标(80分) /
+ * 绩效指标(80分) over the indicators, often as a merged cell left of the block's rows or a title row above it.
+ */
+function headingWeight(reader: SheetReader, from: number, to: number, pattern: RegExp): HeadingWeight | undefined {
+  for (let r = Math.max(1, from); r <= Math.min(to, reader.grid.rowCount); r++)
+    for (let c = 1; c <= reader.cols; c++) {
+      const v = reader.grid.cell(r, c)?.value;
+      if (typeof v !== "string" || v.length > 30) continue;
+      if (!pattern.test(reader.label(r, c))) continue;
+      const w = labelWeight(v);
+      if (w !== null && w > 0) return { slot: reader.slot(r, c), weight: w };
+    }
+  return undefined;
+}
+
+/** 自评总分(分) | 92.5 beside 主管部门 in the heading: the reported total when the table has no 总分 row. */
+function headingTotal(reader: SheetReader, beforeRow: number): TableModel["total"] {
+  for (let r = 1; r < beforeRow; r++)
+    for (let c = 1; c < reader.cols; c++) {
+      const v = reader.grid.cell(r, c)?.value;
+      if (typeof v !== "string" || v.length > 16) continue;
+      if (!/^(自评总分|自评得分|总分|综合得分|自评分数?|评价得分|绩效自评得分)$/.test(reader.label(r, c))) continue;
+      const own = reader.slot(r, c);
+      let next = c + 1;
+      while (next <= reader.cols && reader.merges.topLeft(r, next).col === own.col) next++;
+      if (next > reader.cols) continue;
+      const score = reader.slot(r, next);
+      if (score.covered) continue;
+      return { labelSlot: own, score };
+    }
+  return undefined;
+}
+
 export interface ReadOutcome {
   table?: TableModel;
   problems: LayoutProblem[];
@@ -519,8 +568,7 @@ export interface ReadOutcome {
 
 /** Reads a sheet as a 自评表, or says which expected label it lacks. */
 export function readTable(grid: Grid, layout?: LayoutOverride): ReadOutcome {
-  void layout;
-  const { reader, headers: h } = scanSheet(grid);
+  const { reader, headers: h } = scanSheet(grid, layout);
   const problems: LayoutProblem[] = [];
   if (h.indicatorRow === undefined) {
     problems.push({ expected: "三级指标", cell: "A1" });
@@ -530,26 +578,83 @@ export function readTable(grid: Grid, layout?: LayoutOverride): ReadOutcome {
   // A scorecard (评分标准 instead of 年度指标值 and 实际完成值) is scored by judgement; otherwise both are needed.
   const scorecard =
     h.indicator.criteria !== undefined && h.indicator.target === undefined && h.indicator.actual === undefined;
-  const required = scorecard
-    ? (["name", "weight", "score"] as const)
-    : (["name", "target", "actual", "weight", "score"] as const);
+  const required = scorecard ? (["name", "score"] as const) : (["name", "target", "actual", "score"] as const);
+  const headerCell = toA1(h.indicatorRow, h.indicator.name ?? 1);
   for (const key of required)
-    if (h.indicator[key] === undefined)
-      problems.push({ expected: INDICATOR_LABELS[key], cell: toA1(h.indicatorRow, 1) });
+    if (h.indicator[key] === undefined) problems.push({ expected: INDICATOR_LABELS[key], cell: headerCell });
   if (problems.length) return { problems };
-  if (h.budgetRow === undefined)
-    problems.push({ expected: "全年预算数", cell: toA1(Math.max(1, h.indicatorRow - 1), 1) });
 
-  const budgetRows = h.budgetRow === undefined ? [] : readBudget(reader, h);
+  const firstHeader = Math.min(...[h.budgetTop, h.goalTop, h.indicatorTop].filter((r): r is number => r !== undefined));
+  let budgetRows = h.budgetRow === undefined ? [] : readBudget(reader, h);
+  const budgetReadings: RoleReading[] = [];
+  if (h.budgetRow === undefined) {
+    const pairs = readBudgetPairs(reader, h.indicatorTop!);
+    if (pairs) {
+      budgetRows = [pairs.row];
+      budgetReadings.push(...pairs.readings);
+    } else problems.push({ expected: "全年预算数", cell: toA1(Math.max(1, h.indicatorTop! - 1), 1) });
+  }
   const goals = readGoals(reader, h);
-  const scan = readIndicators(reader, h);
-  const firstHeader = Math.min(...[h.budgetRow, h.goalRow, h.indicatorRow].filter((r): r is number => r !== undefined));
+  const scan = readIndicators(reader, h, layout?.indicator);
+
+  // Weights: a 分值 column, else the block headings ((20分) over the budget, (50分) in the 一级 labels).
+  const budgetTop = h.budgetTop ?? budgetRows[0]?.labelSlot.row;
+  const execHeading =
+    budgetTop !== undefined
+      ? headingWeight(
+          reader,
+          budgetTop - 2,
+          budgetRows[budgetRows.length - 1]?.labelSlot.row ?? budgetTop,
+          /^(预算执行|资金执行|预算资金|项目资金|资金管理|预算安排)/,
+        )
+      : undefined;
+  const indicatorsHeading = headingWeight(
+    reader,
+    h.indicatorTop! - 2,
+    h.indicatorTop!,
+    /^(年度绩效目标|绩效指标|绩效目标|年度绩效指标|指标)/,
+  );
+  const blockWeights = scan.blocks.some((b) => b.statedWeight !== null);
+  if (h.indicator.weight === undefined && !blockWeights && !indicatorsHeading)
+    problems.push({ expected: INDICATOR_LABELS.weight, cell: headerCell });
+  if (problems.some((p) => p.expected === INDICATOR_LABELS.weight)) return { problems };
+
   const heading = readHeading(reader, firstHeader);
+  const total = scan.total ?? headingTotal(reader, firstHeader);
   const budgetScoreHeader =
-    h.budgetRow !== undefined && h.budget.score !== undefined ? reader.rawText(h.budgetRow, h.budget.score) : "";
+    h.budget.score !== undefined ? (h.read.budget?.readings.find((r) => r.role === "score")?.header ?? "") : "";
+  const reading = buildReading(reader, h, scan, budgetRows, budgetReadings, total, layout);
+  if (execHeading)
+    reading.blocks.unshift({
+      level1: "预算执行",
+      rows: [budgetTop!, budgetTop!],
+      weight: execHeading.weight,
+      weightCell: execHeading.slot.a1,
+    });
+  reading.weights = h.indicator.weight !== undefined ? "column" : "headings";
+  if (reading.weights === "headings")
+    reading.assumptions.push({
+      cell: headerCell,
+      role: "weight",
+      message: {
+        "zh-CN": "本表无分值列，各指标分值取自一级指标标题，单项得分无法按规则核算，只核对各级合计与扣分说明",
+        "en-US":
+          "the table has no weight column: weights come from the block headings, so single scores cannot be recomputed; block totals and reasons for lost points are checked",
+      },
+    });
+  if (total && !scan.total)
+    reading.assumptions.push({
+      cell: total.score!.a1,
+      role: "total",
+      message: {
+        "zh-CN": `表中无总分行，总分取自表头 ${total.labelSlot.a1}“${total.labelSlot.text}”右侧的 ${total.score!.a1}`,
+        "en-US": `the table has no total row; the total was read from ${total.score!.a1}, right of ${total.labelSlot.a1} "${total.labelSlot.text}" in the heading`,
+      },
+    });
+
   const table: TableModel = {
     sheet: grid.name,
-    layout: classify(reader, h, heading.title, budgetRows, goals, budgetScoreHeader),
+    layout: classify(reader, h, heading.title, budgetRows, goals, budgetScoreHeader, execHeading?.weight ?? null),
     ...heading,
     budgetHeaderRow: h.budgetRow ?? 0,
     budgetScoreHeader,
@@ -559,11 +664,109 @@ export function readTable(grid: Grid, layout?: LayoutOverride): ReadOutcome {
     indicators: scan.indicators,
     blocks: scan.blocks,
     placeholders: scan.placeholders,
-    total: scan.total,
+    total,
     grade: scan.grade,
+    execWeightHeading: execHeading,
+    indicatorsWeightHeading: indicatorsHeading,
     lastRow: scan.lastRow,
     lastCol: reader.cols,
-    reading: provisionalReading(reader, h, scan),
+    reading,
   };
   return { table, problems };
+}
+
+/** The reading as people check it: each role's column with its rows, the indicator rows, blocks, total. */
+function buildReading(
+  reader: SheetReader,
+  h: Headers,
+  scan: IndicatorScan,
+  budgetRows: BudgetRow[],
+  pairReadings: RoleReading[],
+  total: TableModel["total"],
+  layout: LayoutOverride | undefined,
+): TableReading {
+  const first = scan.indicators[0]?.row;
+  const lastIndicator = scan.indicators[scan.indicators.length - 1]?.row;
+  const budgetLast = budgetRows[budgetRows.length - 1]?.labelSlot.row;
+  const roles: RoleReading[] = [];
+  const within = (r: RoleReading, rows: [number, number] | undefined) => (rows ? { ...r, rows } : r);
+  const budgetRowsSpan: [number, number] | undefined =
+    h.budgetRow !== undefined && budgetLast !== undefined ? [h.budgetRow + 1, budgetLast] : undefined;
+  for (const r of h.read.budget?.readings ?? []) roles.push(within(r, budgetRowsSpan));
+  // The column of row labels (总额, 其中：财政资金 …), as the rows were read.
+  const labelCol = budgetRows[0]?.labelSlot.col;
+  if (
+    h.budgetRow !== undefined &&
+    labelCol !== undefined &&
+    !roles.some((r) => r.block === "budget" && r.col === labelCol)
+  )
+    roles.push({
+      block: "budget",
+      role: "label",
+      col: labelCol,
+      column: columnLetters(labelCol),
+      header: composeHeader(reader, h.budgetTop!, h.budgetRow, labelCol),
+      headerCell: toA1(h.budgetRow, labelCol),
+      rows: budgetRowsSpan ?? [h.budgetRow + 1, h.budgetRow + 1],
+      confidence: "sure",
+      source: "header",
+      evidence: {
+        "zh-CN": `行标签：${budgetRows
+          .map((r) => r.labelSlot.text)
+          .filter(Boolean)
+          .slice(0, 4)
+          .join("、")}`,
+        "en-US": `row labels: ${budgetRows
+          .map((r) => r.labelSlot.text)
+          .filter(Boolean)
+          .slice(0, 4)
+          .join(", ")}`,
+      },
+    });
+  roles.push(...pairReadings);
+  const goalLast = h.read.goal && h.goalRow ? h.goalRow + 1 : undefined;
+  for (const r of h.read.goal?.readings ?? []) roles.push(within(r, goalLast ? [goalLast, goalLast] : undefined));
+  const indicatorSpan: [number, number] | undefined = first !== undefined ? [first, lastIndicator!] : undefined;
+  for (const r of h.read.indicator?.readings ?? []) roles.push(within(r, indicatorSpan));
+  roles.sort((a, b) => (a.block === b.block ? a.col - b.col : 0));
+  const assumptions = [
+    ...(h.read.indicator?.assumptions ?? []),
+    ...(h.read.budget?.assumptions ?? []),
+    ...(h.read.goal?.assumptions ?? []),
+  ];
+  return {
+    budgetHeaderRows: h.budgetTop !== undefined ? [h.budgetTop, h.budgetRow!] : undefined,
+    indicatorHeaderRows: [h.indicatorTop!, h.indicatorRow!],
+    goalHeaderRows: h.goalTop !== undefined ? [h.goalTop, h.goalRow!] : undefined,
+    roles,
+    indicatorRows: indicatorSpan,
+    blocks: scan.blocks.map((b) => ({
+      level1: b.level1,
+      rows: [b.indicators[0]?.row ?? b.labelSlot.row, b.indicators[b.indicators.length - 1]?.row ?? b.labelSlot.row],
+      weight: b.statedWeight ?? (b.weightSlot !== b.labelSlot ? numberIn(b.weightSlot) : null),
+      weightCell: b.weightSlot.a1,
+    })),
+    total: total?.score ? { cell: total.score.a1, source: scan.total ? "row" : "heading" } : undefined,
+    weights: "column",
+    assumptions,
+    corrected: layout !== undefined && (layout.budget !== undefined || layout.indicator !== undefined),
+  };
+}
+
+function composeHeader(reader: SheetReader, top: number, bottom: number, col: number): string {
+  const texts: string[] = [];
+  let last = -1;
+  for (let r = top; r <= bottom; r++) {
+    const k = reader.merges.topLeftKey(r, col);
+    if (k === last) continue;
+    last = k;
+    const t = reader.rawText(Math.floor(k / 16384), k % 16384).trim();
+    if (t) texts.push(t.replace(/\s+/g, ""));
+  }
+  return texts.join(" / ");
+}
+
+function numberIn(slot: Slot): number | null {
+  const v = slot.cell?.value;
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
 }

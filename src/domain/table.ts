@@ -55,7 +55,8 @@ export interface IndicatorRow {
   actual?: Slot;
   /** 评分标准 / 指标解释, in scorecard tables. */
   criteria?: Slot;
-  weight: Slot;
+  /** Absent when the table has no 分值 column (weights only in block headings): nothing is then recomputed. */
+  weight?: Slot;
   coefficient?: Slot;
   score: Slot;
   reason?: Slot;
@@ -94,6 +95,10 @@ export interface TableModel {
   placeholders: Slot[];
   total?: { labelSlot: Slot; weight?: Slot; score?: Slot };
   grade?: { labelSlot: Slot; value: Slot };
+  /** 预算执行情况(20分): the execution weight written into the budget block's heading. */
+  execWeightHeading?: { slot: Slot; weight: number };
+  /** 年度绩效目标(80分): the indicators' weight written into their heading. */
+  indicatorsWeightHeading?: { slot: Slot; weight: number };
   /** The reading behind this model: each role's column, header text, rows and confidence. */
   reading: TableReading;
   /** Last row and column the table occupies. */

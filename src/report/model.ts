@@ -477,7 +477,7 @@ class Drafter {
     const weightRun =
       weight === null
         ? this.placeholder(`“${this.nameOf(row)}”的分值`)
-        : this.figure(fmtPlain(weight), this.cellRef(row.weight));
+        : this.figure(fmtPlain(weight), this.cellRef(row.weight!));
     return this.P.indicatorScored(name, scoreRun, weightRun);
   }
 
@@ -533,7 +533,7 @@ class Drafter {
       if (unmet) {
         const { weight, score, figure } = this.scoring(row);
         const scoreRun = this.figure(fmtReportScore(score!), figure ? figure.key : this.cellRef(row.score));
-        const weightRun = this.figure(fmtPlain(weight!), this.cellRef(row.weight));
+        const weightRun = this.figure(fmtPlain(weight!), this.cellRef(row.weight!));
         piece.push(
           !row.target || !row.actual
             ? P.problemScored(name, scoreRun, weightRun)
