@@ -1,15 +1,37 @@
 /**
- * The task pane: pick the scoring rules, "一键校验并计分", read the summary and findings, go to a cell,
- * write the results back after seeing what will change, clear the marks or undo the write; draft the
- * 自评报告 as a sheet ("生成报告") or a .docx ("下载 Word"), whose code loads only when first asked for.
+ * The task pane: pick the scoring rules, "一键校验并计分", see how the table was read (识别结果) and correct it,
+ * read the summary and findings, go to a cell, write the results back after seeing what will change, clear
+ * the marks or undo the write; draft the 自评报告 as a sheet ("生成报告") or a .docx ("下载 Word"), whose code
+ * loads only when first asked for.
  * Everything Excel-side goes through the `gateway` prop, so the pane runs against a fake in tests.
  */
+/* global Blob */
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { CheckResult, Lang, Localized } from "../domain/types";
+import { stringifyLayout, withColumnRole, withIndicatorRows, type LayoutOverride } from "../domain";
+import type { Lang, Localized } from "../domain/types";
+import {
+  blockOfRow,
+  LAYOUT_FILE,
+  LAYOUT_TYPE,
+  layoutToExport,
+  readingNeedsAttention,
+  selectedColumn,
+  selectedRows,
+  selectionBox,
+  type CorrectableBlock,
+} from "./correction";
 import { figureMap } from "./figures";
 import { FindingList } from "./FindingList";
-import { PROFILE_CHOICES, type PaneGateway, type ProfileChoice, type WritePreview } from "./gateway";
+import {
+  PROFILE_CHOICES,
+  type CorrectedResult,
+  type PaneGateway,
+  type ProfileChoice,
+  type SelectedRange,
+  type WritePreview,
+} from "./gateway";
+import { ReadingPanel, type PendingColumn } from "./ReadingPanel";
 import type { ReportDraft } from "./report";
 import { ReportPanel, type ReportView } from "./ReportPanel";
 import { STRINGS } from "./strings";
@@ -39,7 +61,10 @@ export function App({ gateway, lang }: AppProps) {
   const s = useStyles();
   const t = STRINGS[lang];
   const [profile, setProfile] = useState<ProfileChoice>("auto");
-  const [result, setResult] = useState<CheckResult | null>(null);
+  const [result, setResult] = useState<CorrectedResult | null>(null);
+  const [readingOpen, setReadingOpen] = useState(false);
+  /** The selected header waiting for its role (更正所选列). */
+  const [pending, setPending] = useState<PendingColumn | null>(null);
   const [preview, setPreview] = useState<WritePreview | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -79,12 +104,97 @@ export function App({ gateway, lang }: AppProps) {
     }
   }
 
+  /** Shows a new result: 识别结果 opens by itself when the reading needs a look (or `open` says so). */
+  function show(next: CorrectedResult, open = false) {
+    setPreview(null);
+    setPending(null);
+    setResult(next);
+    setReadingOpen(open || readingNeedsAttention(next.findings, next.reading));
+  }
+
   const check = () =>
     run("check", async () => {
-      setPreview(null);
       setReport(null);
-      setResult(await gateway.check(profile));
+      show(await gateway.check(profile));
       return null;
+    });
+
+  /**
+   * Saves the officer's correction in the workbook (null removes it) and checks again with it at once. A
+   * correction that could not be saved is still used for this check, and the notice says it was not saved.
+   */
+  async function correct(next: LayoutOverride | null, done: string): Promise<Notice> {
+    let unsaved: string | null = null;
+    try {
+      await gateway.saveLayout(next);
+    } catch (err) {
+      unsaved = describeError(err, lang, (d) => d);
+    }
+    setReport(null);
+    show(await gateway.check(profile, next), true);
+    return unsaved === null
+      ? { intent: "success", text: done }
+      : { intent: "warning", text: t.correctionNotSaved(unsaved) };
+  }
+
+  /** The selection in Excel, or the notice that says why it cannot be used (another sheet). */
+  async function selectionOnTable(): Promise<SelectedRange | Notice> {
+    const selected = await gateway.getSelection();
+    if (result?.sheet && selected.sheet !== result.sheet)
+      return { intent: "warning", text: t.wrongSheet(selected.sheet, result.sheet) };
+    return selected;
+  }
+
+  const isNotice = (v: SelectedRange | Notice): v is Notice => "intent" in v;
+
+  const pickColumn = () =>
+    run("other", async () => {
+      const selected = await selectionOnTable();
+      if (isNotice(selected)) return selected;
+      const box = selectionBox(selected.address);
+      const column = box && selectedColumn(box);
+      if (!box || !column) return { intent: "warning", text: t.multipleColumns(selected.address) };
+      const cell = selected.address.split(":")[0];
+      setPending({
+        sheet: selected.sheet,
+        address: cell,
+        text: selected.text.trim(),
+        column,
+        block: blockOfRow(result?.reading, box.top),
+      });
+      return null;
+    });
+
+  const applyColumn = (block: CorrectableBlock, role: string) =>
+    run("check", async () => {
+      if (!pending) return null;
+      const next = { ...withColumnRole(result?.correction, block, role, pending.column), sheet: pending.sheet };
+      const name = (t.roles[block] as Record<string, string>)[role] ?? role;
+      return correct(next, t.roleSet(pending.column, name));
+    });
+
+  const setIndicatorRows = () =>
+    run("check", async () => {
+      const selected = await selectionOnTable();
+      if (isNotice(selected)) return selected;
+      const box = selectionBox(selected.address);
+      const rows = box && selectedRows(box);
+      if (!rows) return { intent: "warning", text: t.wholeColumns };
+      const next = { ...withIndicatorRows(result?.correction, rows[0], rows[1]), sheet: selected.sheet };
+      return correct(next, t.rowsSet(t.rowSpan(rows[0], rows[1])));
+    });
+
+  const clearCorrection = () => run("check", () => correct(null, t.correctionCleared));
+
+  const exportLayout = () =>
+    run("other", async () => {
+      if (!result) return null;
+      const layout = layoutToExport(result.sheet ?? result.correction?.sheet ?? "", result.reading, result.correction);
+      const file = new Blob([stringifyLayout(layout)], { type: LAYOUT_TYPE });
+      const saved = await gateway.saveFile(file, LAYOUT_FILE);
+      if (saved.via === "browser") return { intent: "info", text: t.docxInBrowser(saved.name) };
+      if (saved.via === "none") return { intent: "warning", text: t.layoutUnavailable };
+      return { intent: "success", text: t.layoutExported(saved.name) };
     });
 
   const chooseProfile = (next: ProfileChoice) => {
@@ -129,8 +239,7 @@ export function App({ gateway, lang }: AppProps) {
     const mod = await loadReport();
     const drafted = await mod.draftFromWorkbook(gateway, profile, lang);
     draftRef.current = drafted;
-    setPreview(null);
-    setResult(drafted.detail);
+    show(drafted.detail);
     return { mod, drafted };
   }
 
@@ -212,6 +321,24 @@ export function App({ gateway, lang }: AppProps) {
       )}
       {report && <ReportPanel view={report} t={t} busy={disabled} onCreateMaterial={createMaterial} />}
 
+      {result && (
+        <ReadingPanel
+          result={result}
+          lang={lang}
+          t={t}
+          busy={disabled}
+          open={readingOpen}
+          onToggle={setReadingOpen}
+          pending={pending}
+          onLocate={locate}
+          onPickColumn={pickColumn}
+          onApplyColumn={applyColumn}
+          onCancelColumn={() => setPending(null)}
+          onIndicatorRows={setIndicatorRows}
+          onExport={exportLayout}
+          onClear={clearCorrection}
+        />
+      )}
       {result && <Summary result={result} t={t} />}
       {result && result.sheet && (
         <div className={s.row}>

@@ -3,11 +3,13 @@
  * and component tests pass a fake. The pane never touches office.js itself.
  */
 /* global Blob */
-import { PROFILE_IDS } from "../domain";
-import type { CheckResult, WritePlan } from "../domain/types";
+import { PROFILE_IDS, type LayoutOverride } from "../domain";
+import type { WritePlan } from "../domain/types";
 import type {
+  CorrectedResult,
   ReportSources,
   SavedFile,
+  SelectedRange,
   UndoSummary,
   WritePreview,
   WriteRequest,
@@ -19,8 +21,17 @@ import type { MaterialSheetTemplate, ProfileChoice } from "../gateways/office/wo
 export const PROFILE_CHOICES: readonly ProfileChoice[] = ["auto", ...PROFILE_IDS];
 
 export interface PaneGateway {
-  /** Finds and reads the 自评表 and runs the engine on it. */
-  check(profile: ProfileChoice): Promise<CheckResult>;
+  /**
+   * Finds and reads the 自评表 and runs the engine on it, with the officer's correction saved in the workbook,
+   * or with `layout` when given (null: without any); the result says which correction it used.
+   */
+  check(profile: ProfileChoice, layout?: LayoutOverride | null): Promise<CorrectedResult>;
+  /** The range selected in Excel, its sheet and the text of its top-left cell. */
+  getSelection(): Promise<SelectedRange>;
+  /** The correction (版式) saved in the workbook, if any. */
+  getSavedLayout(): Promise<LayoutOverride | null>;
+  /** Saves the correction in the workbook's settings (never in a cell); null removes it. */
+  saveLayout(layout: LayoutOverride | null): Promise<void>;
   /** Reads the 自评表 and the sheets `wanted` picks by name (the 报告素材 sheet), for the report draft. */
   readReportSources(wanted: (sheetName: string) => boolean): Promise<ReportSources>;
   /** What `write` would change, read from the workbook; writes nothing. */
@@ -42,4 +53,14 @@ export interface PaneGateway {
   saveProfile(profile: ProfileChoice): Promise<void>;
 }
 
-export type { ProfileChoice, ReportSources, SavedFile, UndoSummary, WritePreview, WriteRequest, WriteSummary };
+export type {
+  CorrectedResult,
+  ProfileChoice,
+  ReportSources,
+  SavedFile,
+  SelectedRange,
+  UndoSummary,
+  WritePreview,
+  WriteRequest,
+  WriteSummary,
+};

@@ -4,7 +4,7 @@
  * click, so the report code stays out of the pane's first load; the .docx renderer is a second chunk of its own.
  */
 /* global Blob */
-import { checkWorkbook, type CheckDetail } from "../domain";
+import { checkWorkbook, type CheckDetail, type LayoutOverride } from "../domain";
 import type { Lang } from "../domain/types";
 import { isMaterialSheetName, reportMaterialTemplate } from "../report/material";
 import { draftReport, type ReportModel } from "../report/model";
@@ -14,21 +14,27 @@ import type { PaneGateway, ProfileChoice, WriteSummary } from "./gateway";
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export interface ReportDraft {
-  detail: CheckDetail;
+  /** The check, with the officer's correction the table was read with (the one saved in the workbook). */
+  detail: CheckDetail & { correction?: LayoutOverride };
   model: ReportModel;
   /** The workbook has no 报告素材 sheet: the pane offers to create it. */
   materialMissing: boolean;
 }
 
-/** Reads the 自评表 and the 报告素材 sheet, checks the table under `profile` and drafts the report from both. */
+/**
+ * Reads the 自评表 and the 报告素材 sheet, checks the table under `profile` (with the correction saved in the
+ * workbook, as 一键校验 does) and drafts the report from both.
+ */
 export async function draftFromWorkbook(
   gateway: PaneGateway,
   profile: ProfileChoice,
   lang: Lang,
 ): Promise<ReportDraft> {
   const sources = await gateway.readReportSources(isMaterialSheetName);
-  const detail = checkWorkbook(sources.sheets, { profile, sheet: sources.tableSheet });
+  const detail = checkWorkbook(sources.sheets, { profile, sheet: sources.tableSheet, layout: sources.layout });
   const model = draftReport(detail, sources.sheets, lang);
+  // Assigned, not spread: the result's write plan is a getter built on first use.
+  if (sources.layout) Object.assign(detail, { correction: sources.layout });
   return { detail, model, materialMissing: !sources.sheetNames.some(isMaterialSheetName) };
 }
 

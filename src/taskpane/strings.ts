@@ -1,4 +1,5 @@
 /** Every word the pane shows, in zh-CN (first) and en-US. Components look strings up here and nowhere else. */
+import type { BudgetRole, Confidence, GoalRole, IndicatorRole, ReadingBlock, TableReading } from "../domain";
 import type { Lang, Severity } from "../domain/types";
 import type { ProfileChoice } from "./gateway";
 
@@ -68,6 +69,54 @@ export interface Strings {
   docxSaveAgain: (file: string) => string;
   docxInBrowser: (file: string) => string;
   docxUnavailable: string;
+  /** 识别结果: what the reader understood, and the officer's correction. */
+  reading: string;
+  readingAllSure: string;
+  readingCounts: (unsure: number, likely: number) => string;
+  readingProblems: (n: number) => string;
+  readingCorrectedTag: string;
+  blocks: Record<ReadingBlock, string>;
+  roles: {
+    budget: Record<BudgetRole, string>;
+    indicator: Record<IndicatorRole, string>;
+    goal: Record<GoalRole, string>;
+  };
+  confidence: Record<Confidence, string>;
+  columnName: (letters: string) => string;
+  rowSpan: (first: number, last: number) => string;
+  headerRows: string;
+  evidence: string;
+  indicatorRows: string;
+  rowCount: (n: number) => string;
+  level1Blocks: string;
+  blockWeight: (weight: number | null) => string;
+  weightsFrom: string;
+  weightSources: Record<TableReading["weights"], string>;
+  reportedTotal: string;
+  totalSource: Record<"row" | "heading", string>;
+  totalMissing: string;
+  correctionApplied: string;
+  correctionNotApplied: string;
+  correctionHeaderRow: (block: string, row: number) => string;
+  correctHint: string;
+  correctColumn: string;
+  setIndicatorRows: string;
+  selectedCell: (cell: string, text: string) => string;
+  blockPicker: string;
+  rolePicker: string;
+  rolePlaceholder: string;
+  setRole: (role: string) => string;
+  roleSet: (column: string, role: string) => string;
+  rowsSet: (span: string) => string;
+  wrongSheet: (selected: string, table: string) => string;
+  multipleColumns: (address: string) => string;
+  wholeColumns: string;
+  exportLayout: string;
+  layoutExported: (file: string) => string;
+  layoutUnavailable: string;
+  clearCorrection: string;
+  correctionCleared: string;
+  correctionNotSaved: (detail: string) => string;
 }
 
 const zh: Strings = {
@@ -146,6 +195,77 @@ const zh: Strings = {
     `此处的加载项窗口不能直接下载文件，已在默认浏览器中打开保存页面，请在浏览器中保存“${file}”。`,
   docxUnavailable:
     "此版本的 Excel 无法从加载项下载文件。请改用网页版或 Windows 版 Excel 下载，或将“自评报告”工作表的 A 列复制到 Word 中。",
+  reading: "识别结果",
+  readingAllSure: "各列均已确定",
+  readingCounts: (unsure, likely) =>
+    [unsure ? `${unsure} 列不确定` : "", likely ? `${likely} 列较确定` : ""].filter(Boolean).join("、"),
+  readingProblems: (n) => `${n} 项未能识别`,
+  readingCorrectedTag: "已更正",
+  blocks: { budget: "预算执行", indicator: "绩效指标", goal: "年度总体目标" },
+  roles: {
+    budget: {
+      label: "资金项目",
+      initial: "年初预算数",
+      planned: "全年预算数",
+      executed: "全年执行数",
+      weight: "分值",
+      rate: "执行率",
+      score: "得分",
+      reason: "偏差原因",
+    },
+    indicator: {
+      level1: "一级指标",
+      level2: "二级指标",
+      name: "三级指标",
+      nature: "指标性质",
+      unit: "度量单位",
+      target: "年度指标值",
+      actual: "实际完成值",
+      weight: "分值",
+      coefficient: "得分系数",
+      criteria: "评分标准",
+      score: "得分",
+      reason: "偏差原因分析及改进措施",
+    },
+    goal: { expected: "预期目标", actual: "实际完成情况" },
+  },
+  confidence: { sure: "确定", likely: "较确定", unsure: "不确定" },
+  columnName: (letters) => `${letters} 列`,
+  rowSpan: (first, last) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
+  headerRows: "表头",
+  evidence: "依据",
+  indicatorRows: "指标行",
+  rowCount: (n) => `共 ${n} 行`,
+  level1Blocks: "一级指标",
+  blockWeight: (weight) => (weight === null ? "未标明分值" : `分值 ${weight}`),
+  weightsFrom: "分值来源",
+  weightSources: { column: "分值列", headings: "标题中的分值", none: "无" },
+  reportedTotal: "表中的总分",
+  totalSource: { row: "总分行", heading: "表头信息" },
+  totalMissing: "表中未找到总分",
+  correctionApplied: "已按您的更正识别（更正保存在此工作簿中，下次校验自动采用）：",
+  correctionNotApplied: "此工作簿保存了以下更正，但本次仍未能识别表格：",
+  correctionHeaderRow: (block, row) => `${block}表头 → 第 ${row} 行`,
+  correctHint:
+    "识别有误时：在 Excel 中选中某列的表头单元格，点“更正所选列”并选择它的角色；或选中全部指标行，点“设为指标行”。",
+  correctColumn: "更正所选列",
+  setIndicatorRows: "设为指标行",
+  selectedCell: (cell, text) => `所选单元格：${cell}${text ? `“${text}”` : "（空）"}`,
+  blockPicker: "所属部分",
+  rolePicker: "该列的角色",
+  rolePlaceholder: "请选择…",
+  setRole: (role) => `设为“${role}”列`,
+  roleSet: (column, role) => `已将 ${column} 列设为“${role}”列，并重新校验。`,
+  rowsSet: (span) => `已将${span}设为指标行，并重新校验。`,
+  wrongSheet: (selected, table) => `所选单元格在工作表“${selected}”上，不在自评表“${table}”中。请在自评表中选择。`,
+  multipleColumns: (address) => `所选区域 ${address} 跨越多列，请只选一列的表头单元格。`,
+  wholeColumns: "请选中指标所在的行（选中整列时无法确定起止行）。",
+  exportLayout: "导出版式",
+  layoutExported: (file) => `已导出“${file}”：在命令行中校验同一模板的自评表时，可用它按此更正识别。`,
+  layoutUnavailable: "此版本的 Excel 无法从加载项下载文件。请改用网页版或 Windows 版 Excel 导出版式。",
+  clearCorrection: "清除更正",
+  correctionCleared: "已清除更正，并按表头重新识别。",
+  correctionNotSaved: (detail) => `更正已用于本次校验，但未能保存到工作簿：${detail}`,
 };
 
 const en: Strings = {
@@ -230,6 +350,81 @@ const en: Strings = {
     `The add-in cannot download files here, so your default browser opened a page to save "${file}": save it there.`,
   docxUnavailable:
     "This Excel cannot download files from an add-in. Download from Excel on the web or for Windows, or copy column A of the 自评报告 sheet into Word.",
+  reading: "How the table was read",
+  readingAllSure: "every column certain",
+  readingCounts: (unsure, likely) =>
+    [unsure ? `${unsure} uncertain` : "", likely ? `${likely} fairly certain` : ""].filter(Boolean).join(", "),
+  readingProblems: (n) => `${n} not recognised`,
+  readingCorrectedTag: "corrected",
+  blocks: { budget: "Budget execution", indicator: "Performance indicators", goal: "Annual goals" },
+  roles: {
+    budget: {
+      label: "Funding item",
+      initial: "Initial budget",
+      planned: "Full-year budget",
+      executed: "Full-year spending",
+      weight: "Weight",
+      rate: "Execution rate",
+      score: "Score",
+      reason: "Reason for deviation",
+    },
+    indicator: {
+      level1: "Level-1 indicator",
+      level2: "Level-2 indicator",
+      name: "Indicator",
+      nature: "Indicator type",
+      unit: "Unit",
+      target: "Annual target",
+      actual: "Actual value",
+      weight: "Weight",
+      coefficient: "Score coefficient",
+      criteria: "Scoring criteria",
+      score: "Score",
+      reason: "Reasons and improvements",
+    },
+    goal: { expected: "Expected goals", actual: "Actual outcome" },
+  },
+  confidence: { sure: "certain", likely: "fairly certain", unsure: "uncertain" },
+  columnName: (letters) => `column ${letters}`,
+  rowSpan: (first, last) => (first === last ? `row ${first}` : `rows ${first}–${last}`),
+  headerRows: "Header",
+  evidence: "Evidence",
+  indicatorRows: "Indicator rows",
+  rowCount: (n) => `${n} rows`,
+  level1Blocks: "Level-1 indicators",
+  blockWeight: (weight) => (weight === null ? "no weight stated" : `weight ${weight}`),
+  weightsFrom: "Weights from",
+  weightSources: { column: "the weight column", headings: "the block headings", none: "nowhere" },
+  reportedTotal: "Total in the table",
+  totalSource: { row: "total row", heading: "heading" },
+  totalMissing: "No total found in the table",
+  correctionApplied: "Read with your correction (saved in this workbook and used by every later check):",
+  correctionNotApplied: "This workbook holds the correction below, but the table still could not be read:",
+  correctionHeaderRow: (block, row) => `${block} header → row ${row}`,
+  correctHint:
+    'If something was read wrongly: select a column\'s header cell in Excel, click "Correct the selected column" and choose its role; or select all indicator rows and click "Set as indicator rows".',
+  correctColumn: "Correct the selected column",
+  setIndicatorRows: "Set as indicator rows",
+  selectedCell: (cell, text) => `Selected cell: ${cell}${text ? ` "${text}"` : " (empty)"}`,
+  blockPicker: "Part of the table",
+  rolePicker: "Role of this column",
+  rolePlaceholder: "Choose…",
+  setRole: (role) => `Set as the "${role}" column`,
+  roleSet: (column, role) => `Column ${column} is now the "${role}" column; checked again.`,
+  rowsSet: (span) => `The indicator rows are now ${span}; checked again.`,
+  wrongSheet: (selected, table) =>
+    `The selected cell is on the sheet "${selected}", not in the table "${table}". Select it in the table.`,
+  multipleColumns: (address) => `The selection ${address} spans several columns: select one column's header cell.`,
+  wholeColumns: "Select the indicator rows (a whole column has no first and last row).",
+  exportLayout: "Export layout",
+  layoutExported: (file) =>
+    `Exported "${file}": a reviewer can check tables of the same template with ziping check --layout ${file}.`,
+  layoutUnavailable:
+    "This Excel cannot download files from an add-in. Export the layout from Excel on the web or for Windows.",
+  clearCorrection: "Clear correction",
+  correctionCleared: "The correction is cleared; the table was read from its headers again.",
+  correctionNotSaved: (detail) =>
+    `The correction was used for this check but could not be saved in the workbook: ${detail}`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { "zh-CN": zh, "en-US": en };
