@@ -121,6 +121,7 @@ export function composeColumns(reader: SheetReader, top: number, bottom: number)
     const texts: string[] = [];
     let cell = "";
     let lastOwner = -1;
+    let own = false;
     for (let r = top; r <= bottom; r++) {
       const k = reader.merges.topLeftKey(r, c);
       if (k === lastOwner) continue;
@@ -129,6 +130,7 @@ export function composeColumns(reader: SheetReader, top: number, bottom: number)
       const oc = k % 16384;
       // A merge reaching down from above the region (a title) is not part of this header.
       if (or < top) continue;
+      if (oc === c) own = true;
       const text = reader.rawText(or, oc).trim();
       if (!text || text.length > MAX_HEADER_TEXT) continue;
       const label = normalizeLabel(text);
@@ -137,7 +139,8 @@ export function composeColumns(reader: SheetReader, top: number, bottom: number)
       texts.push(text.replace(/\s+/g, ""));
       cell = toA1(or, oc);
     }
-    if (parts.length) out.push({ col: c, parts, text: texts.join(" / "), cell });
+    // A column whose every header cell is a merge owned further left continues that column's header: one header.
+    if (parts.length && own) out.push({ col: c, parts, text: texts.join(" / "), cell });
   }
   return out;
 }
