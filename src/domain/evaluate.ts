@@ -11,6 +11,7 @@ import {
   moneyScale,
   normalizeText,
   parseActual,
+  parseAmount,
   parseNumber,
   parseTarget,
   unitKind,
@@ -44,6 +45,23 @@ export interface Evaluation {
 
 type NumberRead =
   { kind: "blank" } | { kind: "number"; value: number; unit: string | null } | { kind: "text"; text: string };
+
+/**
+ * A budget amount in 万元: "150万元" is 150, "1,234.5元" is 0.12345 (the conversion is said in the arithmetic);
+ * anything parseAmount cannot read is text, as in readNumber.
+ */
+function readAmount(slot: Slot | undefined, converted?: Set<string>): NumberRead {
+  if (!slot || slot.text === "") return { kind: "blank" };
+  const a = parseAmount(slot.cell?.value, slot.cell?.numFmt);
+  if (!a) return { kind: "text", text: slot.text };
+  if (a.from && converted) converted.add(`${slot.a1}“${a.from}”折合 ${fmtAmount(a.value)} 万元`);
+  return { kind: "number", value: a.value, unit: null };
+}
+
+function amountOf(slot: Slot | undefined, converted?: Set<string>): number | null {
+  const n = readAmount(slot, converted);
+  return n.kind === "number" ? n.value : null;
+}
 
 function readNumber(slot: Slot | undefined): NumberRead {
   if (!slot || slot.text === "") return { kind: "blank" };
@@ -139,6 +157,18 @@ class Evaluator {
     return null;
   }
 
+  /** Amounts typed with another unit ("1,234.5元"), converted to 万元: said once, in the rate's arithmetic. */
+  readonly converted = new Set<string>();
+
+  needAmount(slot: Slot | undefined, what: string): number | null {
+    if (!slot) return null;
+    const n = readAmount(slot, this.converted);
+    if (n.kind === "number") return n.value;
+    if (n.kind === "blank") this.flag("required-blank", slot, { what });
+    else this.flag("value-not-number", slot, { what, received: n.text });
+    return null;
+  }
+
   templateText(slot: Slot | undefined): void {
     if (slot && slot.text && isTemplateText(slot.text)) this.flag("template-text-left", slot, { received: slot.text });
   }
@@ -162,10 +192,10 @@ class Evaluator {
     for (const key of ["initial", "planned", "executed"] as const) {
       const slot = total[key];
       if (!slot) continue;
-      const own = readNumber(slot);
+      const own = readAmount(slot, this.converted);
       const typed = own.kind === "number" ? own.value : own.kind === "blank" ? 0 : null;
       for (const group of breakdowns.values()) {
-        const values = group.map((r) => numberOf(r[key])).filter((n): n is number => n !== null);
+        const values = group.map((r) => amountOf(r[key], this.converted)).filter((n): n is number => n !== null);
         if (!values.length || typed === null) continue;
         const sum = values.reduce((a, b) => a + b, 0);
         if (!Number.isFinite(sum) || amountsAgree(typed, sum, p)) continue;
@@ -173,15 +203,15 @@ class Evaluator {
           "budget-total-mismatch",
           slot,
           { what: labels[key], received: fmtAmount(typed), expected: fmtAmount(sum) },
-          `${group.map((r) => fmtAmount(numberOf(r[key]) ?? 0)).join(" + ")} = ${fmtAmount(sum)}`,
+          `${group.map((r) => fmtAmount(amountOf(r[key]) ?? 0)).join(" + ")} = ${fmtAmount(sum)}`,
         );
         if (typed === 0) usedSum[key] = sum;
         break;
       }
     }
 
-    const planned = usedSum.planned ?? this.need(total.planned, "全年预算数");
-    const executed = usedSum.executed ?? this.need(total.executed, "全年执行数");
+    const planned = usedSum.planned ?? this.needAmount(total.planned, "全年预算数");
+    const executed = usedSum.executed ?? this.needAmount(total.executed, "全年执行数");
     this.templateText(total.reason);
     summary.planned = planned;
     summary.executed = executed;
@@ -215,7 +245,8 @@ class Evaluator {
     }
     const rate = executed / planned;
     summary.rate = rate;
-    const rateArith = `${fmtAmount(executed)} ÷ ${fmtAmount(planned)} = ${fmtRate(rate)}${source}`;
+    const units = this.converted.size ? `（${[...this.converted].join("；")}）` : "";
+    const rateArith = `${fmtAmount(executed)} ÷ ${fmtAmount(planned)} = ${fmtRate(rate)}${source}${units}`;
     this.figure(
       {
         key: "budget.rate",
@@ -245,7 +276,7 @@ class Evaluator {
         expected: fmtRate(p.execReasonThreshold),
       });
 
-    const initial = readNumber(total.initial);
+    const initial = readAmount(total.initial);
     if (
       p.adjustmentNeedsReason &&
       reasons.length > 0 &&
@@ -305,8 +336,8 @@ class Evaluator {
   execScore: number | null = null;
 
   private overBudget(row: BudgetRow): void {
-    const planned = readNumber(row.planned);
-    const executed = readNumber(row.executed);
+    const planned = readAmount(row.planned);
+    const executed = readAmount(row.executed);
     if (planned.kind !== "number" || executed.kind !== "number") return;
     if (executed.value > planned.value + this.profile.tolerance.amount)
       this.flag("exec-over-budget", row.executed!, {

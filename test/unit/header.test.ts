@@ -384,3 +384,22 @@ describe("amounts typed with units in the budget block", () => {
     expect(rules(r).filter((f) => f.startsWith("value-not-number"))).toEqual([]);
   });
 });
+
+describe("amounts typed in 元 in a 万元 block", () => {
+  it("converts 1,234,500元 to 123.45 万元 and says so in the rate's arithmetic", () => {
+    const rows: Row[] = [
+      ["项目支出绩效自评表"],
+      BUDGET_HEADER,
+      // 123.45 ÷ 150 = 82.30%.
+      ["", "年度资金总额", 150, 150, "1,234,500元", 10, 0.823, 8.23],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+      ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 90, 90, ""],
+      ["总分", "", "", "", "", 100, 98.23, ""],
+    ];
+    const r = read(rows);
+    expect(r.budget.executed).toBeCloseTo(123.45, 6);
+    expect(r.budget.rate).toBeCloseTo(0.823, 6);
+    expect(r.figures.find((f) => f.key === "budget.rate")?.arithmetic).toContain("E3“1,234,500元”折合 123.45 万元");
+    expect(rules(r).filter((f) => /value-not-number|exec-rate-mismatch/.test(f))).toEqual([]);
+  });
+});
