@@ -20,7 +20,17 @@ import {
   type Target,
   type Tier,
 } from "./parse";
-import { fmtAmount, fmtPlain, fmtRate, fmtScore, ratesAgree, round, scoresAgree, amountsAgree } from "./precision";
+import {
+  fmtAmount,
+  fmtPlain,
+  fmtRate,
+  fmtScore,
+  ratesAgree,
+  round,
+  scoresAgree,
+  amountsAgree,
+  weightsAgree,
+} from "./precision";
 import { gradeFor, profileLabel, type Direction, type Profile } from "./profile";
 import type { BudgetRow, IndicatorRow, Slot, TableModel } from "./table";
 import type { BudgetSummary, Figure, Finding, Localized, RuleId, TotalSummary } from "./types";
@@ -229,7 +239,11 @@ class Evaluator {
     // A budget block without 分值 and 得分 columns only reports the money (投入/过程-style tables score
     // execution as an indicator): it adds no points of its own.
     if (!total.weight && this.table.execWeightHeading) weight = this.table.execWeightHeading.weight;
-    this.execScored = total.weight !== undefined || total.score !== undefined || !!this.table.execWeightHeading;
+    this.execScored =
+      total.weight !== undefined ||
+      total.score !== undefined ||
+      !!this.table.execWeightHeading ||
+      this.pairsLeaveExecutionWeight(weight);
     this.execWeight = this.execScored ? weight : 0;
 
     if (planned === null || executed === null) return summary;
@@ -290,6 +304,17 @@ class Evaluator {
       });
     if (this.execScored) summary.score = this.executionScore(total, rate, weight);
     return summary;
+  }
+
+  /**
+   * A budget written as label/value pairs has no cell for its weight: it is scored when the indicators' weights
+   * leave exactly the profile's execution weight of the total (90 of 100 leaves 10), and not otherwise.
+   */
+  private pairsLeaveExecutionWeight(weight: number): boolean {
+    if (!this.table.reading.roles.some((r) => r.block === "budget" && r.source === "pair")) return false;
+    const indicators = this.table.indicators.reduce((s, i) => s + (numberOf(i.weight) ?? 0), 0);
+    const total = numberOf(this.table.total?.weight) ?? this.profile.totalWeight;
+    return indicators > 0 && weightsAgree(indicators + weight, total);
   }
 
   /** The execution score: min(执行率, 100%) × 分值, checked against the typed one. */

@@ -497,7 +497,14 @@ export function readHeaders(reader: SheetReader, layout?: LayoutOverride): Heade
     const consider = (top: number, bottom: number) => {
       if ((["indicator", "budget", "goal"] as const).some((g) => g !== group && overlaps(out[g], top, bottom))) return;
       const h = readRegion(reader, group, top, bottom, forced, false, nextTop(bottom));
-      if (h && (!best || h.score > best.score + 1e-9)) best = h;
+      // On a tie the fewer rows win: a block title over the header ("年度绩效目标(80分)") adds no role.
+      if (
+        h &&
+        (!best ||
+          h.score > best.score + 1e-9 ||
+          (h.score > best.score - 1e-9 && h.bottom - h.top < best.bottom - best.top))
+      )
+        best = h;
     };
     if (forced?.headerRow !== undefined) {
       // The officer named the header row (the one nearest the data): its parents above, if any, belong to it.

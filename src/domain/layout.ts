@@ -624,13 +624,7 @@ export function readTable(grid: Grid, layout?: LayoutOverride): ReadOutcome {
   const budgetScoreHeader =
     h.budget.score !== undefined ? (h.read.budget?.readings.find((r) => r.role === "score")?.header ?? "") : "";
   const reading = buildReading(reader, h, scan, budgetRows, budgetReadings, total, layout);
-  if (execHeading)
-    reading.blocks.unshift({
-      level1: "预算执行",
-      rows: [budgetTop!, budgetTop!],
-      weight: execHeading.weight,
-      weightCell: execHeading.slot.a1,
-    });
+  if (execHeading) reading.budgetWeight = { weight: execHeading.weight, cell: execHeading.slot.a1 };
   reading.weights = h.indicator.weight !== undefined ? "column" : "headings";
   if (reading.weights === "headings")
     reading.assumptions.push({

@@ -86,3 +86,8 @@ export function scoresAgree(typed: number, computed: number, profile: Profile): 
   if (Math.abs(typed - computed) <= profile.tolerance.score + 1e-9) return true;
   return profile.integerScores && typed === round(computed, 0);
 }
+
+/** Weights (分值) are whole or one-decimal numbers the officer types: they agree when equal to 1e-6. */
+export function weightsAgree(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-6;
+}

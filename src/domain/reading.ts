@@ -85,6 +85,8 @@ export interface TableReading {
   /** Rows read as indicators (first and last), and each 一级 block. */
   indicatorRows?: [number, number];
   blocks: BlockReading[];
+  /** The execution weight when a heading states it (预算执行情况(20分)), and where. */
+  budgetWeight?: { weight: number; cell: string };
   /** The reported 总分: a 总分/合计 row of the table or a 自评总分 field in the heading. */
   total?: { cell: string; source: "row" | "heading" };
   /** Where weights came from: a column (分值/权重 …), block headings ((20分)), or nowhere. */

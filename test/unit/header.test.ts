@@ -218,8 +218,8 @@ describe("no 分值 column: weights only in the block headings", () => {
     });
     expect(r.reading?.weights).toBe("headings");
     expect(r.layout).toBe("city-20-80");
+    expect(r.reading?.budgetWeight).toEqual({ weight: 20, cell: "A2" });
     expect(r.reading?.blocks.map((b) => [b.level1, b.weight])).toEqual([
-      ["预算执行", 20],
       ["产出指标", 50],
       ["效益指标", 20],
       ["满意度指标", 10],
