@@ -49,7 +49,9 @@ const SAMPLE_ROWS: Record<Group, number> = { budget: 10, indicator: 60, goal: 4 
 /** A header cell is short; longer text is an instruction or an answer. */
 const MAX_HEADER_TEXT = 40;
 /** Bound on the assignment search: a hostile header with every cell a synonym falls back to the greedy result. */
-const MAX_SEARCH_NODES = 50_000;
+const MAX_SEARCH_NODES = 5_000;
+/** Regions read in full for one block: a real sheet has a handful; past this a hostile sheet gets no more. */
+const MAX_REGIONS = 40;
 
 export interface ColumnHeader {
   col: number;
@@ -340,6 +342,7 @@ function readRegion(
   forced?: BlockOverride<string>,
   mustRead = false,
   before = Infinity,
+  work = { full: 0 },
 ): BlockHeader | undefined {
   const columns = composeColumns(reader, top, bottom);
   const candidates: Candidate[] = [];
@@ -361,6 +364,7 @@ function readRegion(
         possible.set(role, { role, col: n.h.col, strength: s, named: s, evidence: NO_EVIDENCE });
   for (const [col, role] of forcedCols) possible.set(role, { role, col, strength: 1, named: 1, evidence: NO_EVIDENCE });
   if (!mustRead && !accepted(group, possible)) return undefined;
+  work.full++;
 
   for (const n of named) {
     const profile = dataProfile(reader, group, n.h.col, bottom + 1, before);
@@ -494,9 +498,11 @@ export function readHeaders(reader: SheetReader, layout?: LayoutOverride): Heade
     let best: BlockHeader | undefined;
     // A block's data ends where the next block's header begins.
     const nextTop = (bottom: number) => Math.min(...Object.values(out).map((b) => (b.top > bottom ? b.top : Infinity)));
+    const budget = { full: 0 };
     const consider = (top: number, bottom: number) => {
+      if (budget.full >= MAX_REGIONS) return;
       if ((["indicator", "budget", "goal"] as const).some((g) => g !== group && overlaps(out[g], top, bottom))) return;
-      const h = readRegion(reader, group, top, bottom, forced, false, nextTop(bottom));
+      const h = readRegion(reader, group, top, bottom, forced, false, nextTop(bottom), budget);
       // On a tie the fewer rows win: a block title over the header ("年度绩效目标(80分)") adds no role.
       if (
         h &&
