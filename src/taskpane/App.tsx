@@ -104,12 +104,15 @@ export function App({ gateway, lang }: AppProps) {
     }
   }
 
-  /** Shows a new result: 识别结果 opens by itself when the reading needs a look (or `open` says so). */
-  function show(next: CorrectedResult, open = false) {
+  /**
+   * Shows a new result. 识别结果 opens by itself only when the reading needs a look, also right after a
+   * correction: once everything is certain, the scores it produced are what the officer wants to see first.
+   */
+  function show(next: CorrectedResult) {
     setPreview(null);
     setPending(null);
     setResult(next);
-    setReadingOpen(open || readingNeedsAttention(next.findings, next.reading));
+    setReadingOpen(readingNeedsAttention(next.findings, next.reading));
   }
 
   const check = () =>
@@ -131,7 +134,7 @@ export function App({ gateway, lang }: AppProps) {
       unsaved = describeError(err, lang, (d) => d);
     }
     setReport(null);
-    show(await gateway.check(profile, next), true);
+    show(await gateway.check(profile, next));
     return unsaved === null
       ? { intent: "success", text: done }
       : { intent: "warning", text: t.correctionNotSaved(unsaved) };

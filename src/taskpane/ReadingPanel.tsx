@@ -210,7 +210,7 @@ function Blocks(props: {
                   </div>
                   <div className={s.findingFoot}>
                     <span className={`${s.detail} ${s.where}`}>
-                      {`“${r.header}”\u00a0· ${t.rowSpan(r.rows[0], r.rows[1])}`}
+                      {`${r.header ? `${t.quoted(r.header)}\u00a0· ` : ""}${t.rowSpan(r.rows[0], r.rows[1])}`}
                       {r.evidence[lang] && `\u00a0· ${t.evidence}${t.colon}${r.evidence[lang]}`}
                     </span>
                     <Button
@@ -272,7 +272,7 @@ function IndicatorRows(props: {
           <span>
             {t.reportedTotal}
             {t.colon}
-            {`${reading.total.cell}（${t.totalSource[reading.total.source]}）`}
+            {`${reading.total.cell}${t.aside(t.totalSource[reading.total.source])}`}
           </span>
           <Button
             size="small"

@@ -71,6 +71,10 @@ export interface Strings {
   docxUnavailable: string;
   /** 识别结果: what the reader understood, and the officer's correction. */
   reading: string;
+  /** Text from the table, quoted: “分值” in Chinese, "分值" in English. */
+  quoted: (text: string) => string;
+  /** An aside after a word: （总分行） in Chinese, " (total row)" in English. */
+  aside: (text: string) => string;
   readingAllSure: string;
   readingCounts: (unsure: number, likely: number) => string;
   readingProblems: (n: number) => string;
@@ -196,6 +200,8 @@ const zh: Strings = {
   docxUnavailable:
     "此版本的 Excel 无法从加载项下载文件。请改用网页版或 Windows 版 Excel 下载，或将“自评报告”工作表的 A 列复制到 Word 中。",
   reading: "识别结果",
+  quoted: (text) => `“${text}”`,
+  aside: (text) => `（${text}）`,
   readingAllSure: "各列均已确定",
   readingCounts: (unsure, likely) =>
     [unsure ? `${unsure} 列不确定` : "", likely ? `${likely} 列较确定` : ""].filter(Boolean).join("、"),
@@ -351,6 +357,8 @@ const en: Strings = {
   docxUnavailable:
     "This Excel cannot download files from an add-in. Download from Excel on the web or for Windows, or copy column A of the 自评报告 sheet into Word.",
   reading: "How the table was read",
+  quoted: (text) => `"${text}"`,
+  aside: (text) => ` (${text})`,
   readingAllSure: "every column certain",
   readingCounts: (unsure, likely) =>
     [unsure ? `${unsure} uncertain` : "", likely ? `${likely} fairly certain` : ""].filter(Boolean).join(", "),

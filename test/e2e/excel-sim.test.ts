@@ -4,6 +4,8 @@
  * and sync, writes only at sync, failing batches, protection, requirement sets), and the gateway runs on
  * it as it runs on the office-addin-mock fake: checked here without a browser, in milliseconds.
  */
+import { OfficeGateway } from "../../src/gateways/office/gateway";
+import { LAYOUT_KEY } from "../../src/gateways/office/layout-store";
 import { readTable } from "../../src/gateways/office/read";
 import { undoLastWrite } from "../../src/gateways/office/undo";
 import { applyPlan } from "../../src/gateways/office/write";
@@ -155,6 +157,32 @@ describe("the Excel simulation", () => {
     expect(sim.cell("自评表", "E6")).toEqual({ v: "#N/A", err: true });
   });
 
+  it("answers the selected range of the active sheet, its worksheet and a cell of it", async () => {
+    const sim = install();
+    sim.workbook.selection = { sheet: "自评表", address: "B2:C2" };
+    await Excel.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      range.worksheet.load("name");
+      const second = range.getCell(0, 1);
+      second.load("values,address");
+      await context.sync();
+      expect(range.address).toBe("自评表!B2:C2");
+      expect(range.worksheet.name).toBe("自评表");
+      expect(second.values).toEqual([[6]]);
+      expect(second.address).toBe("自评表!C2");
+    });
+    // A selection on another sheet is not the active sheet's: there Excel's cursor is where it was, A1 here.
+    sim.workbook.active = "封面";
+    await Excel.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      await context.sync();
+      expect(range.address).toBe("封面!A1");
+    });
+    expect(sim.counters.syncs).toBe(2);
+  });
+
   it("outside Excel resolves onReady with host null and defines no Excel", async () => {
     install({ host: null });
     await expect(Office.onReady()).resolves.toEqual({ host: null, platform: null });
@@ -201,5 +229,27 @@ describe("the office gateway on the simulation", () => {
       expect(report.showGridlines).toBe(apiVersion === "1.18" ? false : undefined);
       expect(report.pageLayout?.orientation).toBe(apiVersion === "1.18" ? "Portrait" : undefined);
     }
+  });
+
+  it("keeps the officer's correction in the settings, reads the selection in one sync, checks in two", async () => {
+    const sim = install({}, manyFindingsWorkbook(6));
+    const gateway = new OfficeGateway();
+    const layout = { ziping: "layout" as const, version: 1 as const, indicator: { columns: { weight: "H" } } };
+    await gateway.saveLayout(layout);
+    expect(JSON.parse(sim.workbook.settings[LAYOUT_KEY] as string)).toEqual(layout);
+    expect(await gateway.getSavedLayout()).toEqual(layout);
+
+    sim.workbook.selection = { sheet: "附件1 自评表", address: "H13" };
+    sim.resetCounters();
+    expect(await gateway.getSelection()).toEqual({ sheet: "附件1 自评表", address: "H13", text: "分值" });
+    expect(sim.counters).toEqual({ syncs: 1, runs: 1, unsyncedSteps: 0 });
+
+    sim.resetCounters();
+    expect((await gateway.check("auto")).correction).toEqual(layout);
+    expect(sim.counters).toEqual({ syncs: 2, runs: 1, unsyncedSteps: 0 });
+
+    await gateway.saveLayout(null);
+    expect(LAYOUT_KEY in sim.workbook.settings).toBe(false);
+    expect(sim.failures).toEqual([]);
   });
 });

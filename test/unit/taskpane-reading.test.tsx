@@ -285,9 +285,10 @@ describe("the officer's correction", () => {
     expect(check).toHaveBeenLastCalledWith("auto", corrected);
     expect(gateway.saveLayout.mock.invocationCallOrder[0]).toBeLessThan(check.mock.invocationCallOrder[1]);
     expect(screen.getByText("已将 H 列设为“分值”列，并重新校验。")).toBeTruthy();
-    // Still open, with the correction it was read with.
-    expect(toggle().getAttribute("aria-expanded")).toBe("true");
-    expect(toggle().textContent).toContain("已更正");
+    // Everything certain now: collapsed, so the scores come first; the line says it was corrected.
+    expect(toggle().getAttribute("aria-expanded")).toBe("false");
+    expect(toggle().textContent).toContain("各列均已确定 · 已更正");
+    await click(/识别结果/, panel());
     const note = panel().querySelector("[data-correction]") as HTMLElement;
     expect(note.getAttribute("data-correction")).toBe("applied");
     expect(note.textContent).toContain("已按您的更正识别");

@@ -38,8 +38,7 @@ export async function locateCell(context: Excel.RequestContext, sheet: string, c
  */
 export async function getSelection(context: Excel.RequestContext): Promise<SelectedRange> {
   const range = context.workbook.getSelectedRange();
-  range.load("address");
-  range.worksheet.load("name");
+  range.load("address,worksheet/name");
   const first = range.getCell(0, 0);
   first.load("values");
   try {

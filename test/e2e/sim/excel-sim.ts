@@ -74,7 +74,11 @@ export interface SimWorkbook {
   sheets: SimSheet[];
   /** The active sheet's name. */
   active: string;
-  /** What range.select() last selected. */
+  /**
+   * What range.select() last selected, or the officer clicked (a test sets it, with `active`). Excel keeps a
+   * selection on every sheet; the simulation keeps the last one, and getSelectedRange() answers A1 of the
+   * active sheet when it lies elsewhere.
+   */
   selection: { sheet: string; address: string } | null;
   /** context.workbook.settings. */
   settings: Record<string, unknown>;
@@ -716,6 +720,24 @@ class WorkbookProxy extends ClientObject {
   protected read(): unknown {
     return undefined;
   }
+
+  /** The selected range of the active sheet (ExcelApi 1.1); one block of cells is all the simulation selects. */
+  getSelectedRange(): RangeProxy {
+    const sheet: Ref<string> = { resolved: false, value: null };
+    const rect: Ref<Rect> = { resolved: false, value: null };
+    this.ctx.queue("resolve selected range", () => {
+      const wb = this.ctx.sim.workbook;
+      const active = this.ctx.sim.sheet(wb.active);
+      const address = wb.selection?.sheet === active.name ? wb.selection.address : "A1";
+      const r = parseRect(address);
+      if (!r) throw new SimError("InvalidSelection", `The current selection "${address}" is not a range.`);
+      sheet.value = active.name;
+      sheet.resolved = true;
+      rect.value = r;
+      rect.resolved = true;
+    });
+    return sealed(new RangeProxy(this.ctx, sheet, rect));
+  }
 }
 
 class ApplicationProxy extends ClientObject {
@@ -1318,6 +1340,7 @@ const READ_CELL_CAP = 5_000_000;
 class RangeProxy extends ClientObject {
   protected readonly typeName = "Range";
   private formatProxy: RangeFormatProxy | null = null;
+  private worksheetProxy: WorksheetProxy | null = null;
 
   constructor(
     ctx: Context,
@@ -1410,7 +1433,8 @@ class RangeProxy extends ClientObject {
   }
 
   protected override child(property: string): ClientObject | undefined {
-    return property === "format" ? this.format : undefined;
+    if (property === "format") return this.format;
+    return property === "worksheet" ? this.worksheet : undefined;
   }
 
   get address(): string {
@@ -1503,6 +1527,36 @@ class RangeProxy extends ClientObject {
 
   get format(): RangeFormatProxy {
     return (this.formatProxy ??= sealed(new RangeFormatProxy(this.ctx, this)));
+  }
+
+  /** The worksheet the range is on (Range.worksheet). */
+  get worksheet(): WorksheetProxy {
+    return (this.worksheetProxy ??= sealed(new WorksheetProxy(this.ctx, this.sheet, false)));
+  }
+
+  /**
+   * One cell by its offset from the range's top-left cell (Range.getCell): it may lie outside the range, as long
+   * as it is on the sheet.
+   */
+  getCell(row: number, column: number): RangeProxy {
+    const rect: Ref<Rect> = { resolved: false, value: null };
+    this.ctx.queue(`resolve cell (${row}, ${column}) of a range`, () => {
+      const r = this.r();
+      const top = r.top + row;
+      const left = r.left + column;
+      if (
+        !Number.isInteger(row) ||
+        !Number.isInteger(column) ||
+        top < 1 ||
+        left < 1 ||
+        top > MAX_ROWS ||
+        left > MAX_COLS
+      )
+        throw new SimError("InvalidArgument", `getCell(${row}, ${column}) lies outside the sheet.`);
+      rect.value = { top, left, bottom: top, right: left };
+      rect.resolved = true;
+    });
+    return sealed(new RangeProxy(this.ctx, this.sheet, rect));
   }
 
   /** Runs `change` on every cell of the rectangle (creating entries), after the protection check. */
