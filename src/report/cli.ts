@@ -8,7 +8,8 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
-import { checkWorkbook } from "../domain";
+import { checkWorkbook, type LayoutOverride } from "../domain";
+import { loadLayoutFile } from "../cli/check";
 import { isProfileId } from "../domain/profile";
 import type { Lang, Localized, ProfileId } from "../domain/types";
 import { WorkbookReadError, WorkbookWriteError } from "../gateways/xlsx/errors";
@@ -33,28 +34,32 @@ interface ReportRequest {
   sheet?: string;
   lang: Lang;
   profile: ProfileId | "auto";
+  /** A 版式.json, as `ziping check --layout` takes it. */
+  layout?: string;
 }
 
 const LANGS: Record<string, Lang> = { "zh-cn": "zh-CN", zh: "zh-CN", "en-us": "en-US", en: "en-US" };
-const VALUED = new Set(["--docx", "--sheet", "--lang", "--profile"]);
+const VALUED = new Set(["--docx", "--sheet", "--lang", "--profile", "--layout"]);
 
 const USAGE: Localized = {
   "zh-CN": [
-    "用法：ziping report <工作簿.xlsx> [--docx 报告.docx] [--sheet 目录或文件.xlsx] [--lang zh-CN|en-US] [--profile 口径]",
+    "用法：ziping report <工作簿.xlsx> [--docx 报告.docx] [--sheet 目录或文件.xlsx] [--lang zh-CN|en-US] [--profile 口径] [--layout 版式.json]",
     "  起草绩效自评报告。不带输出选项时，在屏幕上输出报告草稿。",
     "  --docx    写出公文格式的 Word 文件（.docx），自评表作为附件",
     "  --sheet   写出工作簿副本，加入“自评报告”工作表（缺少“报告素材”工作表时一并加入空白模板）",
     "  --lang    报告与提示的语言（默认 zh-CN）",
     "  --profile 评分口径：auto、central-2020、sichuan、city-20-80（默认 auto）",
+    "  --layout  版式文件（在任务窗格“识别结果”中导出），更正表格的识别",
     "  原工作簿只读，不会被覆盖。部门职责、机构设置等表中没有的内容，请填写在“报告素材”工作表中。",
   ].join("\n"),
   "en-US": [
-    "Usage: ziping report <workbook.xlsx> [--docx report.docx] [--sheet DIR-or-file.xlsx] [--lang zh-CN|en-US] [--profile ID]",
+    "Usage: ziping report <workbook.xlsx> [--docx report.docx] [--sheet DIR-or-file.xlsx] [--lang zh-CN|en-US] [--profile ID] [--layout layout.json]",
     "  Drafts the self-evaluation report. Without an output option, prints the draft.",
     "  --docx    write a Word file (.docx) in official-document format, the table attached",
     "  --sheet   write a copy of the workbook with a 自评报告 sheet (and a blank 报告素材 sheet if it has none)",
     "  --lang    language of the report and the messages (default zh-CN)",
     "  --profile scoring profile: auto, central-2020, sichuan, city-20-80 (default auto)",
+    "  --layout  a layout file (exported from the pane's 识别结果) correcting how the table is read",
     "  The workbook is only read, never overwritten. Facts the table does not hold go in its 报告素材 sheet.",
   ].join("\n"),
 };
@@ -140,6 +145,7 @@ export function parseReportArgs(argv: readonly string[]): Parsed {
       sheet: values.get("--sheet"),
       lang,
       profile: profile as ProfileId | "auto",
+      layout: values.get("--layout"),
     },
   };
 }
@@ -202,8 +208,19 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
     if (request.docx !== undefined && sheetDest !== undefined && (await isSameFile(request.docx, sheetDest)))
       return usageError(io, "sameOutput", request.docx);
 
+    let layout: LayoutOverride | undefined;
+    if (request.layout !== undefined) {
+      const loaded = await loadLayoutFile(request.layout);
+      if ("problems" in loaded) {
+        io.stderr(
+          `${request.layout}：${loaded.problems.map((p) => p["zh-CN"]).join("；")}\n${request.layout}: ${loaded.problems.map((p) => p["en-US"]).join("; ")}\n`,
+        );
+        return REPORT_EXIT.failure;
+      }
+      layout = loaded.layout;
+    }
     const { sheets } = await readWorkbookFile(request.workbook);
-    const detail = checkWorkbook(sheets, { profile: request.profile });
+    const detail = checkWorkbook(sheets, { profile: request.profile, layout });
     const model = draftReport(detail, sheets, lang);
 
     if (request.docx === undefined && sheetDest === undefined) {

@@ -151,3 +151,34 @@ describe("ziping report", () => {
     expect(r.stdout).toContain("Usage: ziping report");
   });
 });
+
+describe("ziping report --layout", () => {
+  it("applies a 版式.json as check does: a 分值 column headed 分数值 is read and the draft states its total", async () => {
+    const { centralRows } = await import("../helpers/tables");
+    const rows = centralRows();
+    rows[9][6] = "分数值"; // G10, the indicator header's 分值
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("自评表");
+    for (const row of rows) ws.addRow(row.map((v) => (v === undefined || v === "" ? null : v)));
+    const book = path.join(dir, "分数值.xlsx");
+    await wb.xlsx.writeFile(book);
+    const layout = path.join(dir, "版式.json");
+    fs.writeFileSync(layout, '{"ziping":"layout","version":1,"indicator":{"columns":{"weight":"G"}}}');
+
+    const without = await run(book);
+    expect(without.stdout).toContain("自评分数为【待填写：自评分数】分");
+    const r = await run(book, "--layout", layout);
+    expect(r.code).toBe(0);
+    // By hand: 95 ÷ 100 = 95% → 9.50; indicators 25 + 25 + 30 + 10, all met; 9.50 + 90 = 99.50.
+    expect(r.stdout).toContain("自评分数为99.50分（其中预算执行率得分9.50分）");
+  });
+
+  it("a bad layout file stops with a message in both languages and exit 2", async () => {
+    const layout = path.join(dir, "bad.json");
+    fs.writeFileSync(layout, "{not json");
+    const r = await run(input, "--layout", layout);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("不是有效的 JSON");
+    expect(r.stderr).toContain("not valid JSON");
+  });
+});
