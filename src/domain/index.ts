@@ -66,6 +66,7 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
       findings: problems,
       figures: [],
       plan: buildPlan(problems, [], []),
+      ...("reading" in outcome && outcome.reading ? { reading: outcome.reading } : {}),
     };
   }
 

@@ -1,14 +1,12 @@
 /**
- * Layout detection: finds the 自评表's blocks by their header labels anywhere on a sheet, whatever the
- * variant (central 项目支出, 部门整体, Sichuan, city 20/80), and reads them into a TableModel.
- * A sheet that lacks an expected label yields a LayoutProblem naming it: never a guess.
+ * Layout: turns the header reading (header.ts) into a TableModel: the budget rows (a grid or label/value pairs),
+ * the goals, the indicator rows with their 一级 blocks, the 总分 (a row or a field in the heading), weights from a
+ * column or the block headings, and the reading itself for --explain, 识别结果 and the officer's correction.
+ * A sheet that lacks an expected role yields a LayoutProblem naming it: never a guess.
  */
-import { toA1, type Grid, type CellRange } from "./grid";
+import { columnLetters, toA1, type Grid, type CellRange } from "./grid";
 import {
-  BUDGET_COLUMNS,
   GOAL_COLUMNS,
-  INDICATOR_COLUMNS,
-  columnFor,
   isBlockLabel,
   isBudgetTotalLabel,
   isGradeLabel,
@@ -21,11 +19,9 @@ import type { Block, BudgetRow, GoalRow, IndicatorRow, LayoutProblem, Slot, Tabl
 import type { LayoutId } from "./types";
 import type { LayoutOverride } from "./layout-file";
 import type { RoleReading, TableReading } from "./reading";
-import { columnLetters } from "./grid";
 import { readHeaders, type BlockHeader, type HeaderReading } from "./header";
 
 /** Headers sit near the top; real tables are narrow. These bounds keep hostile sheets cheap. */
-const HEADER_SCAN_ROWS = 300;
 const MAX_COLS = 64;
 const MAX_BUDGET_ROWS = 15;
 const EMPTY_ROWS_END_TABLE = 50;
@@ -564,6 +560,8 @@ function headingTotal(reader: SheetReader, beforeRow: number): TableModel["total
 export interface ReadOutcome {
   table?: TableModel;
   problems: LayoutProblem[];
+  /** When no table could be read: the headers that were understood, for the officer to correct. */
+  reading?: TableReading;
 }
 
 /** Reads a sheet as a 自评表, or says which expected label it lacks. */
@@ -582,7 +580,10 @@ export function readTable(grid: Grid, layout?: LayoutOverride): ReadOutcome {
   const headerCell = toA1(h.indicatorRow, h.indicator.name ?? 1);
   for (const key of required)
     if (h.indicator[key] === undefined) problems.push({ expected: INDICATOR_LABELS[key], cell: headerCell });
-  if (problems.length) return { problems };
+  // What was read so far is still worth showing: the officer corrects the reading from it.
+  const partial = () =>
+    buildReading(reader, h, { indicators: [], blocks: [], placeholders: [], lastRow: 0 }, [], [], undefined, layout);
+  if (problems.length) return { problems, reading: partial() };
 
   const firstHeader = Math.min(...[h.budgetTop, h.goalTop, h.indicatorTop].filter((r): r is number => r !== undefined));
   let budgetRows = h.budgetRow === undefined ? [] : readBudget(reader, h);
@@ -617,7 +618,7 @@ export function readTable(grid: Grid, layout?: LayoutOverride): ReadOutcome {
   const blockWeights = scan.blocks.some((b) => b.statedWeight !== null);
   if (h.indicator.weight === undefined && !blockWeights && !indicatorsHeading)
     problems.push({ expected: INDICATOR_LABELS.weight, cell: headerCell });
-  if (problems.some((p) => p.expected === INDICATOR_LABELS.weight)) return { problems };
+  if (problems.some((p) => p.expected === INDICATOR_LABELS.weight)) return { problems, reading: partial() };
 
   const heading = readHeading(reader, firstHeader);
   const total = scan.total ?? headingTotal(reader, firstHeader);

@@ -403,3 +403,28 @@ describe("amounts typed in 元 in a 万元 block", () => {
     expect(rules(r).filter((f) => /value-not-number|exec-rate-mismatch/.test(f))).toEqual([]);
   });
 });
+
+describe("a table that cannot be read still shows what was understood", () => {
+  it("an unknown 分值 header: no table, but the reading lists the columns found, for the officer to correct", () => {
+    const rows: Row[] = [
+      ["项目支出绩效自评表"],
+      BUDGET_HEADER,
+      BUDGET_TOTAL,
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分数值", "得分", "偏差原因"],
+      ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 90, 90, ""],
+    ];
+    const r = read(rows);
+    expect(rules(r)).toEqual(["layout-unrecognized@C4"]);
+    expect(r.table).toBeUndefined();
+    expect(columns(r, "indicator")).toEqual({
+      level1: "A",
+      level2: "B",
+      name: "C",
+      target: "D",
+      actual: "E",
+      score: "G",
+      reason: "H",
+    });
+    expect(r.reading?.indicatorHeaderRows).toEqual([4, 4]);
+  });
+});
