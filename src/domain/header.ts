@@ -169,6 +169,12 @@ function isChildRow(reader: SheetReader, r: number): boolean {
   return own > 0 && underParent > 0;
 }
 
+/** Work shared by the regions of one sheet: how many were read in full, and the data profiles already taken. */
+interface Work {
+  full: number;
+  profiles: Map<string, Profile>;
+}
+
 interface Profile {
   numbers: number;
   marks: number;
@@ -342,7 +348,7 @@ function readRegion(
   forced?: BlockOverride<string>,
   mustRead = false,
   before = Infinity,
-  work = { full: 0 },
+  work: Work = { full: 0, profiles: new Map() },
 ): BlockHeader | undefined {
   const columns = composeColumns(reader, top, bottom);
   const candidates: Candidate[] = [];
@@ -367,7 +373,9 @@ function readRegion(
   work.full++;
 
   for (const n of named) {
-    const profile = dataProfile(reader, group, n.h.col, bottom + 1, before);
+    const key = `${group} ${n.h.col} ${bottom} ${before}`;
+    let profile = work.profiles.get(key);
+    if (!profile) work.profiles.set(key, (profile = dataProfile(reader, group, n.h.col, bottom + 1, before)));
     for (const [role, s] of n.roles) {
       if (forcedRoles.has(role)) continue;
       const { factor, evidence } = confirm(group, role, profile);
@@ -460,6 +468,22 @@ function columnNumber(letters: string): number | null {
   return col;
 }
 
+/** Labels repeat down a sheet (产出指标, 数量指标, units): whether one names a role is asked once per label. */
+const namesRole = new Map<string, boolean>();
+
+function namesSomeRole(label: string): boolean {
+  let hit = namesRole.get(label);
+  if (hit === undefined) {
+    hit =
+      roleMatches(INDICATOR_COLUMNS, label).length > 0 ||
+      roleMatches(BUDGET_COLUMNS, label).length > 0 ||
+      roleMatches(GOAL_COLUMNS, label).length > 0;
+    if (namesRole.size > 20_000) namesRole.clear();
+    namesRole.set(label, hit);
+  }
+  return hit;
+}
+
 /** Rows that can start a header: any of their cells names a role of some block. */
 function headerLikeRows(reader: SheetReader, last: number): boolean[] {
   const like: boolean[] = [];
@@ -469,11 +493,7 @@ function headerLikeRows(reader: SheetReader, last: number): boolean[] {
       const v = reader.grid.cell(r, c)?.value;
       if (typeof v !== "string" || v.length > MAX_HEADER_TEXT) continue;
       const label = reader.label(r, c);
-      if (!label) continue;
-      hit =
-        roleMatches(INDICATOR_COLUMNS, label).length > 0 ||
-        roleMatches(BUDGET_COLUMNS, label).length > 0 ||
-        roleMatches(GOAL_COLUMNS, label).length > 0;
+      if (label) hit = namesSomeRole(label);
     }
     like[r] = hit;
   }
@@ -493,12 +513,13 @@ export function readHeaders(reader: SheetReader, layout?: LayoutOverride): Heade
   const last = Math.min(reader.grid.rowCount, HEADER_SCAN_ROWS);
   const like = headerLikeRows(reader, last);
   const out: HeaderReading = {};
+  const profiles = new Map<string, Profile>();
   for (const group of ["indicator", "budget", "goal"] as const) {
     const forced = group === "goal" ? undefined : (layout?.[group] as BlockOverride<string> | undefined);
     let best: BlockHeader | undefined;
     // A block's data ends where the next block's header begins.
     const nextTop = (bottom: number) => Math.min(...Object.values(out).map((b) => (b.top > bottom ? b.top : Infinity)));
-    const budget = { full: 0 };
+    const budget: Work = { full: 0, profiles };
     const consider = (top: number, bottom: number) => {
       if (budget.full >= MAX_REGIONS) return;
       if ((["indicator", "budget", "goal"] as const).some((g) => g !== group && overlaps(out[g], top, bottom))) return;
