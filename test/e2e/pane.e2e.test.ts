@@ -8,6 +8,9 @@
  * Screenshots go to test-results/screenshots/; with UPDATE_SCREENSHOTS=1 also to docs/screenshots/.
  */
 import fs from "node:fs";
+import os from "node:os";
+import ExcelJS from "exceljs";
+import { main, type CliIo } from "../../src/cli/main";
 import path from "node:path";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
@@ -476,6 +479,26 @@ describe("the task pane in Chromium over the simulated Excel", () => {
     expect(file).toMatchObject({ ziping: "layout", version: 1, sheet: TABLE });
     expect(file.indicator.columns.weight).toBe("G");
     await expect(notice(page)).resolves.toMatch(/^已导出“版式.json”/);
+
+    // The reviewer applies the exported 版式.json to another workbook of the same template from the command line.
+    const other = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ziping-layout-")), "另一单位.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(SAMPLE);
+    book.getWorksheet(TABLE)!.getCell("G12").value = "分数值";
+    await book.xlsx.writeFile(other);
+    const cli = async (...argv: string[]) => {
+      let out = "";
+      const io: CliIo = { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true, isTTY: false } };
+      const status = await main(argv, io);
+      return { status, json: JSON.parse(out).files[0] };
+    };
+    const unread = await cli("check", other, "--json");
+    expect(unread.json.findings.map((f: { rule: string }) => f.rule)).toContain("layout-unrecognized");
+    const read = await cli("check", other, "--json", "--layout", await download.path());
+    expect(read.json.findings.map((f: { rule: string }) => f.rule)).not.toContain("layout-unrecognized");
+    // As in the pane: 99.00 (优), the sample's total (README).
+    expect(read.json.total.computed).toBeCloseTo(99, 2);
+    expect(read.json.total.grade).toBe("优");
 
     // 清除更正: the setting is gone and the header is unknown again.
     await clickAndSettle(page, "清除更正");
