@@ -38,8 +38,14 @@ export const CATALOGUE: Record<RuleId, RuleInfo> = {
     severity: "error",
     title: { "zh-CN": "应为数值", "en-US": "Number expected" },
     message: (p) => ({
-      "zh-CN": `“${q(p.what)}”应填写数值，实际为“${q(p.received)}”${p.detail ? `：${p.detail}` : ""}`,
-      "en-US": `"${q(p.what)}" needs a number but holds "${q(p.received)}"${p.detail ? `: ${p.detail}` : ""}`,
+      "zh-CN":
+        p.received === undefined
+          ? `“${q(p.what)}”${q(p.detail)}`
+          : `“${q(p.what)}”应填写数值，实际为“${q(p.received)}”${p.detail ? `：${p.detail}` : ""}`,
+      "en-US":
+        p.received === undefined
+          ? `"${q(p.what)}" ${q(p.textEn ?? p.detail)}`
+          : `"${q(p.what)}" needs a number but holds "${q(p.received)}"${p.detail ? `: ${p.detail}` : ""}`,
     }),
   },
   "template-text-left": {
@@ -194,8 +200,8 @@ export const CATALOGUE: Record<RuleId, RuleInfo> = {
     severity: "warning",
     title: { "zh-CN": "指标得分明显高于执行进度", "en-US": "Scores ahead of execution" },
     message: (p) => ({
-      "zh-CN": `指标得分率 ${q(p.received)} 比预算执行率 ${q(p.expected)} 高出 5 个百分点以上，请核实`,
-      "en-US": `The indicator score ratio ${q(p.received)} exceeds the execution rate ${q(p.expected)} by more than 5 points; check it`,
+      "zh-CN": `指标得分率 ${q(p.received)} 比预算执行率 ${q(p.expected)} 高出 ${q(p.detail)} 个百分点以上，请核实`,
+      "en-US": `The indicator score ratio ${q(p.received)} exceeds the execution rate ${q(p.expected)} by more than ${q(p.detail)} percentage points; check it`,
     }),
   },
   "qualitative-unrated": {

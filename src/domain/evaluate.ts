@@ -250,10 +250,11 @@ class Evaluator {
     const source = usedSum.planned !== undefined || usedSum.executed !== undefined ? "（按明细行合计）" : "";
     // A budget so small (or an amount so large) that the rate is no number is reported like a zero budget.
     if (planned <= 0 || !Number.isFinite(executed / planned)) {
+      // Not a wrong kind of value: a budget of 0 (or so small the rate is no number) leaves nothing to divide by.
       this.flag("value-not-number", total.planned!, {
         what: "全年预算数",
-        received: fmtAmount(planned),
-        detail: "全年预算数为 0，执行率无法计算",
+        detail: `为 ${fmtAmount(planned)}，执行率无法计算，请核实`,
+        textEn: `is ${fmtAmount(planned)}, so the execution rate cannot be computed; check it`,
       });
       return summary;
     }
@@ -277,7 +278,10 @@ class Evaluator {
     const typedRate = readNumber(total.rate);
     if (typedRate.kind === "number") {
       const typed = rateFraction(typedRate);
-      if (!ratesAgree(typed, rate, p, total.rate!.cell?.numFmt))
+      // A number in a General cell may be a fraction or points: 1.6 is 160% beside a 160% rate, 98.93 is 98.93%.
+      const readings =
+        typedRate.unit === "%" ? [typed] : [typed, typed === typedRate.value ? typed / 100 : typedRate.value];
+      if (!readings.some((x) => ratesAgree(x, rate, p, total.rate!.cell?.numFmt)))
         this.flag("exec-rate-mismatch", total.rate!, { received: fmtRate(typed), expected: fmtRate(rate) }, rateArith);
     } else if (typedRate.kind === "text")
       this.flag("value-not-number", total.rate!, { what: "执行率", received: typedRate.text });
@@ -876,6 +880,7 @@ class Evaluator {
         this.flag("score-ahead-of-execution", t.total.score, {
           received: fmtRate(ratio),
           expected: fmtRate(budget.rate),
+          detail: fmtPlain(round(p.scoreAheadOfExecution * 100, 2)),
         });
     }
     return summary;

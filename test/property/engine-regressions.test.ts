@@ -8,7 +8,11 @@ import { invariantViolations } from "../helpers/mutate";
 
 function planOf(grid: MapGrid) {
   const detail = checkWorkbook([grid]);
-  return { detail, values: detail.plan.values.map((v) => `${v.figure}→${v.cell}=${v.value}`), problems: invariantViolations([grid], detail) };
+  return {
+    detail,
+    values: detail.plan.values.map((v) => `${v.figure}→${v.cell}=${v.value}`),
+    problems: invariantViolations([grid], detail),
+  };
 }
 
 describe("the plan never writes over an officer's input, whatever the merges", () => {
@@ -96,14 +100,18 @@ describe("the plan never writes over an officer's input, whatever the merges", (
     rows.push(["", "", "", "", "", "", "自评等级"]);
     const grid = gridFromRows("自评表", rows, [`G${rows.length}:J${rows.length}`]);
     const { detail, problems } = planOf(grid);
-    expect(detail.plan.values.filter((v) => v.figure === "total.grade").map((v) => v.cell)).not.toContain(`J${rows.length}`);
+    expect(detail.plan.values.filter((v) => v.figure === "total.grade").map((v) => v.cell)).not.toContain(
+      `J${rows.length}`,
+    );
     expect(problems).toEqual([]);
   });
 });
 
 describe("huge numbers Excel can hold give finite figures and plans", () => {
   it("a 全年执行数 of 9e307 against a budget of 1 plans no Infinity 执行率", () => {
-    const { detail, values, problems } = planOf(centralGrid({ budget: [["年度资金总额", 1, 1, 9e307, 10, null, null]] }));
+    const { detail, values, problems } = planOf(
+      centralGrid({ budget: [["年度资金总额", 1, 1, 9e307, 10, null, null]] }),
+    );
     expect(values.filter((v) => /Infinity/.test(v))).toEqual([]);
     expect(detail.figures.filter((f) => /Infinity/.test(f.display)).map((f) => f.key)).toEqual([]);
     expect(problems).toEqual([]);
@@ -111,9 +119,14 @@ describe("huge numbers Excel can hold give finite figures and plans", () => {
 
   it("an indicator 分值 of 9e307 scored by ratio (37.24 of ≥43.2) is finite, not 37.24 × 9e307 = Infinity", () => {
     const { detail, problems } = planOf(
-      centralGrid({ indicators: [["产出指标", "数量指标", "养护里程", "≥43.2公里", "37.24公里", 9e307, null, "汛期影响"]], total: [100, 50] }),
+      centralGrid({
+        indicators: [["产出指标", "数量指标", "养护里程", "≥43.2公里", "37.24公里", 9e307, null, "汛期影响"]],
+        total: [100, 50],
+      }),
     );
-    for (const f of detail.figures) if (f.value !== null) expect({ key: f.key, finite: Number.isFinite(f.value) }).toEqual({ key: f.key, finite: true });
+    for (const f of detail.figures)
+      if (f.value !== null)
+        expect({ key: f.key, finite: Number.isFinite(f.value) }).toEqual({ key: f.key, finite: true });
     expect(problems).toEqual([]);
   });
 
@@ -139,8 +152,15 @@ describe("weights with more decimals than the table shows", () => {
   it("a full score equal to its 分值 of 10/3 (=10/3 in both cells) does not exceed it (no score-exceeds-weight at H11)", () => {
     // Row 11: 分值 and 得分 both 3.3333333333333335; the rule compared the score with the weight rounded to 3.33.
     const w = 10 / 3;
-    const { detail } = planOf(centralGrid({ indicators: [["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "93%", w, w, ""]], total: [100, 50] }));
-    expect(detail.findings.filter((f) => f.rule === "score-exceeds-weight").map((f) => `${f.cell} ${f.message["zh-CN"]}`)).toEqual([]);
+    const { detail } = planOf(
+      centralGrid({
+        indicators: [["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "93%", w, w, ""]],
+        total: [100, 50],
+      }),
+    );
+    expect(
+      detail.findings.filter((f) => f.rule === "score-exceeds-weight").map((f) => `${f.cell} ${f.message["zh-CN"]}`),
+    ).toEqual([]);
   });
 });
 
@@ -150,5 +170,49 @@ describe("negative amounts", () => {
     const { detail, problems } = planOf(centralGrid({ budget: [["年度资金总额", 1, 1, big, 10, null, null]] }));
     expect(detail.budget.score).toBe(0);
     expect(problems).toEqual([]);
+  });
+});
+
+describe("wrong results a reviewer found (issue 9)", () => {
+  const rateCell = "G4"; // centralRows: budget total row 4, 执行率 in G
+  it("a 执行率 typed 1.6 in a General cell beside a 160% rate is not read as 1.6% (no exec-rate-mismatch)", () => {
+    // 160 ÷ 100 = 160%: overspent, so exec-over-budget, but the typed rate agrees.
+    const budget = [["年度资金总额", 100, 100, 160, 10, { value: 1.6, numFmt: "General" }, 10]];
+    const found = checkWorkbook([centralGrid({ budget })]).findings.map((f) => `${f.rule}@${f.cell}`);
+    expect(found).not.toContain(`exec-rate-mismatch@${rateCell}`);
+    expect(found).toContain("exec-over-budget@E4");
+  });
+
+  it("a 执行率 typed 95 in a General cell is 95% and one typed 1.6 beside a 95% rate still disagrees", () => {
+    const ok = [["年度资金总额", 100, 100, 95, 10, { value: 95, numFmt: "General" }, 9.5]];
+    expect(checkWorkbook([centralGrid({ budget: ok })]).findings.map((f) => f.rule)).not.toContain(
+      "exec-rate-mismatch",
+    );
+    const bad = [["年度资金总额", 100, 100, 95, 10, { value: 1.6, numFmt: "General" }, 9.5]];
+    const found = checkWorkbook([centralGrid({ budget: bad })]).findings;
+    expect(found.map((f) => `${f.rule}@${f.cell}`)).toContain(`exec-rate-mismatch@${rateCell}`);
+  });
+
+  it("a zero budget is not reported as “应填写数值，实际为0.00”: the message says the rate cannot be computed", () => {
+    const budget = [["年度资金总额", 0, 0, 0, 10, null, null]];
+    const f = checkWorkbook([centralGrid({ budget })]).findings.find((x) => x.cell === "D4")!;
+    expect(f.message["zh-CN"]).toBe("“全年预算数”为 0.00，执行率无法计算，请核实");
+    expect(f.message["en-US"]).toBe('"全年预算数" is 0.00, so the execution rate cannot be computed; check it');
+    expect(f.received).toBeUndefined();
+  });
+
+  it("score-ahead-of-execution states the threshold set, not always 5 points", () => {
+    // 60% executed, every indicator full: 100% ahead of 60%.
+    const budget = [["年度资金总额", 100, 100, 60, 10, 0.6, 6]];
+    const g = centralGrid({ budget, total: [100, 96] });
+    for (const [setting, points] of [
+      ["5%", "5"],
+      ["10%", "10"],
+    ]) {
+      const f = checkWorkbook([g], { settings: { scoreAheadOfExecution: setting } }).findings.find(
+        (x) => x.rule === "score-ahead-of-execution",
+      )!;
+      expect(f.message["zh-CN"]).toBe(`指标得分率 100.00% 比预算执行率 60.00% 高出 ${points} 个百分点以上，请核实`);
+    }
   });
 });
