@@ -231,6 +231,22 @@ export const CATALOGUE: Record<RuleId, RuleInfo> = {
   },
 };
 
+/** Rules about the value of the cell they point at: their findings carry what was expected and what is there. */
+const FIGURE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  "value-not-number",
+  "budget-total-mismatch",
+  "exec-over-budget",
+  "exec-rate-mismatch",
+  "exec-score-mismatch",
+  "weights-sum",
+  "weight-invalid",
+  "score-exceeds-weight",
+  "score-mismatch",
+  "qualitative-out-of-tier",
+  "total-mismatch",
+  "score-cap",
+]);
+
 export function makeFinding(
   rule: RuleId,
   sheet: string,
@@ -240,8 +256,12 @@ export function makeFinding(
 ): Finding {
   const info = CATALOGUE[rule];
   const f: Finding = { rule, severity: info.severity, sheet, cell, message: info.message(params) };
-  if (params.expected !== undefined) f.expected = params.expected;
-  if (params.received !== undefined) f.received = params.received;
+  // Expected / received only where the finding is about the cell's own figure: on a missing reason, "应为 10 ·
+  // 实为 8.62" would read as "raise the score to 10", the very inflation the rules forbid.
+  if (FIGURE_RULES.has(rule)) {
+    if (params.expected !== undefined) f.expected = params.expected;
+    if (params.received !== undefined) f.received = params.received;
+  }
   if (arithmetic) f.arithmetic = arithmetic;
   return f;
 }

@@ -4,7 +4,7 @@
  */
 import { checkWorkbook, type CheckOptions } from "../../src/domain";
 import { gridFromRows, type Cell, type CellValue, type MapGrid } from "../../src/domain/grid";
-import type { RuleId } from "../../src/domain/types";
+import type { RuleId, Severity } from "../../src/domain/types";
 
 type V = CellValue | Cell | undefined;
 
@@ -83,10 +83,32 @@ export function findingsOf(grid: MapGrid | MapGrid[], options?: CheckOptions) {
   return check(grid, options).findings.map((f) => `${f.rule}@${f.cell}`);
 }
 
-export function expectFinding(grid: MapGrid | MapGrid[], rule: RuleId, cell: string, options?: CheckOptions): void {
-  const found = findingsOf(grid, options);
-  if (!found.includes(`${rule}@${cell}`))
-    throw new Error(`expected ${rule} at ${cell}; found: ${found.join(", ") || "nothing"}`);
+/** What a finding must also say, beyond its rule and cell. */
+export interface FindingExpectation {
+  severity?: Severity;
+  expected?: string;
+  received?: string;
+}
+
+/**
+ * The finding `rule` at `cell` exists and, where given, has that severity, expected and received (undefined
+ * asserts it is absent: `{ expected: undefined }`). The last argument may also carry check options.
+ */
+export function expectFinding(
+  grid: MapGrid | MapGrid[],
+  rule: RuleId,
+  cell: string,
+  options?: CheckOptions & FindingExpectation,
+): void {
+  const findings = check(grid, options).findings;
+  const found = findings.map((f) => `${f.rule}@${f.cell}`);
+  const f = findings.find((x) => x.rule === rule && x.cell === cell);
+  if (!f) throw new Error(`expected ${rule} at ${cell}; found: ${found.join(", ") || "nothing"}`);
+  for (const key of ["severity", "expected", "received"] as const)
+    if (options && key in options && f[key] !== options[key])
+      throw new Error(
+        `${rule} at ${cell}: ${key} is ${JSON.stringify(f[key])}, expected ${JSON.stringify(options[key])}`,
+      );
 }
 
 export function expectNoFinding(grid: MapGrid | MapGrid[], rule: RuleId, options?: CheckOptions): void {
