@@ -1,5 +1,5 @@
 /** Every string the `ziping` command shows, in zh-CN (first) and en-US. Placeholders are written {name}. */
-import type { Confidence, RoleSource } from "../domain/reading";
+import { roleLabel as domainRoleLabel, type Confidence, type ReadingBlock, type RoleSource } from "../domain/reading";
 import type { Lang, LayoutId, Severity } from "../domain/types";
 
 const table = {
@@ -232,43 +232,12 @@ export function layoutLabel(lang: Lang, layout: LayoutId): string {
   return layouts[layout]?.[lang] ?? layout;
 }
 
-/** The columns' roles (reading.ts) as the officer knows them; the id follows, since a 版式.json names roles by it. */
-const roles: Record<string, Record<string, Record<Lang, string>>> = {
-  budget: {
-    label: { "zh-CN": "行标签", "en-US": "row labels" },
-    initial: { "zh-CN": "年初预算数", "en-US": "initial budget" },
-    planned: { "zh-CN": "全年预算数", "en-US": "full-year budget" },
-    executed: { "zh-CN": "全年执行数", "en-US": "executed" },
-    weight: { "zh-CN": "分值", "en-US": "points" },
-    rate: { "zh-CN": "执行率", "en-US": "execution rate" },
-    score: { "zh-CN": "得分", "en-US": "score" },
-    reason: { "zh-CN": "原因", "en-US": "reason" },
-  },
-  indicator: {
-    level1: { "zh-CN": "一级指标", "en-US": "level 1" },
-    level2: { "zh-CN": "二级指标", "en-US": "level 2" },
-    name: { "zh-CN": "三级指标", "en-US": "indicator" },
-    nature: { "zh-CN": "指标性质", "en-US": "operator" },
-    unit: { "zh-CN": "度量单位", "en-US": "unit" },
-    target: { "zh-CN": "年度指标值", "en-US": "annual target" },
-    actual: { "zh-CN": "实际完成值", "en-US": "actual" },
-    weight: { "zh-CN": "分值", "en-US": "points" },
-    coefficient: { "zh-CN": "得分系数", "en-US": "score coefficient" },
-    criteria: { "zh-CN": "评分标准", "en-US": "scoring criteria" },
-    score: { "zh-CN": "得分", "en-US": "score" },
-    reason: { "zh-CN": "偏差原因", "en-US": "deviation reason" },
-  },
-  goal: {
-    expected: { "zh-CN": "预期目标", "en-US": "expected goal" },
-    actual: { "zh-CN": "实际完成情况", "en-US": "actual result" },
-  },
-};
-
-/** "分值 weight" (zh-CN) / "weight (points)" (en-US); a role this table does not know shows as its id. */
+/** "分值 weight" (zh-CN) / "level1 (Level-1 indicator)" (en-US): the id shows, since a 版式.json names roles by it. */
 export function roleLabel(lang: Lang, block: string, role: string): string {
-  const name = roles[block]?.[role]?.[lang];
-  if (!name) return role;
-  return lang === "zh-CN" ? `${name} ${role}` : `${role} (${name})`;
+  const name = domainRoleLabel(block as ReadingBlock, role, lang);
+  if (name === role) return role;
+  if (lang === "zh-CN") return `${name} ${role}`;
+  return name.toLowerCase() === role ? role : `${role} (${name})`;
 }
 
 const confidences: Record<Confidence, Record<Lang, string>> = {

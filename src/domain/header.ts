@@ -17,7 +17,7 @@ import {
 } from "./labels";
 import type { BlockOverride, LayoutOverride } from "./layout-file";
 import { isBlankMark, normalizeLabel, normalizeText, parseNumber } from "./parse";
-import type { Confidence, LayoutAssumption, ReadingBlock, RoleReading } from "./reading";
+import { roleLabel, type Confidence, type LayoutAssumption, type ReadingBlock, type RoleReading } from "./reading";
 import type { SheetReader } from "./layout";
 
 type Group = ReadingBlock;
@@ -88,31 +88,9 @@ export interface HeaderReading {
   goal?: BlockHeader;
 }
 
-const ROLE_NAMES: Record<string, string> = {
-  label: "行标签",
-  initial: "年初预算数",
-  planned: "全年预算数",
-  executed: "全年执行数",
-  rate: "执行率",
-  level1: "一级指标",
-  level2: "二级指标",
-  name: "三级指标",
-  nature: "指标性质",
-  unit: "度量单位",
-  target: "年度指标值",
-  weight: "分值",
-  coefficient: "得分系数",
-  criteria: "评分标准",
-  score: "得分",
-  reason: "偏差原因",
-  expected: "预期目标",
-  actual: "实际完成值",
-};
-
-/** A role's name as a reviewer says it ("分值"); the goal block's actual is 实际完成情况. */
+/** A role's name as a reviewer says it ("分值"). */
 export function roleName(block: Group, role: string): string {
-  if (block === "goal" && role === "actual") return "实际完成情况";
-  return ROLE_NAMES[role] ?? role;
+  return roleLabel(block, role);
 }
 
 /** The label of each column over rows top..bottom, merged parents composed over their children. */

@@ -18,7 +18,7 @@ import { cellText, isTemplateText, labelWeight, normalizeLabel } from "./parse";
 import type { Block, BudgetRow, GoalRow, IndicatorRow, LayoutProblem, Slot, TableModel } from "./table";
 import type { LayoutId } from "./types";
 import type { LayoutOverride } from "./layout-file";
-import type { RoleReading, TableReading } from "./reading";
+import { roleNames, type RoleReading, type TableReading } from "./reading";
 import { readHeaders, type BlockHeader, type HeaderReading } from "./header";
 
 /** Headers sit near the top; real tables are narrow. These bounds keep hostile sheets cheap. */
@@ -161,20 +161,8 @@ export function tableLikeness(grid: Grid): number {
   return score;
 }
 
-const INDICATOR_LABELS: Record<IndicatorColumn, string> = {
-  level1: "一级指标",
-  level2: "二级指标",
-  name: "三级指标",
-  nature: "指标性质",
-  unit: "度量单位",
-  target: "年度指标值",
-  actual: "实际完成值",
-  weight: "分值",
-  coefficient: "得分系数",
-  criteria: "评分标准",
-  score: "得分",
-  reason: "偏差原因分析及改进措施",
-};
+/** The names a layout-unrecognized finding gives a missing column. */
+const INDICATOR_LABELS = roleNames("zh-CN").indicator;
 
 /** The label of a row: the rightmost own text cell left of `beforeCol` (merged block titles excluded). */
 function rowLabelSlot(reader: SheetReader, row: number, beforeCol: number): Slot | undefined {

@@ -95,3 +95,60 @@ export interface TableReading {
   /** True when an officer's LayoutOverride was applied. */
   corrected: boolean;
 }
+
+/**
+ * Each role's name as a reviewer says it, in both languages: one table for --explain, 识别结果, the correction's
+ * picker and the reader's own messages (a 版式.json names roles by their ids).
+ */
+export const ROLE_LABELS: {
+  budget: Record<BudgetRole, { "zh-CN": string; "en-US": string }>;
+  indicator: Record<IndicatorRole, { "zh-CN": string; "en-US": string }>;
+  goal: Record<GoalRole, { "zh-CN": string; "en-US": string }>;
+} = {
+  budget: {
+    label: { "zh-CN": "资金项目", "en-US": "Funding item" },
+    initial: { "zh-CN": "年初预算数", "en-US": "Initial budget" },
+    planned: { "zh-CN": "全年预算数", "en-US": "Full-year budget" },
+    executed: { "zh-CN": "全年执行数", "en-US": "Full-year spending" },
+    weight: { "zh-CN": "分值", "en-US": "Weight" },
+    rate: { "zh-CN": "执行率", "en-US": "Execution rate" },
+    score: { "zh-CN": "得分", "en-US": "Score" },
+    reason: { "zh-CN": "偏差原因", "en-US": "Reason for deviation" },
+  },
+  indicator: {
+    level1: { "zh-CN": "一级指标", "en-US": "Level-1 indicator" },
+    level2: { "zh-CN": "二级指标", "en-US": "Level-2 indicator" },
+    name: { "zh-CN": "三级指标", "en-US": "Indicator" },
+    nature: { "zh-CN": "指标性质", "en-US": "Indicator type" },
+    unit: { "zh-CN": "度量单位", "en-US": "Unit" },
+    target: { "zh-CN": "年度指标值", "en-US": "Annual target" },
+    actual: { "zh-CN": "实际完成值", "en-US": "Actual value" },
+    weight: { "zh-CN": "分值", "en-US": "Weight" },
+    coefficient: { "zh-CN": "得分系数", "en-US": "Score coefficient" },
+    criteria: { "zh-CN": "评分标准", "en-US": "Scoring criteria" },
+    score: { "zh-CN": "得分", "en-US": "Score" },
+    reason: { "zh-CN": "偏差原因", "en-US": "Deviation reason" },
+  },
+  goal: {
+    expected: { "zh-CN": "预期目标", "en-US": "Expected goals" },
+    actual: { "zh-CN": "实际完成情况", "en-US": "Actual outcome" },
+  },
+};
+
+/** A role's name in one language; a role this table does not know (the 总分) shows as its id. */
+export function roleLabel(block: ReadingBlock, role: string, lang: "zh-CN" | "en-US" = "zh-CN"): string {
+  return (ROLE_LABELS[block] as Record<string, { "zh-CN": string; "en-US": string }>)[role]?.[lang] ?? role;
+}
+
+/** The role names of one language, by block, as the pane's strings hold them. */
+export function roleNames(lang: "zh-CN" | "en-US"): {
+  budget: Record<BudgetRole, string>;
+  indicator: Record<IndicatorRole, string>;
+  goal: Record<GoalRole, string>;
+} {
+  const pick = <R extends string>(t: Record<R, { "zh-CN": string; "en-US": string }>) =>
+    Object.fromEntries(
+      Object.entries(t).map(([k, v]) => [k, (v as { "zh-CN": string; "en-US": string })[lang]]),
+    ) as Record<R, string>;
+  return { budget: pick(ROLE_LABELS.budget), indicator: pick(ROLE_LABELS.indicator), goal: pick(ROLE_LABELS.goal) };
+}

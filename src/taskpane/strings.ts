@@ -1,5 +1,6 @@
 /** Every word the pane shows, in zh-CN (first) and en-US. Components look strings up here and nowhere else. */
 import type { BudgetRole, Confidence, GoalRole, IndicatorRole, ReadingBlock, TableReading } from "../domain";
+import { roleNames } from "../domain/reading";
 import type { Lang, Severity } from "../domain/types";
 import type { ProfileChoice } from "./gateway";
 
@@ -208,33 +209,7 @@ const zh: Strings = {
   readingProblems: (n) => `${n} 项未能识别`,
   readingCorrectedTag: "已更正",
   blocks: { budget: "预算执行", indicator: "绩效指标", goal: "年度总体目标" },
-  roles: {
-    budget: {
-      label: "资金项目",
-      initial: "年初预算数",
-      planned: "全年预算数",
-      executed: "全年执行数",
-      weight: "分值",
-      rate: "执行率",
-      score: "得分",
-      reason: "偏差原因",
-    },
-    indicator: {
-      level1: "一级指标",
-      level2: "二级指标",
-      name: "三级指标",
-      nature: "指标性质",
-      unit: "度量单位",
-      target: "年度指标值",
-      actual: "实际完成值",
-      weight: "分值",
-      coefficient: "得分系数",
-      criteria: "评分标准",
-      score: "得分",
-      reason: "偏差原因分析及改进措施",
-    },
-    goal: { expected: "预期目标", actual: "实际完成情况" },
-  },
+  roles: roleNames("zh-CN"),
   confidence: { sure: "确定", likely: "较确定", unsure: "不确定" },
   columnName: (letters) => `${letters} 列`,
   rowSpan: (first, last) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
@@ -365,33 +340,7 @@ const en: Strings = {
   readingProblems: (n) => `${n} not recognised`,
   readingCorrectedTag: "corrected",
   blocks: { budget: "Budget execution", indicator: "Performance indicators", goal: "Annual goals" },
-  roles: {
-    budget: {
-      label: "Funding item",
-      initial: "Initial budget",
-      planned: "Full-year budget",
-      executed: "Full-year spending",
-      weight: "Weight",
-      rate: "Execution rate",
-      score: "Score",
-      reason: "Reason for deviation",
-    },
-    indicator: {
-      level1: "Level-1 indicator",
-      level2: "Level-2 indicator",
-      name: "Indicator",
-      nature: "Indicator type",
-      unit: "Unit",
-      target: "Annual target",
-      actual: "Actual value",
-      weight: "Weight",
-      coefficient: "Score coefficient",
-      criteria: "Scoring criteria",
-      score: "Score",
-      reason: "Reasons and improvements",
-    },
-    goal: { expected: "Expected goals", actual: "Actual outcome" },
-  },
+  roles: roleNames("en-US"),
   confidence: { sure: "certain", likely: "fairly certain", unsure: "uncertain" },
   columnName: (letters) => `column ${letters}`,
   rowSpan: (first, last) => (first === last ? `row ${first}` : `rows ${first}–${last}`),

@@ -109,7 +109,7 @@ describe("ziping check --explain", () => {
     const en = await run(["check", CENTRAL_CLEAN, "--explain", "--lang", "en-US"]);
     expect(en.out).toContain("How the table was read:");
     const block = section(en.out, "Performance indicators (header row 12)");
-    expect(roleRow(block, "weight (points)").slice(0, 5)).toEqual(["weight (points)", "G", "分值", "13–21", "sure"]);
+    expect(roleRow(block, "weight").slice(0, 5)).toEqual(["weight", "G", "分值", "13–21", "sure"]);
     expect(en.out).toContain("Indicator rows: 13–21 (9 rows)");
     expect(en.out).toContain("Weights from: the weight column (G)");
     expect(en.out).toContain("Reported total: H22 (the 总分 row)");
