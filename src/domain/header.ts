@@ -15,7 +15,7 @@ import {
   isTotalScoreLabel,
   roleMatches,
 } from "./labels";
-import type { BlockOverride, LayoutOverride } from "./layout-file";
+import { columnOf, type BlockOverride, type LayoutOverride } from "./layout-file";
 import { isBlankMark, normalizeLabel, normalizeText, parseNumber } from "./parse";
 import { roleLabel, type Confidence, type LayoutAssumption, type ReadingBlock, type RoleReading } from "./reading";
 import type { SheetReader } from "./layout";
@@ -97,32 +97,40 @@ export function roleName(block: Group, role: string): string {
 export function composeColumns(reader: SheetReader, top: number, bottom: number): ColumnHeader[] {
   const out: ColumnHeader[] = [];
   for (let c = 1; c <= reader.cols; c++) {
-    const parts: string[] = [];
-    const texts: string[] = [];
-    let cell = "";
-    let lastOwner = -1;
-    let own = false;
-    for (let r = top; r <= bottom; r++) {
-      const k = reader.merges.topLeftKey(r, c);
-      if (k === lastOwner) continue;
-      lastOwner = k;
-      const or = Math.floor(k / 16384);
-      const oc = k % 16384;
-      // A merge reaching down from above the region (a title) is not part of this header.
-      if (or < top) continue;
-      if (oc === c) own = true;
-      const text = reader.rawText(or, oc).trim();
-      if (!text || text.length > MAX_HEADER_TEXT) continue;
-      const label = normalizeLabel(text);
-      if (!label || parseNumber(text) !== null) continue;
-      parts.push(label);
-      texts.push(text.replace(/\s+/g, ""));
-      cell = toA1(or, oc);
-    }
-    // A column whose every header cell is a merge owned further left continues that column's header: one header.
-    if (parts.length && own) out.push({ col: c, parts, text: texts.join(" / "), cell });
+    const h = composeColumn(reader, top, bottom, c);
+    if (h) out.push(h);
   }
   return out;
+}
+
+/**
+ * One column's header over rows top..bottom, or undefined when it has none of its own: a column whose every header
+ * cell is a merge owned further left continues that column's header (one header, not two rivals).
+ */
+export function composeColumn(reader: SheetReader, top: number, bottom: number, c: number): ColumnHeader | undefined {
+  const parts: string[] = [];
+  const texts: string[] = [];
+  let cell = "";
+  let lastOwner = -1;
+  let own = false;
+  for (let r = top; r <= bottom; r++) {
+    const k = reader.merges.topLeftKey(r, c);
+    if (k === lastOwner) continue;
+    lastOwner = k;
+    const or = Math.floor(k / 16384);
+    const oc = k % 16384;
+    // A merge reaching down from above the region (a title) is not part of this header.
+    if (or < top) continue;
+    if (oc === c) own = true;
+    const text = reader.rawText(or, oc).trim();
+    if (!text || text.length > MAX_HEADER_TEXT) continue;
+    const label = normalizeLabel(text);
+    if (!label || parseNumber(text) !== null) continue;
+    parts.push(label);
+    texts.push(text.replace(/\s+/g, ""));
+    cell = toA1(or, oc);
+  }
+  return parts.length && own ? { col: c, parts, text: texts.join(" / "), cell } : undefined;
 }
 
 /** True when row r can be a child row under row r-1: short texts only, below a merged parent or beside a merge from above. */
@@ -332,7 +340,7 @@ function readRegion(
   const candidates: Candidate[] = [];
   const forcedCols = new Map<number, string>();
   for (const [role, letters] of Object.entries(forced?.columns ?? {}) as Array<[string, string]>) {
-    const col = columnNumber(letters);
+    const col = columnOf(letters);
     if (col !== null) forcedCols.set(col, role);
   }
   const forcedRoles = new Set(forcedCols.values());
@@ -436,14 +444,6 @@ function readRegion(
   const cols: Record<string, number> = {};
   for (const r of readings) cols[r.role] = r.col;
   return { top, bottom, cols, readings, assumptions, score };
-}
-
-function columnNumber(letters: string): number | null {
-  const t = letters.trim().toUpperCase();
-  if (!/^[A-Z]{1,3}$/.test(t)) return null;
-  let col = 0;
-  for (const ch of t) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col;
 }
 
 /** Labels repeat down a sheet (产出指标, 数量指标, units): whether one names a role is asked once per label. */

@@ -19,7 +19,7 @@ import type { Block, BudgetRow, GoalRow, IndicatorRow, LayoutProblem, Slot, Tabl
 import type { LayoutId } from "./types";
 import type { LayoutOverride } from "./layout-file";
 import { roleNames, type RoleReading, type TableReading } from "./reading";
-import { readHeaders, type BlockHeader, type HeaderReading } from "./header";
+import { composeColumn, readHeaders, type BlockHeader, type HeaderReading } from "./header";
 
 /** Headers sit near the top; real tables are narrow. These bounds keep hostile sheets cheap. */
 const MAX_COLS = 64;
@@ -688,7 +688,7 @@ function buildReading(
       role: "label",
       col: labelCol,
       column: columnLetters(labelCol),
-      header: composeHeader(reader, h.budgetTop!, h.budgetRow, labelCol),
+      header: composeColumn(reader, h.budgetTop!, h.budgetRow, labelCol)?.text ?? "",
       headerCell: toA1(h.budgetRow, labelCol),
       rows: budgetRowsSpan ?? [h.budgetRow + 1, h.budgetRow + 1],
       confidence: "sure",
@@ -734,19 +734,6 @@ function buildReading(
     assumptions,
     corrected: layout !== undefined && (layout.budget !== undefined || layout.indicator !== undefined),
   };
-}
-
-function composeHeader(reader: SheetReader, top: number, bottom: number, col: number): string {
-  const texts: string[] = [];
-  let last = -1;
-  for (let r = top; r <= bottom; r++) {
-    const k = reader.merges.topLeftKey(r, col);
-    if (k === last) continue;
-    last = k;
-    const t = reader.rawText(Math.floor(k / 16384), k % 16384).trim();
-    if (t) texts.push(t.replace(/\s+/g, ""));
-  }
-  return texts.join(" / ");
 }
 
 function numberIn(slot: Slot): number | null {
