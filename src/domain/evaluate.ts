@@ -518,7 +518,8 @@ class Evaluator {
     const A = target.value;
     let B = actual.value;
     const notes: string[] = [];
-    const tUnit = target.unit;
+    // A 度量单位 column (two-row 年度指标值 / 度量单位 headers) is the unit of a bare target number too.
+    const tUnit = target.unit ?? (row.unit?.text || null);
     const aUnit = actual.unit ?? (row.unit?.text || null);
     if (tUnit === "百分比")
       this.flag("unit-mismatch", actualSlot, { name, detail: `年度指标值的单位“百分比”不规范，应写作“%”` });

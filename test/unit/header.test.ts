@@ -428,3 +428,23 @@ describe("a table that cannot be read still shows what was understood", () => {
     expect(r.reading?.indicatorHeaderRows).toEqual([4, 4]);
   });
 });
+
+describe("the 度量单位 column is the unit of a bare target", () => {
+  it("an actual 0.96 against 95 with unit % is 96% (met), not 0.96 of 95", () => {
+    const rows: Row[] = [
+      ["项目支出绩效自评表"],
+      BUDGET_HEADER,
+      BUDGET_TOTAL,
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "", "", "实际完成值", "分值", "得分", "偏差原因"],
+      ["", "", "", "指标性质", "指标值", "度量单位"],
+      ["产出指标", "质量指标", "验收合格率", "≥", 95, "%", 0.96, 90, 90, ""],
+      // 9.50 + 90 = 99.50.
+      ["总分", "", "", "", "", "", "", 100, 99.5, ""],
+    ];
+    const merges = ["A4:A5", "B4:B5", "C4:C5", "D4:F4", "G4:G5", "H4:H5", "I4:I5", "J4:J5"];
+    const r = read(rows, merges);
+    expect(r.figures.find((f) => f.key === "indicator.6.score")?.value).toBe(90);
+    expect(errors(r)).toEqual([]);
+    expect(r.total.computed).toBeCloseTo(99.5, 2);
+  });
+});
