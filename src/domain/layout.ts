@@ -244,11 +244,14 @@ interface IndicatorScan {
   lastRow: number;
 }
 
+const TOTAL_HINT = /[总合计综得分]/;
+
 function findTotalLabel(reader: SheetReader, row: number, upToCol: number): Slot | undefined {
   for (let c = 1; c <= upToCol; c++) {
     // A 总分 label is short: skip the indicator names and texts without normalising them.
     const v = reader.grid.cell(row, c)?.value;
-    if (typeof v !== "string" || v.length > 16) continue;
+    // Every 总分 synonym has one of these characters: most cells are passed over without normalising them.
+    if (typeof v !== "string" || v.length > 16 || !TOTAL_HINT.test(v)) continue;
     const label = reader.label(row, c);
     if (label && isTotalScoreLabel(label)) return reader.slot(row, c);
   }
