@@ -1,5 +1,5 @@
 /** The `ziping` command line, parsed into a plain request or a usage error (whose reason is localized later). */
-import { PROFILES as PROFILES_BY_ID, withSettings } from "../domain/profile";
+import { PROFILES as PROFILES_BY_ID, SETTINGS, withSettings } from "../domain/profile";
 import type { Lang, ProfileId } from "../domain/types";
 import type { MessageKey } from "./messages";
 
@@ -65,9 +65,13 @@ export function parseArgs(argv: readonly string[]): Request {
         if (eq < 0 && value !== undefined) i--; // the next token is an option: let it be parsed as one
       } else if (name === "--set") {
         const [key, ...rest] = value.split("=");
-        const { errors } = withSettings(PROFILES_BY_ID["central-2020"], { [key]: rest.join("=") });
-        if (rest.length === 0 || errors.length) fail("unknownSetting", { value });
-        else settings[key] = rest.join("=");
+        const setting = rest.join("=");
+        if (!Object.prototype.hasOwnProperty.call(SETTINGS, key))
+          fail("unknownSetting", { value: key, known: Object.keys(SETTINGS).join(", ") });
+        else if (rest.length === 0 || setting === "") fail("settingWithoutValue", { value: key });
+        else if (withSettings(PROFILES_BY_ID["central-2020"], { [key]: setting }).errors.length)
+          fail("badSettingValue", { value: key, setting });
+        else settings[key] = setting;
       } else {
         values.set(name, value);
       }

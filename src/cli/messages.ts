@@ -76,8 +76,17 @@ const table = {
     "en-US": "unknown profile {value} (choose auto, central-2020, sichuan or city-20-80)",
   },
   unknownSetting: {
-    "zh-CN": "无法识别的评分设置 {value}（见 ziping --help）",
-    "en-US": "unknown or invalid setting {value} (see ziping --help)",
+    "zh-CN": "没有名为 {value} 的评分设置（可用：{known}）",
+    "en-US": "there is no setting {value} (available: {known})",
+  },
+  settingWithoutValue: {
+    "zh-CN": "评分设置 {value} 缺少取值，应写作 {value}=取值（如 --set integerScores=on；取值见 ziping --help）",
+    "en-US":
+      "the setting {value} has no value: write {value}=VALUE (e.g. --set integerScores=on; values in ziping --help)",
+  },
+  badSettingValue: {
+    "zh-CN": "评分设置 {value} 的取值 “{setting}” 无效（取值见 ziping --help）",
+    "en-US": 'the setting {value} does not take "{setting}" (values in ziping --help)',
   },
   unknownLang: {
     "zh-CN": "未知的语言 {value}（可选：zh-CN、en-US）",
@@ -88,8 +97,8 @@ const table = {
     "en-US": "missing command, e.g. ziping check table.xlsx",
   },
   unknownCommand: {
-    "zh-CN": "未知命令 {command}（可用：check）",
-    "en-US": "unknown command {command} (available: check)",
+    "zh-CN": "未知命令 {command}（可用：check、report）",
+    "en-US": "unknown command {command} (available: check, report)",
   },
   noFiles: { "zh-CN": "没有指定要检查的文件或文件夹", "en-US": "no files or folders to check" },
   noWorkbooksFound: {

@@ -19,8 +19,21 @@ describe("parseArgs", () => {
   it("collects --set settings and refuses unknown ones", () => {
     const r = parseArgs(["check", "a.xlsx", "--set", "integerScores=on", "--set=execReasonThreshold=90%"]);
     expect(r).toMatchObject({ kind: "check", settings: { integerScores: "on", execReasonThreshold: "90%" } });
-    expect(parseArgs(["check", "a.xlsx", "--set", "integerScores=maybe"])).toMatchObject({ kind: "usage-error", reason: "unknownSetting" });
-    expect(parseArgs(["check", "a.xlsx", "--set", "nonsense"])).toMatchObject({ kind: "usage-error", reason: "unknownSetting" });
+    expect(parseArgs(["check", "a.xlsx", "--set", "integerScores=maybe"])).toMatchObject({
+      kind: "usage-error",
+      reason: "badSettingValue",
+      params: { value: "integerScores", setting: "maybe" },
+    });
+    expect(parseArgs(["check", "a.xlsx", "--set", "nonsense"])).toMatchObject({
+      kind: "usage-error",
+      reason: "unknownSetting",
+    });
+    // A name --help lists, without its value: said so, not "unknown".
+    expect(parseArgs(["check", "a.xlsx", "--set", "integerScores"])).toMatchObject({
+      kind: "usage-error",
+      reason: "settingWithoutValue",
+      params: { value: "integerScores" },
+    });
   });
 
   it("takes options anywhere, with a space or '='", () => {
@@ -82,5 +95,18 @@ describe("messages", () => {
   it("formats a rate as a percentage with two decimals", () => {
     expect(formatRate(0.989276)).toBe("98.93%");
     expect(formatRate(1)).toBe("100.00%");
+  });
+});
+
+describe("usage messages name what there is", () => {
+  it("an unknown command lists both commands", () => {
+    expect(t("zh-CN", "unknownCommand", { command: "chek" })).toBe("未知命令 chek（可用：check、report）");
+    expect(t("en-US", "unknownCommand", { command: "chek" })).toBe("unknown command chek (available: check, report)");
+  });
+  it("an unknown setting lists the settings there are", () => {
+    const r = parseArgs(["check", "a.xlsx", "--set", "integerScore=on"]);
+    expect(r).toMatchObject({ kind: "usage-error", reason: "unknownSetting" });
+    const params = (r as { params: Record<string, string> }).params;
+    expect(params.known.split(", ")).toContain("integerScores");
   });
 });
