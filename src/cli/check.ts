@@ -8,6 +8,7 @@ import * as nodePath from "path";
 import { checkWorkbook, parseLayoutFile, type LayoutOverride } from "../domain";
 import type { CheckResult, Localized } from "../domain/types";
 import { readWorkbookFile, WorkbookReadError } from "../gateways/xlsx/read";
+import { systemReason } from "../gateways/xlsx/errors";
 import { writeScoredCopy, WorkbookWriteError } from "../gateways/xlsx/write";
 import type { CheckRequest } from "./args";
 import { checkedCopyPath } from "./files";
@@ -98,8 +99,15 @@ export async function loadLayoutFile(file: string): Promise<{ layout: LayoutOver
       return { problems: [both("layoutTooLarge", { size: stat.size })] };
     text = await fsp.readFile(file, "utf8");
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { problems: [both("layoutUnreadable", { reason })] };
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    return {
+      problems: [
+        {
+          "zh-CN": t("zh-CN", "layoutUnreadable", { reason: systemReason(code, "zh-CN") }),
+          "en-US": t("en-US", "layoutUnreadable", { reason: systemReason(code, "en-US") }),
+        },
+      ],
+    };
   }
   const { layout, problems } = parseLayoutFile(text.replace(/^\uFEFF/, ""));
   return layout && problems.length === 0 ? { layout } : { problems };

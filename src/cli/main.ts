@@ -11,7 +11,7 @@ import { parseArgs, type CheckRequest } from "./args";
 import { checkFiles, exitStatus, loadLayoutFile } from "./check";
 import type { LayoutOverride } from "../domain/layout-file";
 import { collectFiles } from "./files";
-import { WorkbookWriteError } from "../gateways/xlsx/errors";
+import { WorkbookWriteError, systemReason } from "../gateways/xlsx/errors";
 import { refuseOverwritingInputs, writeSummaryWorkbook } from "../gateways/xlsx/summary";
 import { formatHumanReport, formatSummary, toJsonReport, toSummaryEntries } from "./format";
 import { t } from "./messages";
@@ -115,7 +115,7 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
     try {
       fs.mkdirSync(request.write, { recursive: true });
     } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+      const reason = systemReason((e as NodeJS.ErrnoException).code ?? String(e), request.lang);
       io.stderr.write(t(request.lang, "cannotCreateDir", { dir: request.write, reason }) + "\n");
       return EXIT.failure;
     }

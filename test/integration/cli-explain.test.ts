@@ -206,8 +206,10 @@ describe("ziping check --layout", () => {
     expect(r.out).toBe("");
     expect(r.err).toContain(`ziping：无法使用版式文件 ${missing}：`);
     expect(r.err).toContain(`ziping: cannot use the layout file ${missing}:`);
-    expect(r.err).toContain("无法读取该文件（ENOENT）");
-    expect(r.err).toContain("the file cannot be read (ENOENT)");
+    // The system's code in words, never "ENOENT" in a Chinese sentence.
+    expect(r.err).toContain("无法读取该文件（路径不存在）");
+    expect(r.err).toContain("the file cannot be read (the path does not exist)");
+    expect(r.err).not.toContain("ENOENT");
     expect(r.err.indexOf("ziping：")).toBeLessThan(r.err.indexOf("ziping: "));
   });
 
@@ -256,5 +258,22 @@ describe("ziping check --layout", () => {
     expect(r.status).toBe(2);
     expect(r.err).toContain("选项 --layout 需要一个值");
     expect(r.err).toContain("option --layout needs a value");
+  });
+});
+
+describe("system errors in words", () => {
+  it("--write into a path that is a file says so in both languages, without EEXIST / ENOTDIR", async () => {
+    const dir = tempDir("ziping-write-");
+    try {
+      const blocker = path.join(dir, "已标注");
+      fs.writeFileSync(blocker, "a file where the folder should go");
+      const r = await run(["check", path.join(FIXTURES, "central-clean.xlsx"), "--write", blocker]);
+      expect(r.status).toBe(2);
+      expect(r.err).toContain("无法创建输出文件夹");
+      expect(r.err).toMatch(/同名文件已存在|路径中有一段不是文件夹/);
+      expect(r.err).not.toMatch(/EEXIST|ENOTDIR/);
+    } finally {
+      removeDir(dir);
+    }
   });
 });

@@ -25,6 +25,26 @@ export type WorkbookWriteErrorCode = "would-overwrite-source" | "source-unreadab
 
 type Template = Record<Lang, (file: string, detail: string) => string>;
 
+/** What the system's error codes mean, for an officer who has never seen "EEXIST". */
+const SYSTEM_REASONS: Record<string, Localized> = {
+  EEXIST: { "zh-CN": "同名文件已存在", "en-US": "a file of that name exists" },
+  EISDIR: { "zh-CN": "该路径是文件夹", "en-US": "the path is a folder" },
+  ENOTDIR: { "zh-CN": "路径中有一段不是文件夹", "en-US": "part of the path is not a folder" },
+  ENOENT: { "zh-CN": "路径不存在", "en-US": "the path does not exist" },
+  EACCES: { "zh-CN": "没有访问权限", "en-US": "permission denied" },
+  EPERM: { "zh-CN": "操作不被允许", "en-US": "the operation is not permitted" },
+  EROFS: { "zh-CN": "磁盘为只读", "en-US": "the disk is read-only" },
+  ENOSPC: { "zh-CN": "磁盘空间不足", "en-US": "the disk is full" },
+  EBUSY: { "zh-CN": "文件正被其他程序占用", "en-US": "another program holds the file" },
+  EMFILE: { "zh-CN": "同时打开的文件过多", "en-US": "too many open files" },
+  ENAMETOOLONG: { "zh-CN": "文件名过长", "en-US": "the file name is too long" },
+};
+
+/** A system error code in words ("EEXIST" → "同名文件已存在"); anything else as it is. */
+export function systemReason(detail: string, lang: Lang): string {
+  return SYSTEM_REASONS[detail]?.[lang] ?? detail;
+}
+
 const readMessages: Record<WorkbookReadErrorCode, Template> = {
   "not-found": {
     "zh-CN": (f) => `找不到文件：${f}`,
@@ -35,8 +55,9 @@ const readMessages: Record<WorkbookReadErrorCode, Template> = {
     "en-US": (f) => `Not a file (perhaps a folder): ${f}`,
   },
   unreadable: {
-    "zh-CN": (f, d) => `无法打开文件（${d}），请检查权限或是否被其他程序占用：${f}`,
-    "en-US": (f, d) => `Cannot open the file (${d}); check permissions or whether another program holds it: ${f}`,
+    "zh-CN": (f, d) => `无法打开文件（${systemReason(d, "zh-CN")}），请检查权限或是否被其他程序占用：${f}`,
+    "en-US": (f, d) =>
+      `Cannot open the file (${systemReason(d, "en-US")}); check permissions or whether another program holds it: ${f}`,
   },
   "empty-file": {
     "zh-CN": (f) => `文件为空（0 字节），可能未保存完整或下载失败：${f}`,
@@ -83,12 +104,12 @@ const writeMessages: Record<WorkbookWriteErrorCode, Template> = {
     "en-US": (f) => `Refused to write: the destination is the source file, which is never overwritten: ${f}`,
   },
   "source-unreadable": {
-    "zh-CN": (f, d) => `无法读取原文件，未写出副本（${d}）：${f}`,
-    "en-US": (f, d) => `Could not read the source file, so no copy was written (${d}): ${f}`,
+    "zh-CN": (f, d) => `无法读取原文件，未写出副本（${systemReason(d, "zh-CN")}）：${f}`,
+    "en-US": (f, d) => `Could not read the source file, so no copy was written (${systemReason(d, "en-US")}): ${f}`,
   },
   "write-failed": {
-    "zh-CN": (f, d) => `写出副本失败（${d}）：${f}`,
-    "en-US": (f, d) => `Could not write the copy (${d}): ${f}`,
+    "zh-CN": (f, d) => `写出副本失败（${systemReason(d, "zh-CN")}）：${f}`,
+    "en-US": (f, d) => `Could not write the copy (${systemReason(d, "en-US")}): ${f}`,
   },
 };
 
