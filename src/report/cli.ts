@@ -221,6 +221,15 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
     }
     const { sheets } = await readWorkbookFile(request.workbook);
     const detail = checkWorkbook(sheets, { profile: request.profile, layout });
+    // A draft made only of placeholders is no draft: say why there is none and what to do.
+    if (!detail.table) {
+      const why = detail.findings.filter((f) => f.rule === "layout-unrecognized");
+      io.stderr(
+        `${request.workbook}：未能识别绩效自评表，未生成报告草稿。${why.map((f) => f.message["zh-CN"]).join("；")}。如表头与常见版式不同，请在 Excel 任务窗格“识别结果”中更正后导出版式，再用 --layout 指定。\n` +
+          `${request.workbook}: no self-evaluation table was recognised, so no draft was made. ${why.map((f) => f.message["en-US"]).join("; ")}. If the headers differ from the usual layouts, correct the reading in the Excel pane (识别结果), export the layout and pass it with --layout.\n`,
+      );
+      return REPORT_EXIT.failure;
+    }
     const model = draftReport(detail, sheets, lang);
 
     if (request.docx === undefined && sheetDest === undefined) {

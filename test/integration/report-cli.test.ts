@@ -166,7 +166,10 @@ describe("ziping report --layout", () => {
     fs.writeFileSync(layout, '{"ziping":"layout","version":1,"indicator":{"columns":{"weight":"G"}}}');
 
     const without = await run(book);
-    expect(without.stdout).toContain("自评分数为【待填写：自评分数】分");
+    expect(without.code).toBe(2);
+    expect(without.stdout).toBe("");
+    expect(without.stderr).toContain("未能识别绩效自评表，未生成报告草稿。未能识别绩效自评表：缺少“分值”");
+    expect(without.stderr).toContain("no self-evaluation table was recognised, so no draft was made");
     const r = await run(book, "--layout", layout);
     expect(r.code).toBe(0);
     // By hand: 95 ÷ 100 = 95% → 9.50; indicators 25 + 25 + 30 + 10, all met; 9.50 + 90 = 99.50.
@@ -180,5 +183,15 @@ describe("ziping report --layout", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("不是有效的 JSON");
     expect(r.stderr).toContain("not valid JSON");
+  });
+});
+
+describe("ziping report on a workbook with no 自评表", () => {
+  it("makes no draft and no .docx, exits 2 and says why", async () => {
+    const docx = path.join(dir, "草稿.docx");
+    const r = await run(path.join(FIXTURES, "no-table.xlsx"), "--docx", docx);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("未能识别绩效自评表，未生成报告草稿");
+    expect(fs.existsSync(docx)).toBe(false);
   });
 });
