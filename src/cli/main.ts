@@ -91,7 +91,10 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
     layout = loaded.layout;
   }
 
-  const files = collectFiles(request.paths, { skipDir: request.write });
+  const files = collectFiles(request.paths, {
+    skipDir: request.write,
+    skipFiles: request.summary ? [request.summary] : [],
+  });
   if (files.length === 0) {
     io.stderr.write(
       (["zh-CN", "en-US"] as const).map((l) => t(l, "usageError", { reason: t(l, "noWorkbooksFound") })).join("\n") +
