@@ -13,8 +13,6 @@ export const CHECKED_SUFFIX = ".checked.xlsx";
 export interface CollectOptions {
   /** The --write destination: a subfolder of a walk is left out (it holds this tool's copies). */
   skipDir?: string;
-  /** Files this run writes (the --summary workbook): never checked as submissions. */
-  skipFiles?: readonly string[];
 }
 
 /**
@@ -26,7 +24,6 @@ export interface CollectOptions {
  */
 export function collectFiles(paths: readonly string[], options: CollectOptions = {}): string[] {
   const output = options.skipDir ? nodePath.resolve(options.skipDir) : undefined;
-  const skipFiles = new Set((options.skipFiles ?? []).map((f) => nodePath.resolve(f)));
   const found = new Map<string, string>(); // resolved path -> path as shown
   const add = (p: string) => {
     const key = nodePath.resolve(p);
@@ -51,7 +48,6 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
       }
       if (entry.isSymbolicLink() && !isFile(full)) continue;
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-      if (skipFiles.has(nodePath.resolve(full))) continue;
       if (isCandidate(entry.name) && !isOwnCopy(entry.name, names, inOutput)) add(full);
     }
   };

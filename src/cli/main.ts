@@ -91,10 +91,8 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
     layout = loaded.layout;
   }
 
-  const files = collectFiles(request.paths, {
-    skipDir: request.write,
-    skipFiles: request.summary ? [request.summary] : [],
-  });
+  // The --summary path stays in the walk: if it names a submitted workbook, the summary writer refuses it.
+  const files = collectFiles(request.paths, { skipDir: request.write });
   if (files.length === 0) {
     io.stderr.write(
       (["zh-CN", "en-US"] as const).map((l) => t(l, "usageError", { reason: t(l, "noWorkbooksFound") })).join("\n") +
