@@ -463,7 +463,11 @@ class Evaluator {
       );
     if (typed.kind === "blank" && (weight !== null || !row.weight))
       this.flag("required-blank", row.score, { what: "得分", name });
-    if (!row.weight && missedTarget(row, target, actual) && (!row.reason || isEmptyExplanation(row.reason.text)))
+    if (
+      !row.weight &&
+      missedTarget(target, actual, (op) => this.direction(row, op).dir) &&
+      (!row.reason || isEmptyExplanation(row.reason.text))
+    )
       this.flag("reason-missing", row.reason ?? row.score, { name, detail: "未达到年度指标值" });
 
     // A score the table could not justify still counts as typed (capped at the weight), never more.
@@ -892,11 +896,12 @@ class Evaluator {
  * Whether an indicator missed its target, from the target and actual alone (for tables without weights, where
  * the score cannot say so): a ≥ target not reached, a ≤ target exceeded, or a qualitative result below the top tier.
  */
-function missedTarget(row: IndicatorRow, target: Target, actual: Actual): boolean {
+function missedTarget(target: Target, actual: Actual, directionOf: (op: string | null) => Direction): boolean {
   if (target.kind === "quantitative" && actual.kind === "number") {
-    const op = target.op ?? (isCostCategory(row.level2) ? "≤" : "≥");
-    if (op === "≥" || op === ">") return actual.value < target.value;
-    if (op === "≤" || op === "<") return actual.value > target.value;
+    // The direction as the scoring reads it: the operator, else 指标性质, else the profile's default.
+    const dir = directionOf(target.op);
+    if (dir === "≥") return actual.value < target.value;
+    if (dir === "≤") return actual.value > target.value;
     return Math.abs(actual.value - target.value) > 1e-9 * Math.max(1, Math.abs(target.value));
   }
   return actual.kind === "qualitative" && actual.tier !== null && actual.tier !== "top";
