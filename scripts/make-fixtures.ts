@@ -10,10 +10,12 @@ import { drawTable, type DrawOptions, type IndicatorRow, type TableMap, type Tab
 import {
   allRulesExcept,
   errorRulesExcept,
+  round,
   writeExpected,
   type Expected,
   type ExpectedFinding,
   type RuleId,
+  type Writes,
 } from "./lib/expected";
 
 const OUT_DIR = join(__dirname, "..", "test", "fixtures", "workbooks");
@@ -195,7 +197,7 @@ function centralFixture(
   name: string,
   description: string,
   mutate: (spec: TableSpec) => void,
-  expect: (map: TableMap) => Omit<Expected, "description" | "sheet" | "layout">,
+  expect: (map: TableMap) => Omit<Expected, "description" | "sheet" | "layout" | "computedCells">,
   options: DrawOptions = {},
 ): Fixture {
   return {
@@ -204,7 +206,16 @@ function centralFixture(
       const spec = centralBase();
       mutate(spec);
       const { workbook, map } = singleTable(spec, options);
-      return { workbook, expected: { description, sheet: TABLE_SHEET, layout: "central", ...expect(map) } };
+      return {
+        workbook,
+        expected: {
+          description,
+          sheet: TABLE_SHEET,
+          layout: "central",
+          ...expect(map),
+          computedCells: map.computedCells(),
+        },
+      };
     },
   };
 }
@@ -574,6 +585,91 @@ function cityBase(): TableSpec {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// What the write plan must write, by hand from each table's inputs (DOMAIN.md §3, profile central-2020):
+//   执行率 = 全年执行数 ÷ 全年预算数, a fraction to 6 decimals (a total row of 0 beside filled sub-rows: their sum);
+//   execution 得分 = min(执行率, 1) × 分值, to 2 decimals;
+//   a quantitative indicator's 得分: ≥ met or ≤ met or = met → 分值, ≥ missed → 分值 × 实际 ÷ 目标, to 2 decimals;
+//   a qualitative indicator's 得分 is the officer's judgement inside its tier and is never written, nor is the 得分 of
+//   a row whose 实际完成值 or 分值 cannot be read;
+//   总分 = execution 得分 + Σ indicator 得分 at full precision, to 2 decimals; a 得分 that is not computed counts as
+//   typed (capped at its 分值; a qualitative one above its tier at the tier's ceiling less 0.01);
+//   等级 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60, as text;
+//   nothing is written over a formula (the officer's own construction).
+// ---------------------------------------------------------------------------------------------------
+
+/** The writes without the cells named (formula cells, rows whose 得分 cannot be computed). */
+function without(writes: Writes, ...cells: Array<string | null>): Writes {
+  const out = { ...writes };
+  for (const a1 of cells) {
+    if (a1 === null || !(a1 in out)) throw new Error(`without(): ${a1} is not written`);
+    delete out[a1];
+  }
+  return out;
+}
+
+/** Adds the 等级 when the table has a 自评等级 row. */
+function withGrade(map: TableMap, writes: Writes, grade: string): Writes {
+  const at = map.grade();
+  return at === null ? writes : { ...writes, [at]: grade };
+}
+
+/** The central base table's indicator scores, row by row. */
+const CENTRAL_SCORES = [
+  10 * (37.24 / 43.2), // ≥43.2公里 missed by 37.24: 分值 × 实际 ÷ 目标 = 8.620370
+  10, // ≥1500平方米, 1620: met
+  10, // ≥85%, 87%: met
+  7, // qualitative 部分达成, typed 7: not written
+  10, // ≤3.2万元, 3.06: met
+  10, // qualitative 达成, typed 10: not written
+  10, // =0起, 0起: met
+  9, // qualitative 达成, typed 9: not written
+  10, // ≥90%, 92%: met
+];
+/** Rows of the central base table whose 得分 the rules compute (the others are qualitative). */
+const CENTRAL_QUANTITATIVE = [0, 1, 2, 4, 6, 8];
+
+/**
+ * The central base table's writes: 执行率 and execution 得分 from the budget given (114 of 120 by default), the
+ * quantitative indicators' 得分, 总分 = execution 得分 + the nine scores above, 等级 优.
+ */
+function centralWrites(map: TableMap, executed = 114, planned = 120): Writes {
+  const rate = executed / planned;
+  const execution = Math.min(rate, 1) * 10;
+  const writes: Writes = {
+    [map.budget(0, "rate")]: round(rate, 6),
+    [map.budget(0, "score")]: round(execution, 2),
+  };
+  for (const i of CENTRAL_QUANTITATIVE) writes[map.indicator(i, "score")] = round(CENTRAL_SCORES[i], 2);
+  writes[map.total("score")] = round(execution + CENTRAL_SCORES.reduce((a, b) => a + b, 0), 2);
+  return withGrade(map, writes, "优");
+}
+
+/** The Sichuan base table's writes for a budget of `executed` of `planned` (485 of 500 in the base). */
+function sichuanWrites(map: TableMap, executed: number, planned: number): Writes {
+  const rate = executed / planned;
+  const execution = Math.min(rate, 1) * 10;
+  const scores = [
+    15, // ≥ 8处, 8: met
+    10, // ≥ 26.5公里, 27.3: met
+    10, // ≥ 95%, 96.5: met
+    5, // ≤ 12月, 11: met
+    10, // ≤ 18万元/公里, 17.6: met
+    15 * (11400 / 12000), // ≥ 12000人 missed by 11400: 14.25
+    15, // = 20年, 20: met
+    10, // ≥ 90%, 93: met
+  ];
+  const writes: Writes = {
+    [map.budget(0, "rate")]: round(rate, 6),
+    [map.budget(0, "score")]: round(execution, 2),
+  };
+  scores.forEach((score, i) => {
+    writes[map.indicator(i, "score")] = round(score, 2);
+  });
+  writes[map.total("score")] = round(execution + scores.reduce((a, b) => a + b, 0), 2);
+  return withGrade(map, writes, "优");
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The fixtures.
 // ---------------------------------------------------------------------------------------------------
 
@@ -595,6 +691,8 @@ const fixtures: Fixture[] = [
         total: { computed: CENTRAL_TOTAL, grade: "优" },
         findings: [],
         absent: ALL_CLEAN,
+        // 执行率, execution 得分 and 总分 are formulas: left alone.
+        writes: without(centralWrites(map), map.budget(0, "rate"), map.budget(0, "score"), map.total("score")),
       };
     },
     { formulas: { budgetTotals: true, rate: true, execScore: true, total: true } },
@@ -605,11 +703,12 @@ const fixtures: Fixture[] = [
     (spec) => {
       delete spec.grade;
     },
-    () => ({
+    (map) => ({
       budget: { rate: CENTRAL_RATE },
       total: { computed: CENTRAL_TOTAL, grade: "优" },
       findings: [],
       absent: ALL_CLEAN,
+      writes: centralWrites(map), // no 自评等级 row: no 等级
     }),
     { levelLabels: "repeat" },
   ),
@@ -629,6 +728,7 @@ const fixtures: Fixture[] = [
         total: { computed: CENTRAL_TOTAL, grade: "优" },
         findings: [],
         absent: ALL_CLEAN,
+        writes: centralWrites(map), // the same figures, drawn from B3
       };
     },
     { origin: { row: 3, col: 2 }, fendui: true, headerBreaks: true, levelLabels: "merge" },
@@ -652,6 +752,24 @@ const fixtures: Fixture[] = [
           total: { computed: 98.4, grade: "优" },
           findings: [],
           absent: ALL_CLEAN,
+          writes: withGrade(
+            map,
+            {
+              [map.budget(0, "rate")]: round(2381.4 / 2450, 6),
+              [map.budget(0, "score")]: round(Math.min(2381.4 / 2450, 1) * 10, 2),
+              [map.indicator(0, "score")]: 10, // ≥120场, 136: met
+              [map.indicator(1, "score")]: 10, // ≥300天, 310: met
+              [map.indicator(2, "score")]: 10, // ≥95%, 98%: met
+              [map.indicator(3, "score")]: round(10 * (92 / 95), 2), // ≥95% missed by 92%: 9.68
+              [map.indicator(4, "score")]: 10, // ≤3万元, 2.8: met
+              [map.indicator(5, "score")]: 15, // ≥50000人次, 56800: met
+              // indicator 6 qualitative, typed 14: not written
+              [map.indicator(7, "score")]: 10, // ≥90%, 0.94 in a "0%" cell = 94%: met
+              [map.total("score")]: round((2381.4 / 2450) * 10 + 10 + 10 + 10 + 10 * (92 / 95) + 10 + 15 + 14 + 10, 2),
+            },
+            "优",
+          ),
+          computedCells: map.computedCells(),
         },
       };
     },
@@ -674,6 +792,8 @@ const fixtures: Fixture[] = [
           total: { computed: 98.95, grade: "优" },
           findings: [],
           absent: ALL_CLEAN,
+          writes: sichuanWrites(map, 485, 500), // 0.97 → 9.70, 总分 9.70 + 89.25 = 98.95
+          computedCells: map.computedCells(),
         },
       };
     },
@@ -695,6 +815,24 @@ const fixtures: Fixture[] = [
           total: { computed: 98.4, grade: "优" },
           findings: [],
           absent: ALL_CLEAN,
+          writes: withGrade(
+            map,
+            {
+              [map.budget(0, "rate")]: round(291 / 300, 6),
+              [map.budget(0, "score")]: round(Math.min(291 / 300, 1) * 20, 2), // 分值 20
+              [map.indicator(0, "score")]: 10, // ≥500人次, 520: met
+              [map.indicator(1, "score")]: 10, // ≥6个, 6: met
+              [map.indicator(2, "score")]: 10, // ≥90%, 95%: met
+              [map.indicator(3, "score")]: 5, // 100% (bare: ≥), 100%: met
+              [map.indicator(4, "score")]: 5, // ≤0.12万元, 0.11: met
+              [map.indicator(5, "score")]: round(15 * (280 / 300), 2), // ≥300元 missed by 280: 14
+              [map.indicator(6, "score")]: 15, // ≥80%, 85%: met
+              [map.indicator(7, "score")]: 10, // ≥90%, 96%: met
+              [map.total("score")]: round((291 / 300) * 20 + 10 + 10 + 10 + 5 + 5 + 15 * (280 / 300) + 15 + 10, 2),
+            },
+            "优",
+          ),
+          computedCells: map.computedCells(),
         },
       };
     },
@@ -741,6 +879,8 @@ const fixtures: Fixture[] = [
           total: { computed: CENTRAL_TOTAL, grade: "优" },
           findings: [],
           absent: allRulesExcept(),
+          writes: centralWrites(map), // on 附表1, the table's sheet
+          computedCells: map.computedCells(),
         },
       };
     },
@@ -778,6 +918,8 @@ const fixtures: Fixture[] = [
           layout: null,
           findings: [{ rule: "layout-unrecognized", cell: "A1" }],
           absent: allRulesExcept("layout-unrecognized"),
+          writes: {},
+          computedCells: [],
         },
       };
     },
@@ -794,6 +936,7 @@ const fixtures: Fixture[] = [
       budget: { rate: CENTRAL_RATE },
       findings: [finding("required-blank", "F15", map.indicator(2, "actual"))],
       absent: errorRulesExcept("required-blank", "score-mismatch", "total-mismatch"),
+      writes: without(centralWrites(map), map.indicator(2, "score")), // no 实际完成值: 得分 not computed, the typed 10 counts
     }),
   ),
   centralFixture(
@@ -806,6 +949,7 @@ const fixtures: Fixture[] = [
       budget: { rate: CENTRAL_RATE },
       findings: [finding("value-not-number", "F17", map.indicator(4, "actual"))],
       absent: errorRulesExcept("value-not-number", "score-mismatch", "qualitative-out-of-tier", "total-mismatch"),
+      writes: without(centralWrites(map), map.indicator(4, "score")), // 实际完成值 "完成" against ≤30万元: the typed 10 counts
     }),
   ),
   centralFixture(
@@ -825,6 +969,7 @@ const fixtures: Fixture[] = [
         finding("template-text-left", "I15", map.indicator(2, "reason")),
       ],
       absent: errorRulesExcept(),
+      writes: centralWrites(map),
     }),
   ),
   centralFixture(
@@ -849,6 +994,8 @@ const fixtures: Fixture[] = [
         "qualitative-out-of-tier",
         "reason-missing",
       ],
+      // The total row's 0 / 0 / 0 gives way to the sub-rows' sums: 89.974 ÷ 89.974 = 100% → 10; 总分 10 + 84.62.
+      writes: centralWrites(map, 89.974 + 0 + 0, 89.974 + 0 + 0),
     }),
   ),
   centralFixture(
@@ -864,6 +1011,7 @@ const fixtures: Fixture[] = [
       budget: { rate: 1.05 },
       findings: [finding("exec-over-budget", "F6", map.budget(0, "executed"))],
       absent: errorRulesExcept("exec-over-budget", "exec-score-mismatch", "total-mismatch"),
+      writes: centralWrites(map, 126, 120), // 126 ÷ 120 = 105%, 得分 min(1.05, 1) × 10 = 10, 总分 94.62
     }),
   ),
   centralFixture(
@@ -877,6 +1025,7 @@ const fixtures: Fixture[] = [
       total: { computed: CENTRAL_TOTAL, grade: "优" },
       findings: [finding("exec-rate-mismatch", "H6", map.budget(0, "rate"))],
       absent: errorRulesExcept("exec-rate-mismatch"),
+      writes: centralWrites(map), // the right 执行率 0.95 over the typed 96%
     }),
   ),
   centralFixture(
@@ -891,6 +1040,7 @@ const fixtures: Fixture[] = [
       total: { computed: CENTRAL_TOTAL, grade: "优" },
       findings: [finding("exec-score-mismatch", "I6", map.budget(0, "score"))],
       absent: errorRulesExcept("exec-score-mismatch", "total-mismatch"),
+      writes: centralWrites(map), // the right 9.50 over the typed 10, 总分 94.12 over 94.62
     }),
   ),
   {
@@ -917,6 +1067,8 @@ const fixtures: Fixture[] = [
           total: { computed: 96.75, grade: "优" },
           findings: [finding("exec-low-no-reason", "G6", map.budget(0, "rate"))],
           absent: [...errorRulesExcept(), "budget-adjusted-no-reason"],
+          writes: sichuanWrites(map, 150, 200), // 0.75 → 7.50, 总分 96.75
+          computedCells: map.computedCells(),
         },
       };
     },
@@ -945,6 +1097,8 @@ const fixtures: Fixture[] = [
           total: { computed: 98.85, grade: "优" },
           findings: [finding("budget-adjusted-no-reason", "E6", map.budget(0, "adjusted"))],
           absent: [...errorRulesExcept(), "exec-low-no-reason"],
+          writes: sichuanWrites(map, 192, 200), // 0.96 → 9.60, 总分 98.85
+          computedCells: map.computedCells(),
         },
       };
     },
@@ -985,6 +1139,25 @@ const fixtures: Fixture[] = [
           budget: { rate: 0.97 },
           findings: [finding("weights-sum", "G21", map.total("weight"))],
           absent: errorRulesExcept("weights-sum", "score-exceeds-weight"),
+          // Every indicator quantitative and met: 15 + 15 + 10 + 10 + 10 + 15 (310 ≥ 300元) + 15 + 10 (3 ≥ 3年).
+          writes: withGrade(
+            map,
+            {
+              [map.budget(0, "rate")]: round(291 / 300, 6),
+              [map.budget(0, "score")]: round(Math.min(291 / 300, 1) * 20, 2),
+              [map.indicator(0, "score")]: 15,
+              [map.indicator(1, "score")]: 15,
+              [map.indicator(2, "score")]: 10,
+              [map.indicator(3, "score")]: 10,
+              [map.indicator(4, "score")]: 10,
+              [map.indicator(5, "score")]: 15,
+              [map.indicator(6, "score")]: 15,
+              [map.indicator(7, "score")]: 10,
+              [map.total("score")]: round((291 / 300) * 20 + 15 + 15 + 10 + 10 + 10 + 15 + 15 + 10, 2),
+            },
+            "优", // 119.40 ≥ 90
+          ),
+          computedCells: map.computedCells(),
         },
       };
     },
@@ -1011,6 +1184,12 @@ const fixtures: Fixture[] = [
         finding("weights-sum", "G22", map.total("weight")),
       ],
       absent: errorRulesExcept("weights-sum"),
+      writes: {
+        ...centralWrites(map),
+        [map.indicator(4, "score")]: 5, // ≤3.2万元, 3.06: met, 分值 5
+        [map.total("score")]: round(9.5 + 10 * (37.24 / 43.2) + 10 + 10 + 7 + 5 + 10 + 10 + 9 + 10, 2),
+        [map.grade()!]: "良", // 89.12 < 90
+      },
     }),
   ),
   centralFixture(
@@ -1034,6 +1213,22 @@ const fixtures: Fixture[] = [
         total: { computed: CENTRAL_TOTAL, grade: "优" },
         findings: [finding("weight-invalid", "G15", map.indicator(2, "weight"))],
         absent: errorRulesExcept("weight-invalid"),
+        // The 分值 0 row (≥52次, 56次) is not scored; every row below it moves down one.
+        writes: withGrade(
+          map,
+          {
+            [map.budget(0, "rate")]: round(114 / 120, 6),
+            [map.budget(0, "score")]: round(Math.min(114 / 120, 1) * 10, 2),
+            [map.indicator(0, "score")]: round(10 * (37.24 / 43.2), 2),
+            [map.indicator(1, "score")]: 10,
+            [map.indicator(3, "score")]: 10,
+            [map.indicator(5, "score")]: 10,
+            [map.indicator(7, "score")]: 10,
+            [map.indicator(9, "score")]: 10,
+            [map.total("score")]: round(9.5 + 10 * (37.24 / 43.2) + 10 + 10 + 7 + 10 + 10 + 10 + 9 + 10, 2),
+          },
+          "优",
+        ),
       };
     },
   ),
@@ -1048,6 +1243,7 @@ const fixtures: Fixture[] = [
       budget: { rate: CENTRAL_RATE },
       findings: [finding("score-exceeds-weight", "H14", map.indicator(1, "score"))],
       absent: errorRulesExcept("score-exceeds-weight", "score-mismatch", "total-mismatch"),
+      writes: centralWrites(map), // 1620 ≥ 1500: 10, not the typed 12
     }),
   ),
   centralFixture(
@@ -1062,6 +1258,7 @@ const fixtures: Fixture[] = [
       total: { computed: CENTRAL_TOTAL, grade: "优" },
       findings: [finding("score-mismatch", "H13", map.indicator(0, "score"))],
       absent: errorRulesExcept("score-mismatch", "total-mismatch"),
+      writes: centralWrites(map), // 10 × 37.24 ÷ 43.2 = 8.62 over the typed 9
     }),
   ),
   centralFixture(
@@ -1075,6 +1272,11 @@ const fixtures: Fixture[] = [
       budget: { rate: CENTRAL_RATE },
       findings: [finding("qualitative-out-of-tier", "H16", map.indicator(3, "score"))],
       absent: errorRulesExcept("qualitative-out-of-tier", "total-mismatch"),
+      writes: {
+        ...centralWrites(map),
+        // The typed 9 counts at the 部分达成 tier's ceiling less 0.01: 8 − 0.01 = 7.99.
+        [map.total("score")]: round(9.5 + 10 * (37.24 / 43.2) + 10 + 10 + (8 - 0.01) + 10 + 10 + 10 + 9 + 10, 2),
+      },
     }),
   ),
   centralFixture(
@@ -1088,6 +1290,7 @@ const fixtures: Fixture[] = [
       total: { computed: CENTRAL_TOTAL, grade: "优" },
       findings: [finding("reason-missing", "I13", map.indicator(0, "reason"))],
       absent: errorRulesExcept("reason-missing"),
+      writes: centralWrites(map),
     }),
   ),
   centralFixture(
@@ -1101,6 +1304,7 @@ const fixtures: Fixture[] = [
       total: { computed: CENTRAL_TOTAL, grade: "优" },
       findings: [finding("over-completion", "F14", map.indicator(1, "actual"))],
       absent: errorRulesExcept(),
+      writes: centralWrites(map), // 1860 ≥ 1500: 10 (over-completion keeps the 分值)
     }),
   ),
   centralFixture(
@@ -1114,6 +1318,7 @@ const fixtures: Fixture[] = [
       total: { computed: CENTRAL_TOTAL, grade: "优" },
       findings: [finding("unit-mismatch", "F15", map.indicator(2, "actual"))],
       absent: errorRulesExcept(),
+      writes: centralWrites(map), // 100% ≥ 100(百分比): 10
     }),
   ),
   centralFixture(
@@ -1127,6 +1332,7 @@ const fixtures: Fixture[] = [
       total: { computed: CENTRAL_TOTAL, grade: "优" },
       findings: [finding("total-mismatch", "H22", map.total("score"))],
       absent: errorRulesExcept("total-mismatch"),
+      writes: centralWrites(map), // 94.12 over the typed 96
     }),
   ),
   centralFixture(
@@ -1149,6 +1355,11 @@ const fixtures: Fixture[] = [
       total: { computed: 97.12, grade: "优" },
       findings: [finding("duplicate-exec-indicator", "D16", map.indicator(3, "name"))],
       absent: errorRulesExcept(),
+      writes: {
+        ...centralWrites(map),
+        [map.indicator(3, "score")]: 10, // ≥90%, 95%: met
+        [map.total("score")]: round(9.5 + 10 * (37.24 / 43.2) + 10 + 10 + 10 + 10 + 10 + 10 + 9 + 10, 2),
+      },
     }),
   ),
   centralFixture(
@@ -1162,6 +1373,7 @@ const fixtures: Fixture[] = [
       total: { computed: CENTRAL_TOTAL, grade: "优" },
       findings: [finding("text-copied", "F11", map.goal(0, "actual"))],
       absent: errorRulesExcept(),
+      writes: centralWrites(map),
     }),
   ),
   centralFixture(
@@ -1176,6 +1388,7 @@ const fixtures: Fixture[] = [
       total: { computed: CENTRAL_TOTAL, grade: "优" },
       findings: [finding("text-copied", "F11", map.goal(0, "actual"))],
       absent: errorRulesExcept(),
+      writes: centralWrites(map),
     }),
   ),
 
@@ -1212,6 +1425,7 @@ const fixtures: Fixture[] = [
         total: { computed: 94.51, grade: "优" },
         findings: [],
         absent: errorRulesExcept(),
+        writes: centralWrites(map, 3342.07, 3378.3), // 3342.07 ÷ 3378.30 = 0.989276 → 9.89, 总分 94.51
       };
     },
   ),
@@ -1243,6 +1457,7 @@ const fixtures: Fixture[] = [
         total: { computed: 93.24, grade: "优" },
         findings: [],
         absent: errorRulesExcept(),
+        writes: centralWrites(map, 37.24, 43.2), // 37.24 ÷ 43.2 = 0.862037 → 8.62, 总分 93.24
       };
     },
   ),

@@ -6,7 +6,7 @@
 import { join } from "path";
 import { newWorkbook, saveWorkbook } from "./lib/workbook";
 import { drawTable, type IndicatorRow, type TableSpec } from "./lib/template";
-import { errorRulesExcept, writeExpected } from "./lib/expected";
+import { errorRulesExcept, round, writeExpected, type Writes } from "./lib/expected";
 
 const OUT_DIR = join(__dirname, "..", "examples");
 const SHEET = "部门整体支出绩效自评表";
@@ -111,6 +111,18 @@ async function main(): Promise<void> {
   if (rateCell !== "H5" || duplicate !== "D19") {
     throw new Error(`sample layout moved: rate at ${rateCell}, 预算完成率 at ${duplicate}`);
   }
+  // What the plan writes, by hand from the report's figures (rules as in scripts/make-fixtures.ts): the 执行率 is a
+  // formula (=F5/E5) and stays; execution 得分 min(3342.07 ÷ 3378.30, 1) × 10 = 9.89; the ten quantitative
+  // indicators all met but 编印工作简报 (≥56期, 51: 10 × 51 ÷ 56 = 9.11); the 满意度 row is qualitative (typed 10,
+  // not written); 总分 9.892760 + 70 + 9.107143 + 10 = 98.999903 → 99.00, 优.
+  const met = [10, 10, 10, 10, 5, 5, 10, 5, 5];
+  const writes: Writes = { [map.budget(0, "score")]: round(Math.min(EXECUTED / BUDGET, 1) * 10, 2) };
+  met.forEach((weight, i) => {
+    writes[map.indicator(i, "score")] = weight;
+  });
+  writes[map.indicator(9, "score")] = round(10 * (51 / 56), 2);
+  writes[map.total("score")] = round((EXECUTED / BUDGET) * 10 + 70 + 10 * (51 / 56) + 10, 2);
+  writes[map.grade()!] = "优";
   await saveWorkbook(workbook, join(OUT_DIR, "nansha-2023.xlsx"));
   writeExpected(join(OUT_DIR, "nansha-2023.expected.json"), {
     description:
@@ -127,6 +139,8 @@ async function main(): Promise<void> {
       "template-text-left",
       "budget-adjusted-no-reason",
     ],
+    writes,
+    computedCells: map.computedCells(),
   });
   process.stdout.write(`wrote ${join(OUT_DIR, "nansha-2023.xlsx")}\n`);
 }

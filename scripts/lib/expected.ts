@@ -56,6 +56,21 @@ export interface Expected {
   findings: ExpectedFinding[];
   /** Rules that must not appear at all. */
   absent: RuleId[];
+  /**
+   * What the write plan must put where, and nothing else: A1 address on the table's sheet ("Sheet!A1" on another)
+   * → 执行率 as a fraction to 6 decimals, scores to 2, the 等级 as text. Worked out by hand from the inputs.
+   */
+  writes: Writes;
+  /** Every cell the rules compute, as the template drew them: a plan may write these and no other. */
+  computedCells: string[];
+}
+
+export type Writes = Record<string, number | string>;
+
+/** Rounds half away from zero at `decimals` places, as written figures are (DOMAIN.md §3 precision). */
+export function round(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return (Math.sign(x) * Math.round(Number((Math.abs(x) * f).toPrecision(15)))) / f;
 }
 
 /** Every error and warning rule except the ones named: for tables with nothing (else) to report. */
@@ -71,6 +86,8 @@ export function errorRulesExcept(...present: RuleId[]): RuleId[] {
 export function writeExpected(path: string, expected: Expected): void {
   const clash = expected.findings.find((finding) => expected.absent.includes(finding.rule));
   if (clash) throw new Error(`${path}: rule ${clash.rule} is both expected and absent`);
+  const stray = Object.keys(expected.writes).find((a1) => !expected.computedCells.includes(a1));
+  if (stray) throw new Error(`${path}: writes ${stray}, which is not a computed cell of the table`);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(expected, null, 2)}\n`, 'utf8');
 }

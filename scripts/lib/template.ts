@@ -168,6 +168,13 @@ export interface TableMap {
   goal(index: number, field: GoalField): string;
   indicator(index: number, field: IndicatorField): string;
   total(field: TotalField): string;
+  /** The 自评等级 value cell; null when the table has no 自评等级 row. */
+  grade(): string | null;
+  /**
+   * The cells the rules compute (执行率 and 得分 of the 年度资金总额 row, each indicator's 得分, the 总分's 得分,
+   * the 自评等级): the only cells a write plan may fill, in drawing order.
+   */
+  computedCells(): string[];
 }
 
 /** [first, last] column offsets from the table's left edge (0 = first column). */
@@ -592,5 +599,13 @@ export function drawTable(ws: ExcelJS.Worksheet, spec: TableSpec, options: DrawO
     goal: (index, field) => at(goalRows[index], goalSpan(field)),
     indicator: (index, field) => at(indicatorRows[index], indicatorSpan(field)),
     total: (field) => at(totalRow, geo.total[field]),
+    grade: () => (gradeRow === null ? null : at(gradeRow, geo.gradeValue)),
+    computedCells: () => [
+      at(totalBudgetRow, geo.budget.rate),
+      at(totalBudgetRow, geo.budget.score),
+      ...indicatorRows.map((r) => at(r, geo.indicators.score)),
+      at(totalRow, geo.total.score),
+      ...(gradeRow === null ? [] : [at(gradeRow, geo.gradeValue)]),
+    ],
   };
 }

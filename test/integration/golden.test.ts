@@ -1,6 +1,7 @@
 /**
  * Golden tests: every workbook in test/fixtures/workbooks (made by scripts/make-fixtures.ts) is read with the
- * xlsx gateway and checked; the conclusions a reviewer would reach are written beside it in NAME.expected.json.
+ * xlsx gateway and checked; the conclusions a reviewer would reach are written beside it in NAME.expected.json,
+ * with the values the write plan must put into the computed cells, worked out by hand from the table's inputs.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -15,7 +16,36 @@ interface Expected {
   total?: { computed?: number; grade?: string };
   findings?: Array<{ rule: string; cell: string }>;
   absent?: string[];
+  /** A1 (on the table's sheet; "Sheet!A1" elsewhere) → the value the plan writes there, and no other cell. */
+  writes?: Record<string, number | string>;
+  /** The cells the template drew as computed cells: the plan writes no other. */
+  computedCells?: string[];
 }
+
+/** The plan's values keyed as expected.json keys them. */
+function plannedWrites(result: ReturnType<typeof checkWorkbook>, sheet: string | null | undefined) {
+  const out: Record<string, number | string> = {};
+  for (const v of result.plan.values) out[v.sheet === sheet ? v.cell : `${v.sheet}!${v.cell}`] = v.value;
+  return out;
+}
+
+/** Numbers equal to 1e-9 (the float noise of a sum), text exactly: one line per cell, so a diff names the cell. */
+function writeLines(
+  fixture: string,
+  writes: Record<string, number | string>,
+  against: Record<string, number | string>,
+) {
+  return Object.keys(writes)
+    .sort()
+    .map((cell) => {
+      const v = writes[cell];
+      const other = against[cell];
+      const same = typeof v === "number" && typeof other === "number" ? Math.abs(v - other) <= 1e-9 : v === other;
+      return { fixture, cell, value: same ? other : v };
+    });
+}
+
+const load = (file: string): Expected => JSON.parse(fs.readFileSync(file.replace(/\.xlsx$/, ".expected.json"), "utf8"));
 
 const dirs = [path.join(__dirname, "..", "fixtures", "workbooks"), path.join(__dirname, "..", "..", "examples")];
 const cases = dirs.flatMap((dir) =>
@@ -34,7 +64,7 @@ describe("golden workbooks", () => {
   });
 
   it.each(cases)("%s", async (_name, file) => {
-    const expected: Expected = JSON.parse(fs.readFileSync(file.replace(/\.xlsx$/, ".expected.json"), "utf8"));
+    const expected = load(file);
     const { sheets } = await readWorkbookFile(file);
     const result = checkWorkbook(sheets);
     const found = result.findings.map((f) => `${f.rule}@${f.cell}`);
@@ -58,5 +88,45 @@ describe("golden workbooks", () => {
         rule,
         present: [],
       });
+  });
+});
+
+describe("golden workbooks: the values the plan writes", () => {
+  it("every fixture states its writes and computed cells", () => {
+    const missing = cases.filter(([, file]) => !load(file).writes || !load(file).computedCells).map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(cases)(
+    "%s: every planned cell is listed with that value, every listed cell is planned",
+    async (name, file) => {
+      const expected = load(file);
+      const { sheets } = await readWorkbookFile(file);
+      const result = checkWorkbook(sheets);
+      const planned = plannedWrites(result, expected.sheet);
+      const writes = expected.writes ?? {};
+      // Listed → planned with that value; planned → listed with that value.
+      expect(writeLines(name, writes, planned)).toEqual(
+        Object.keys(writes)
+          .sort()
+          .map((cell) => ({ fixture: name, cell, value: planned[cell] })),
+      );
+      expect(writeLines(name, planned, writes)).toEqual(
+        Object.keys(planned)
+          .sort()
+          .map((cell) => ({ fixture: name, cell, value: writes[cell] })),
+      );
+    },
+  );
+
+  it.each(cases)("%s: the plan writes only the cells the template drew as computed", async (name, file) => {
+    const expected = load(file);
+    const { sheets } = await readWorkbookFile(file);
+    const result = checkWorkbook(sheets);
+    const computed = new Set(expected.computedCells ?? []);
+    const outside = result.plan.values
+      .filter((v) => v.sheet !== expected.sheet || !computed.has(v.cell))
+      .map((v) => `${v.figure} → ${v.sheet}!${v.cell}`);
+    expect({ fixture: name, outside }).toEqual({ fixture: name, outside: [] });
   });
 });
