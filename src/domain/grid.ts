@@ -36,6 +36,11 @@ export interface Grid {
   /** The cell at (row, col), or undefined when it is empty and unformatted. */
   cell(row: number, col: number): Cell | undefined;
   merges: CellRange[];
+  /**
+   * False when the host could not report merged areas (Excel below ExcelApi 1.13): `merges` is then empty
+   * whatever the sheet holds. Absent or true: `merges` is the sheet's own list (the xlsx gateway always knows).
+   */
+  mergesKnown?: boolean;
   /** True when the host reports the sheet as protected. */
   protected?: boolean;
 }
@@ -77,6 +82,7 @@ export class MapGrid implements Grid {
   readonly merges: CellRange[];
   rowCount = 0;
   colCount = 0;
+  mergesKnown?: boolean;
   protected?: boolean;
   private readonly cells = new Map<number, Cell>();
 

@@ -6,6 +6,7 @@ import { makeFinding } from "./catalogue";
 import { evaluate } from "./evaluate";
 import type { Grid } from "./grid";
 import { readTable, tableLikeness } from "./layout";
+import { guardUnknownMerges } from "./merges-unknown";
 import { buildPlan } from "./plan";
 import { PROFILES, profileForLayout, withSettings } from "./profile";
 import type { LayoutOverride } from "./layout-file";
@@ -77,7 +78,8 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   const assumptions = table.reading.assumptions.map((a) =>
     makeFinding("layout-assumption", table.sheet, a.cell, { textZh: a.message["zh-CN"], textEn: a.message["en-US"] }),
   );
-  const findings = [...problems, ...assumptions, ...ev.findings];
+  const guard = guardUnknownMerges(grid?.mergesKnown !== false, table, ev.computed);
+  const findings = [...problems, ...assumptions, ...ev.findings, ...guard.findings];
   return withLazyPlan(
     {
       sheet: table.sheet,
@@ -90,7 +92,7 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
       reading: table.reading,
       table,
     },
-    () => buildPlan(findings, ev.figures, ev.computed),
+    () => buildPlan(findings, ev.figures, guard.computed),
   );
 }
 

@@ -10,7 +10,7 @@ export type Localized = Record<Lang, string>;
 
 export type Severity = "error" | "warning" | "info";
 
-/** Stable finding ids (DOMAIN.md §4), plus the engine's own `qualitative-unrated`. */
+/** Stable finding ids (DOMAIN.md §4), plus the engine's own `qualitative-unrated` and `merges-unknown`. */
 export type RuleId =
   | "layout-unrecognized"
   | "required-blank"
@@ -36,7 +36,8 @@ export type RuleId =
   | "score-ahead-of-execution"
   | "qualitative-unrated"
   | "score-cap"
-  | "layout-assumption";
+  | "layout-assumption"
+  | "merges-unknown";
 
 /** One problem a reviewer would raise, pointing at a cell (valibot's issue shape, in the domain's words). */
 export interface Finding {
