@@ -1,0 +1,53 @@
+/**
+ * budget-adjusted-no-reason (DOMAIN.md §4): 全年预算数 ≠ 年初预算数 (beyond ±0.01 万元) with no explanation,
+ * where the table has a place for one (a 原因 column in the budget block).
+ */
+import { PROFILE_IDS } from "../../domain";
+import { expectRaised, findingAt, withBudget, withBudgetReasons } from "../../../test/helpers/rule-tables";
+
+/** 年初预算数 100, 全年预算数 `planned`, all spent (rate 100%, score 10). */
+const adjusted = (planned: number, reason = "") =>
+  withBudgetReasons([
+    ["年度资金总额", 100, planned, planned, 10, 1, 10, reason],
+    ["其中：当年财政拨款", 100, planned, planned, null, null, null, ""],
+  ]);
+
+describe.each(PROFILE_IDS)("budget-adjusted-no-reason under %s", (profile) => {
+  it.each([
+    ["100.00: not adjusted", 100, "", false],
+    ["100.01: within the tolerance", 100.01, "", false],
+    ["100.02: adjusted", 100.02, "", true],
+    ["99.99: within the tolerance", 99.99, "", false],
+    ["99.98: adjusted", 99.98, "", true],
+    ["120 with a reason", 120, "年中追加培训经费", false],
+    ["120 with “无”", 120, "无", true],
+  ])("全年预算数 %s", (_, planned, reason, raised) => {
+    expectRaised(
+      raised,
+      adjusted(planned, reason),
+      "budget-adjusted-no-reason",
+      "D4",
+      { profile },
+      {
+        severity: "warning",
+        expected: undefined,
+        received: undefined,
+      },
+    );
+  });
+
+  it("a table with no 原因 column in its budget block is not asked for one", () => {
+    const g = withBudget(["年度资金总额", 100, 120, 120, 10, 1, 10]);
+    expectRaised(false, g, "budget-adjusted-no-reason", "D4", { profile });
+  });
+});
+
+describe("budget-adjusted-no-reason message", () => {
+  it("says both budgets in both languages", () => {
+    const f = findingAt(adjusted(100.02), "budget-adjusted-no-reason", "D4")!;
+    expect(f.message["zh-CN"]).toBe("全年预算数 100.02 与年初预算数 100.00 不同，需说明调整原因");
+    expect(f.message["en-US"]).toBe(
+      "The full-year budget 100.02 differs from the initial budget 100.00; explain the adjustment",
+    );
+  });
+});

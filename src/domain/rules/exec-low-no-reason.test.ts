@@ -1,0 +1,91 @@
+/**
+ * exec-low-no-reason (DOMAIN.md §2.1, §4): 执行率 under the profile's threshold with no explanation. The
+ * threshold is 90% under sichuan, none under central-2020 and city-20-80, and moves with execReasonThreshold.
+ */
+import { expectRaised, findingAt, withBudget, withBudgetReasons } from "../../../test/helpers/rule-tables";
+import type { ProfileId } from "../../domain";
+
+/** executed of a 100 budget: the rate is executed %. */
+const spent = (executed: number) => withBudget(["年度资金总额", 100, 100, executed, 10, executed / 100, executed / 10]);
+
+describe("exec-low-no-reason at the threshold", () => {
+  it.each<[string, ProfileId, Record<string, string>, number, boolean, string]>([
+    ["sichuan: 90.00% is not below 90%", "sichuan", {}, 90, false, ""],
+    ["sichuan: 89.99% is", "sichuan", {}, 89.99, true, "89.99%"],
+    ["sichuan: 90.01%", "sichuan", {}, 90.01, false, ""],
+    // 89.999 ÷ 100 = 89.999% < 90%, shown rounded to 90.00%
+    ["sichuan: 89.999% is below too", "sichuan", {}, 89.999, true, "90.00%"],
+    ["central-2020 has no threshold: 50%", "central-2020", {}, 50, false, ""],
+    ["city-20-80 has no threshold: 50%", "city-20-80", {}, 50, false, ""],
+    ["central-2020, execReasonThreshold=90%: 90.00%", "central-2020", { execReasonThreshold: "90%" }, 90, false, ""],
+    [
+      "central-2020, execReasonThreshold=90%: 89.99%",
+      "central-2020",
+      { execReasonThreshold: "90%" },
+      89.99,
+      true,
+      "89.99%",
+    ],
+    // "0.9" and "90" are the same share as "90%"
+    [
+      "central-2020, execReasonThreshold=0.9: 89.99%",
+      "central-2020",
+      { execReasonThreshold: "0.9" },
+      89.99,
+      true,
+      "89.99%",
+    ],
+    ["central-2020, execReasonThreshold=90: 90.00%", "central-2020", { execReasonThreshold: "90" }, 90, false, ""],
+    ["central-2020, execReasonThreshold=0.9: 90.00%", "central-2020", { execReasonThreshold: "0.9" }, 90, false, ""],
+    [
+      "central-2020, execReasonThreshold=90: 89.99%",
+      "central-2020",
+      { execReasonThreshold: "90" },
+      89.99,
+      true,
+      "89.99%",
+    ],
+    ["sichuan, execReasonThreshold=80%: 80.00%", "sichuan", { execReasonThreshold: "80%" }, 80, false, ""],
+    ["sichuan, execReasonThreshold=80%: 79.99%", "sichuan", { execReasonThreshold: "80%" }, 79.99, true, "79.99%"],
+    ["sichuan, execReasonThreshold=80%: 89.99% no longer", "sichuan", { execReasonThreshold: "80%" }, 89.99, false, ""],
+    ["sichuan, execReasonThreshold=off: 50%", "sichuan", { execReasonThreshold: "off" }, 50, false, ""],
+  ])("%s", (_, profile, settings, executed, raised, rate) => {
+    expectRaised(
+      raised,
+      spent(executed),
+      "exec-low-no-reason",
+      "G4",
+      { profile, settings },
+      {
+        severity: "warning",
+        // Not a figure rule: the rate and threshold are in the message only.
+        expected: undefined,
+        received: undefined,
+      },
+    );
+    if (raised)
+      expect(findingAt(spent(executed), "exec-low-no-reason", "G4", { profile, settings })!.message["zh-CN"]).toContain(
+        rate,
+      );
+  });
+
+  it.each([
+    ["a reason given", "项目延期至次年", false],
+    ["“无” is no reason", "无", true],
+    ["“/” is no reason", "/", true],
+  ])("89.99% under sichuan with %s", (_, reason, raised) => {
+    const g = withBudgetReasons([
+      ["年度资金总额", 100, 100, 89.99, 10, 0.8999, 9, reason],
+      ["其中：当年财政拨款", 100, 100, 89.99, null, null, null, ""],
+    ]);
+    expectRaised(raised, g, "exec-low-no-reason", "G4", { profile: "sichuan" }, { severity: "warning" });
+  });
+});
+
+describe("exec-low-no-reason message", () => {
+  it("names the rate and the threshold in both languages", () => {
+    const f = findingAt(spent(89.99), "exec-low-no-reason", "G4", { profile: "sichuan" })!;
+    expect(f.message["zh-CN"]).toBe("执行率 89.99% 低于 90.00%，需说明原因");
+    expect(f.message["en-US"]).toBe("Execution rate 89.99% is below 90.00%; a reason is required");
+  });
+});

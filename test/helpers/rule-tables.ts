@@ -1,0 +1,75 @@
+/**
+ * Boundary tables for the rules' tests (src/domain/rules/*.test.ts): a central table with one row changed, and
+ * one assertion that a rule is raised (with its severity, expected, received) or not, through checkWorkbook.
+ */
+import type { CheckOptions } from "../../src/domain";
+import { gridFromRows } from "../../src/domain/grid";
+import type { Finding, RuleId } from "../../src/domain/types";
+import {
+  DEFAULT_BUDGET,
+  DEFAULT_INDICATORS,
+  centralGrid,
+  centralRows,
+  centralRowsOf,
+  check,
+  expectFinding,
+  expectNoFinding,
+  type FindingExpectation,
+  type TableSpec,
+} from "./tables";
+
+type Row = TableSpec["indicators"] extends (infer R)[] | undefined ? R : never;
+
+/** Row of the i-th indicator (0-based) in the default central layout (one goal row). */
+export const indicatorRow = (i: number) => centralRowsOf().firstIndicator + i;
+/** Row of the 总分 line in the default central layout. */
+export const totalRow = centralRowsOf().total;
+
+/**
+ * The default table with its first indicator (产出指标 / 数量指标, 分值 25) replaced by `row`. The other three
+ * indicators score full marks (25 + 30 + 10 = 65), the budget 95 of 100 (9.5 of 10).
+ */
+export function withFirstIndicator(row: Row, spec: TableSpec = {}) {
+  return centralGrid({ indicators: [row, ...DEFAULT_INDICATORS.slice(1)], total: [100, null], ...spec });
+}
+
+/** The default table with the budget total row replaced by `total` (sub-rows as given, else one 当年财政拨款 row). */
+export function withBudget(total: Row, subRows?: Row[], spec: TableSpec = {}) {
+  const sub = subRows ?? [["其中：当年财政拨款", total[1], total[2], total[3], null, null, null]];
+  return centralGrid({ budget: [total, ...sub], ...spec });
+}
+
+/** A table whose budget block has a 原因 column (I): each budget row's eighth value is its reason. */
+export function withBudgetReasons(budget: Row[], spec: TableSpec = {}) {
+  const rows = centralRows({ ...spec, budget });
+  rows[2].push("原因");
+  return gridFromRows("自评表", rows);
+}
+
+export { DEFAULT_BUDGET, DEFAULT_INDICATORS };
+
+/** The findings of one rule at one cell. */
+export function findingAt(
+  grid: Parameters<typeof check>[0],
+  rule: RuleId,
+  cell: string,
+  options?: CheckOptions,
+): Finding | undefined {
+  return check(grid, options).findings.find((f) => f.rule === rule && f.cell === cell);
+}
+
+/**
+ * A boundary table's one assertion: `raised` → the finding exists at `cell` with what `expectation` says;
+ * otherwise the rule is raised nowhere.
+ */
+export function expectRaised(
+  raised: boolean,
+  grid: Parameters<typeof check>[0],
+  rule: RuleId,
+  cell: string,
+  options: CheckOptions = {},
+  expectation: FindingExpectation = {},
+): void {
+  if (raised) expectFinding(grid, rule, cell, { ...options, ...expectation });
+  else expectNoFinding(grid, rule, options);
+}
