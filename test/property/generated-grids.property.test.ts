@@ -2,7 +2,8 @@
  * Property: the engine's guarantees on grids made from nothing: 自评表 of any shape (budget rows, goals,
  * indicators, merges, odd values, several sheets), the same tables damaged, and sheets of loose labels and
  * values that only look like a table. For every case: no exception, findings name one cell inside the sheet,
- * figures finite or null, the plan writes only computed cells no input shares, and is idempotent.
+ * figures finite or null, the plan writes only computed cells no input shares, and once written it is a fixed
+ * point (checking the written sheets plans nothing new and moves no figure).
  *
  * Cases per run: 2,000 tables + 1,000 damaged tables + 1,600 label soups = 4,600 (with the 6,000 of
  * fixture-mutations.property.test.ts, 10,600 a run). FC_SEED=<n> replays a run.
