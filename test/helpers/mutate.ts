@@ -6,7 +6,15 @@
  */
 import fc from "fast-check";
 import { checkWorkbook, type CheckDetail } from "../../src/domain";
-import { MapGrid, parseA1, rangeToA1, type Cell, type CellRange, type CellValue, type Grid } from "../../src/domain/grid";
+import {
+  MapGrid,
+  parseA1,
+  rangeToA1,
+  type Cell,
+  type CellRange,
+  type CellValue,
+  type Grid,
+} from "../../src/domain/grid";
 import type { Slot } from "../../src/domain/table";
 import type { PlannedValue } from "../../src/domain/types";
 
@@ -94,7 +102,25 @@ export const INJECTED_TEXT = [
 export const ERROR_VALUES = ["#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!"];
 
 /** Edge numbers: 9.99999999999999e307 is the largest Excel stores; 1e308 only a hand-made file holds. */
-export const ODD_NUMBERS = [0, -0, 1, -1, 0.5, 100, 120, 1e-9, 5e-324, -5e-324, 1e15, 9.99999999999999e307, -9.99999999999999e307, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 0.1 + 0.2];
+export const ODD_NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  100,
+  120,
+  1e-9,
+  5e-324,
+  -5e-324,
+  1e15,
+  9.99999999999999e307,
+  -9.99999999999999e307,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER,
+  0.1 + 0.2,
+];
 
 const pick = fc.nat({ max: 100_000 }).map((n) => ({ pick: n }));
 
@@ -112,27 +138,64 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
       .tuple(pick, fc.oneof(fc.constantFrom(...ODD_NUMBERS), fc.double({ min: -1e6, max: 1e6, noNaN: true })))
       .map(([p, value]): Mutation => ({ kind: "number", value, ...p })),
   },
-  { weight: 2, arbitrary: fc.tuple(pick, fc.constantFrom(...ERROR_VALUES)).map(([p, error]): Mutation => ({ kind: "error", error, ...p })) },
-  { weight: 3, arbitrary: fc.tuple(pick, fc.nat({ max: 7 })).map(([p, style]): Mutation => ({ kind: "numberAsText", style, ...p })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(pick, fc.constantFrom(...ERROR_VALUES))
+      .map(([p, error]): Mutation => ({ kind: "error", error, ...p })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(pick, fc.nat({ max: 7 }))
+      .map(([p, style]): Mutation => ({ kind: "numberAsText", style, ...p })),
+  },
   { weight: 2, arbitrary: pick.map((p): Mutation => ({ kind: "fullWidth", ...p })) },
   {
     weight: 3,
-    arbitrary: fc.tuple(pick, fc.nat({ max: 6 }), fc.nat({ max: 50 })).map(([p, how, at]): Mutation => ({ kind: "misspell", how, at, ...p })),
+    arbitrary: fc
+      .tuple(pick, fc.nat({ max: 6 }), fc.nat({ max: 50 }))
+      .map(([p, how, at]): Mutation => ({ kind: "misspell", how, at, ...p })),
   },
-  { weight: 1, arbitrary: fc.tuple(pick, fc.boolean()).map(([p, keep]): Mutation => ({ kind: "formula", keep, ...p })) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(pick, fc.boolean()).map(([p, keep]): Mutation => ({ kind: "formula", keep, ...p })),
+  },
   {
     weight: 1,
     arbitrary: fc
-      .tuple(pick, fc.constantFrom("date" as const, "true" as const, "false" as const, "empty-string" as const, "spaces" as const, "newline" as const))
+      .tuple(
+        pick,
+        fc.constantFrom(
+          "date" as const,
+          "true" as const,
+          "false" as const,
+          "empty-string" as const,
+          "spaces" as const,
+          "newline" as const,
+        ),
+      )
       .map(([p, value]): Mutation => ({ kind: "other", value, ...p })),
   },
-  { weight: 2, arbitrary: fc.tuple(fc.nat({ max: 60 }), fc.integer({ min: 1, max: 3 })).map(([at, count]): Mutation => ({ kind: "insertRow", at, count })) },
-  { weight: 2, arbitrary: fc.tuple(fc.nat({ max: 60 }), fc.integer({ min: 1, max: 3 })).map(([at, count]): Mutation => ({ kind: "deleteRow", at, count })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.nat({ max: 60 }), fc.integer({ min: 1, max: 3 }))
+      .map(([at, count]): Mutation => ({ kind: "insertRow", at, count })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.nat({ max: 60 }), fc.integer({ min: 1, max: 3 }))
+      .map(([at, count]): Mutation => ({ kind: "deleteRow", at, count })),
+  },
   { weight: 1, arbitrary: fc.nat({ max: 12 }).map((at): Mutation => ({ kind: "insertCol", at })) },
   { weight: 1, arbitrary: fc.nat({ max: 12 }).map((at): Mutation => ({ kind: "deleteCol", at })) },
   {
     weight: 2,
-    arbitrary: fc.tuple(pick, fc.nat({ max: 3 }), fc.nat({ max: 3 })).map(([p, down, right]): Mutation => ({ kind: "merge", down, right, ...p })),
+    arbitrary: fc
+      .tuple(pick, fc.nat({ max: 3 }), fc.nat({ max: 3 }))
+      .map(([p, down, right]): Mutation => ({ kind: "merge", down, right, ...p })),
   },
   { weight: 1, arbitrary: fc.nat({ max: 100 }).map((index): Mutation => ({ kind: "unmerge", index })) },
   {
@@ -141,7 +204,12 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
       .tuple(fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 14 }), fc.constantFrom(...INJECTED_TEXT))
       .map(([row, col, text]): Mutation => ({ kind: "setAt", row, col, text })),
   },
-  { weight: 1, arbitrary: fc.constantFrom("自评表 (2023)'s", "Sheet1", "附表1", "自评表", "'引号'").map((name): Mutation => ({ kind: "rename", name })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom("自评表 (2023)'s", "Sheet1", "附表1", "自评表", "'引号'")
+      .map((name): Mutation => ({ kind: "rename", name })),
+  },
 );
 
 /** A grid whose cells can be listed and rebuilt: what every mutation works on. */
@@ -166,7 +234,12 @@ function editable(grid: Grid): Editable {
 }
 
 function copyCell(cell: Cell): Cell {
-  const value = cell.value instanceof Date ? new Date(cell.value.getTime()) : typeof cell.value === "object" && cell.value !== null ? { ...cell.value } : cell.value;
+  const value =
+    cell.value instanceof Date
+      ? new Date(cell.value.getTime())
+      : typeof cell.value === "object" && cell.value !== null
+        ? { ...cell.value }
+        : cell.value;
   const copy: Cell = { value };
   if (cell.formula !== undefined) copy.formula = cell.formula;
   if (cell.numFmt !== undefined) copy.numFmt = cell.numFmt;
@@ -231,7 +304,11 @@ function misspell(text: string, how: number, at: number): string {
     case 5:
       return `${text}（万元）`;
     default: {
-      const typo = text.replace(/得分/g, "得份").replace(/分值/g, "分数").replace(/执行/g, "支行").replace(/指标/g, "指摽");
+      const typo = text
+        .replace(/得分/g, "得份")
+        .replace(/分值/g, "分数")
+        .replace(/执行/g, "支行")
+        .replace(/指标/g, "指摽");
       return typo === text ? `${text}?` : typo;
     }
   }
@@ -292,7 +369,8 @@ function shiftCols(e: Editable, at: number, by: 1 | -1): void {
   });
 }
 
-const overlaps = (a: CellRange, b: CellRange) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+const overlaps = (a: CellRange, b: CellRange) =>
+  a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 
 function apply(e: Editable, m: Mutation): void {
   switch (m.kind) {
@@ -331,7 +409,18 @@ function apply(e: Editable, m: Mutation): void {
   const col = k % KEY;
   const cell = e.cells.get(k)!;
   const numeric = typeof cell.value === "number" ? cell.value : Number.NaN;
-  const text = typeof cell.value === "string" ? cell.value : cell.value === null ? "" : String(cell.value instanceof Date ? cell.value.toISOString() : typeof cell.value === "object" ? cell.value.error : cell.value);
+  const text =
+    typeof cell.value === "string"
+      ? cell.value
+      : cell.value === null
+        ? ""
+        : String(
+            cell.value instanceof Date
+              ? cell.value.toISOString()
+              : typeof cell.value === "object"
+                ? cell.value.error
+                : cell.value,
+          );
   const put = (value: CellValue, keepFormula = false) => {
     const next: Cell = { value };
     if (keepFormula && cell.formula !== undefined) next.formula = cell.formula;
@@ -353,7 +442,11 @@ function apply(e: Editable, m: Mutation): void {
       put({ error: m.error }, true);
       return;
     case "numberAsText":
-      put(Number.isNaN(numeric) ? numberText(Number(text.replace(/[^\d.-]/g, "")) || 0, m.style) : numberText(numeric, m.style));
+      put(
+        Number.isNaN(numeric)
+          ? numberText(Number(text.replace(/[^\d.-]/g, "")) || 0, m.style)
+          : numberText(numeric, m.style),
+      );
       return;
     case "fullWidth":
       put(toFullWidth(Number.isNaN(numeric) ? text : String(numeric)));
@@ -436,7 +529,10 @@ export function gridSnapshot(grid: Grid): string {
   for (let r = 1; r <= grid.rowCount; r++)
     for (let c = 1; c <= grid.colCount; c++) {
       const cell = grid.cell(r, c);
-      if (cell) parts.push(`${r},${c}:${JSON.stringify(cell.value instanceof Date ? { date: cell.value.getTime() } : cell.value)}|${cell.formula ?? ""}|${cell.numFmt ?? ""}`);
+      if (cell)
+        parts.push(
+          `${r},${c}:${JSON.stringify(cell.value instanceof Date ? { date: cell.value.getTime() } : cell.value)}|${cell.formula ?? ""}|${cell.numFmt ?? ""}`,
+        );
     }
   return parts.join("\n");
 }
@@ -516,18 +612,28 @@ export function invariantViolations(sheets: readonly Grid[], detail: CheckDetail
     }
     const grid = byName.get(f.sheet);
     if (!grid) {
-      if (sheets.length > 0 || f.cell !== "A1") problems.push(`finding ${f.rule}@${f.cell} names sheet ${JSON.stringify(f.sheet)}, which the workbook lacks`);
+      if (sheets.length > 0 || f.cell !== "A1")
+        problems.push(`finding ${f.rule}@${f.cell} names sheet ${JSON.stringify(f.sheet)}, which the workbook lacks`);
       continue;
     }
     const { row, col } = parseA1(f.cell);
     const empty = grid.rowCount === 0 || grid.colCount === 0;
     if (empty ? f.cell !== "A1" : row > grid.rowCount || col > grid.colCount)
-      problems.push(`finding ${f.rule}@${f.cell} lies outside ${f.sheet} (${grid.rowCount} rows × ${grid.colCount} columns)`);
+      problems.push(
+        `finding ${f.rule}@${f.cell} lies outside ${f.sheet} (${grid.rowCount} rows × ${grid.colCount} columns)`,
+      );
     if (!f.message["zh-CN"] || !f.message["en-US"]) problems.push(`finding ${f.rule}@${f.cell} has no message`);
   }
   for (const fig of detail.figures)
     if (fig.value !== null && !Number.isFinite(fig.value)) problems.push(`figure ${fig.key} is ${fig.value}`);
-  for (const n of [detail.budget.planned, detail.budget.executed, detail.budget.rate, detail.budget.score, detail.total.computed, detail.total.reported])
+  for (const n of [
+    detail.budget.planned,
+    detail.budget.executed,
+    detail.budget.rate,
+    detail.budget.score,
+    detail.total.computed,
+    detail.total.reported,
+  ])
     if (n !== null && !Number.isFinite(n)) problems.push(`summary number ${n} is not finite`);
 
   const roles = tableRoles(detail);
@@ -535,20 +641,28 @@ export function invariantViolations(sheets: readonly Grid[], detail: CheckDetail
   for (const v of detail.plan.values) {
     const at = `${v.sheet}!${v.cell}`;
     const here = roles.get(at) ?? [];
-    if (here.length === 0) problems.push(`plan value ${v.figure} writes ${at}, which is not a computed cell of the table`);
+    if (here.length === 0)
+      problems.push(`plan value ${v.figure} writes ${at}, which is not a computed cell of the table`);
     else if (here.length > 1 || here[0].input)
       problems.push(`plan value ${v.figure} writes ${at}, which is also ${here.map((r) => r.role).join(" and ")}`);
     if (typeof v.value === "number" && !Number.isFinite(v.value)) problems.push(`plan value ${v.figure} is ${v.value}`);
     const grid = byName.get(v.sheet);
     if (grid) {
       const { row, col } = parseA1(v.cell);
-      if (grid.cell(row, col)?.formula !== undefined) problems.push(`plan value ${v.figure} overwrites the formula in ${at}`);
+      if (grid.cell(row, col)?.formula !== undefined)
+        problems.push(`plan value ${v.figure} overwrites the formula in ${at}`);
       // A gateway writes a merged area's top-left cell: a value aimed inside the area lands on whatever that holds.
-      const area = grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
-      if (area) problems.push(`plan value ${v.figure} writes ${at}, inside the merged area ${rangeToA1(area)} (a host writes its top-left cell)`);
+      const area = grid.merges.find(
+        (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left),
+      );
+      if (area)
+        problems.push(
+          `plan value ${v.figure} writes ${at}, inside the merged area ${rangeToA1(area)} (a host writes its top-left cell)`,
+        );
     } else problems.push(`plan value ${v.figure} names sheet ${JSON.stringify(v.sheet)}, which the workbook lacks`);
     const twin = planned.get(at);
-    if (twin && twin.value !== v.value) problems.push(`plan writes ${at} twice with different values (${twin.figure}, ${v.figure})`);
+    if (twin && twin.value !== v.value)
+      problems.push(`plan writes ${at} twice with different values (${twin.figure}, ${v.figure})`);
     planned.set(at, v);
   }
   return problems;
@@ -561,19 +675,33 @@ export function invariantViolations(sheets: readonly Grid[], detail: CheckDetail
  * a check: only the engine's second look at its own output can fail.
  */
 export function recheckViolations(sheets: readonly Grid[], detail: CheckDetail): string[] {
-  const once = sheets.map((s) => applyPlanValues(s, detail.plan.values.filter((v) => v.sheet === s.name)));
+  const once = sheets.map((s) =>
+    applyPlanValues(
+      s,
+      detail.plan.values.filter((v) => v.sheet === s.name),
+    ),
+  );
   const again = checkWorkbook(once);
-  const after = once.map((s) => applyPlanValues(s, again.plan.values.filter((v) => v.sheet === s.name)));
+  const after = once.map((s) =>
+    applyPlanValues(
+      s,
+      again.plan.values.filter((v) => v.sheet === s.name),
+    ),
+  );
   const problems: string[] = [];
   once.forEach((g, i) => {
     if (gridSnapshot(g) !== gridSnapshot(after[i])) {
       const before = new Map(detail.plan.values.map((v) => [`${v.sheet}!${v.cell}`, v.value]));
-      const changed = again.plan.values.filter((v) => before.get(`${v.sheet}!${v.cell}`) !== v.value).map((v) => `${v.cell}=${v.value} (was ${before.get(`${v.sheet}!${v.cell}`)})`);
+      const changed = again.plan.values
+        .filter((v) => before.get(`${v.sheet}!${v.cell}`) !== v.value)
+        .map((v) => `${v.cell}=${v.value} (was ${before.get(`${v.sheet}!${v.cell}`)})`);
       problems.push(`checking the written sheet plans new values on ${g.name}: ${changed.join(", ")}`);
     }
   });
   const figures = new Map(detail.figures.map((f) => [f.key, f.display]));
-  const moved = again.figures.filter((f) => figures.has(f.key) && figures.get(f.key) !== f.display).map((f) => `${f.key} ${figures.get(f.key)} → ${f.display}`);
+  const moved = again.figures
+    .filter((f) => figures.has(f.key) && figures.get(f.key) !== f.display)
+    .map((f) => `${f.key} ${figures.get(f.key)} → ${f.display}`);
   if (moved.length) problems.push(`checking the written sheets moves figures: ${moved.join(", ")}`);
   return problems;
 }

@@ -30,12 +30,22 @@ let books: Book[] = [];
 
 beforeAll(async () => {
   // Each fixture is read once; every case mutates copies.
-  const files = fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx")).sort();
+  const files = fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort();
   books = await Promise.all(
     files.map(async (name) => {
       const { sheets } = await readWorkbookFile(path.join(FIXTURES, name));
       const chosen = checkWorkbook(sheets).sheet;
-      return { name, sheets, table: Math.max(0, sheets.findIndex((s) => s.name === chosen)) };
+      return {
+        name,
+        sheets,
+        table: Math.max(
+          0,
+          sheets.findIndex((s) => s.name === chosen),
+        ),
+      };
     }),
   );
 });
@@ -76,22 +86,35 @@ describe("mutated golden workbooks", () => {
 
   it("any sheet damaged, sheets dropped or duplicated: the same guarantees", () => {
     fc.assert(
-      fc.property(fixtureIndex, fc.array(fc.tuple(fc.nat(), mutations), { maxLength: 3 }), fc.nat({ max: 4 }), (i, edits, shape) => {
-        const book = books[i % books.length];
-        let sheets = [...book.sheets];
-        for (const [k, muts] of edits) {
-          const at = k % sheets.length;
-          sheets[at] = mutateGrid(sheets[at], muts);
-        }
-        // 0: as is; 1: no sheets at all; 2: only the other sheets; 3: the table sheet copied, as Excel names a
-        // copy ("自评表 (2)"); 4: reversed.
-        if (shape === 1) sheets = [];
-        if (shape === 2) sheets = sheets.filter((_, k) => k !== book.table);
-        if (shape === 3) sheets = [...sheets, mutateGrid(sheets[book.table], [{ kind: "rename", name: `${sheets[book.table].name} (2)` }])];
-        if (shape === 4) sheets = [...sheets].reverse();
-        sheets = uniqueNames(sheets);
-        expectNone(book, edits.flatMap(([, m]) => m), caseViolations(sheets));
-      }),
+      fc.property(
+        fixtureIndex,
+        fc.array(fc.tuple(fc.nat(), mutations), { maxLength: 3 }),
+        fc.nat({ max: 4 }),
+        (i, edits, shape) => {
+          const book = books[i % books.length];
+          let sheets = [...book.sheets];
+          for (const [k, muts] of edits) {
+            const at = k % sheets.length;
+            sheets[at] = mutateGrid(sheets[at], muts);
+          }
+          // 0: as is; 1: no sheets at all; 2: only the other sheets; 3: the table sheet copied, as Excel names a
+          // copy ("自评表 (2)"); 4: reversed.
+          if (shape === 1) sheets = [];
+          if (shape === 2) sheets = sheets.filter((_, k) => k !== book.table);
+          if (shape === 3)
+            sheets = [
+              ...sheets,
+              mutateGrid(sheets[book.table], [{ kind: "rename", name: `${sheets[book.table].name} (2)` }]),
+            ];
+          if (shape === 4) sheets = [...sheets].reverse();
+          sheets = uniqueNames(sheets);
+          expectNone(
+            book,
+            edits.flatMap(([, m]) => m),
+            caseViolations(sheets),
+          );
+        },
+      ),
       { numRuns: 1200, seed },
     );
   });
