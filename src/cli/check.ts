@@ -113,6 +113,15 @@ export async function loadLayoutFile(file: string): Promise<{ layout: LayoutOver
   return layout && problems.length === 0 ? { layout } : { problems };
 }
 
+/** Why a --layout file cannot be used, in both languages: every problem on its own line. */
+export function layoutProblemsText(file: string, problems: readonly Localized[]): string {
+  return (
+    (["zh-CN", "en-US"] as const)
+      .map((l) => [t(l, "layoutUnusable", { file }), ...problems.map((p) => `  - ${p[l]}`)].join("\n"))
+      .join("\n") + "\n"
+  );
+}
+
 function internal(e: unknown): Localized {
   const message = e instanceof Error ? e.message : String(e);
   return { "zh-CN": t("zh-CN", "internalError", { message }), "en-US": t("en-US", "internalError", { message }) };

@@ -8,26 +8,17 @@ import * as fs from "fs";
 import * as nodePath from "path";
 import type { Lang } from "../domain/types";
 import { parseArgs, type CheckRequest } from "./args";
-import { checkFiles, exitStatus, loadLayoutFile } from "./check";
+import { checkFiles, exitStatus, layoutProblemsText, loadLayoutFile } from "./check";
 import type { LayoutOverride } from "../domain/layout-file";
 import { collectFiles } from "./files";
 import { WorkbookWriteError, systemReason } from "../gateways/xlsx/errors";
 import { refuseOverwritingInputs, writeSummaryWorkbook } from "../gateways/xlsx/summary";
 import { formatHumanReport, formatSummary, toJsonReport, toSummaryEntries } from "./format";
-import { t } from "./messages";
-import { runReport } from "../report/cli";
+import { EXIT, type CliIo } from "./io";
+import { t, usageErrorText } from "./messages";
+import { runReport } from "./report";
 
-export interface Writer {
-  write(text: string): unknown;
-}
-
-export interface CliIo {
-  stdout: Writer;
-  stderr: Writer & { isTTY?: boolean };
-}
-
-/** Exit statuses: 0 clean, 1 error-level findings, 2 bad usage or a file that could not be read. */
-export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+export { EXIT, type CliIo, type Writer } from "./io";
 
 /** Shown progress only pays off for a batch: more than this many files. */
 const PROGRESS_THRESHOLD = 5;
@@ -36,36 +27,19 @@ export async function main(
   argv: readonly string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  if (argv[0] === "report")
-    return runReport([...argv.slice(1)], { stdout: (s) => io.stdout.write(s), stderr: (s) => io.stderr.write(s) });
   const request = parseArgs(argv);
   switch (request.kind) {
-    case "help": {
-      const langs: Lang[] = request.lang ? [request.lang] : ["zh-CN", "en-US"];
-      const settingsHelp = (l: Lang) =>
-        [l === "zh-CN" ? "评分设置（--set）：" : "Settings (--set):"]
-          .concat(Object.entries(SETTINGS).map(([name, s]) => `  ${name.padEnd(22)} ${s.help[l]}`))
-          .join("\n");
-      io.stdout.write(langs.map((l) => `${t(l, "usage")}\n\n${settingsHelp(l)}`).join("\n\n") + "\n");
+    case "help":
+      io.stdout.write(helpText(request.lang ? [request.lang] : ["zh-CN", "en-US"], request.command));
       return EXIT.ok;
-    }
     case "version":
       io.stdout.write(t(request.lang, "version", { version: packageVersion() }) + "\n");
       return EXIT.ok;
     case "usage-error":
-      // Usage errors come before we know which language the user reads: say it in both.
-      io.stderr.write(
-        (["zh-CN", "en-US"] as const)
-          .map((l) =>
-            [
-              t(l, "usageError", { reason: t(l, request.reason, request.params) }),
-              t(l, "usageShort"),
-              t(l, "seeHelp"),
-            ].join("\n"),
-          )
-          .join("\n") + "\n",
-      );
+      io.stderr.write(usageErrorText(request.reason, request.params, request.command));
       return EXIT.failure;
+    case "report":
+      return runReport(request, io);
     case "check":
       return runCheck(request, io);
   }
@@ -77,15 +51,7 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
   if (request.layout !== undefined) {
     const loaded = await loadLayoutFile(request.layout);
     if ("problems" in loaded) {
-      io.stderr.write(
-        (["zh-CN", "en-US"] as const)
-          .map((l) =>
-            [t(l, "layoutUnusable", { file: request.layout! }), ...loaded.problems.map((p) => `  - ${p[l]}`)].join(
-              "\n",
-            ),
-          )
-          .join("\n") + "\n",
-      );
+      io.stderr.write(layoutProblemsText(request.layout, loaded.problems));
       return EXIT.failure;
     }
     layout = loaded.layout;
@@ -156,6 +122,25 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
   // JSON output stays one document on stdout: the summary is named there only for people.
   if (!request.json) io.stdout.write(t(lang, "summaryWritten", { file: request.summary }) + "\n");
   return status;
+}
+
+/** `ziping --help` tells both commands' options; `ziping report --help` report's alone. Both list the settings. */
+function helpText(langs: readonly Lang[], command?: "report"): string {
+  const settings = (l: Lang) =>
+    [l === "zh-CN" ? "评分设置（--set）：" : "Settings (--set):"]
+      .concat(Object.entries(SETTINGS).map(([name, s]) => `  ${name.padEnd(22)} ${s.help[l]}`))
+      .join("\n");
+  const page = (l: Lang) =>
+    (command === "report"
+      ? [t(l, "reportUsage"), t(l, "reportOptions"), settings(l), `${t(l, "exitStatus")}\n${t(l, "exitReport")}`]
+      : [
+          t(l, "usage"),
+          t(l, "reportOptions"),
+          settings(l),
+          [t(l, "exitStatus"), t(l, "exitCheck"), t(l, "exitReport")].join("\n"),
+        ]
+    ).join("\n\n");
+  return langs.map(page).join("\n\n") + "\n";
 }
 
 function packageVersion(): string {

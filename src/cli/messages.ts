@@ -6,12 +6,12 @@ const table = {
   usage: {
     "zh-CN": [
       "用法：ziping check <文件或文件夹…> [选项]",
-      "      ziping report <工作簿> [--docx 输出.docx] [--sheet 文件夹]   起草自评报告（ziping report --help）",
+      "      ziping report <工作簿.xlsx> [选项]   起草自评报告（选项见下）",
       "",
-      "检查 Excel 绩效自评表（.xlsx）：核对执行率、得分和总分，列出需要修改的单元格。",
+      "ziping check 检查 Excel 绩效自评表（.xlsx）：核对执行率、得分和总分，列出需要修改的单元格。",
       "文件夹会递归查找其中的 .xlsx / .xlsm 文件。",
       "",
-      "选项：",
+      "ziping check 的选项：",
       "  --json                 以 JSON 输出结果（供脚本使用）",
       "  --profile <配置>       评分口径：auto（默认，按表格版式判断）、central-2020、sichuan、city-20-80",
       "  --write <文件夹>       为每个文件写出带标注的副本 <文件名>.checked.xlsx（不改动原文件）",
@@ -27,17 +27,15 @@ const table = {
       "  --progress             在标准错误输出上显示进度",
       "  -h, --help             显示本帮助",
       "  -v, --version          显示版本",
-      "",
-      "退出码：0 没有错误；1 有文件存在错误级问题；2 用法错误或有文件无法读取。",
     ].join("\n"),
     "en-US": [
       "Usage: ziping check <files or folders…> [options]",
-      "       ziping report <workbook> [--docx out.docx] [--sheet DIR]   draft the 自评报告 (ziping report --help)",
+      "       ziping report <workbook.xlsx> [options]   draft the 自评报告 (options below)",
       "",
-      "Checks Excel budget performance self-evaluation tables (.xlsx): execution rate, scores and total,",
-      "and lists the cells to fix. Folders are searched recursively for .xlsx / .xlsm files.",
+      "ziping check checks Excel budget performance self-evaluation tables (.xlsx): execution rate, scores and",
+      "total, and lists the cells to fix. Folders are searched recursively for .xlsx / .xlsm files.",
       "",
-      "Options:",
+      "Options of ziping check:",
       "  --json                 print the results as JSON (for scripts)",
       "  --profile <profile>    scoring rules: auto (default, from the table's layout), central-2020, sichuan, city-20-80",
       "  --write <folder>       write a marked-up copy <name>.checked.xlsx of each file (the file itself is never changed)",
@@ -56,9 +54,71 @@ const table = {
       "  --progress             show progress on standard error",
       "  -h, --help             show this help",
       "  -v, --version          show the version",
-      "",
-      "Exit status: 0 no errors; 1 some file has error-level findings; 2 bad usage or some file could not be read.",
     ].join("\n"),
+  },
+  reportUsage: {
+    "zh-CN": [
+      "用法：ziping report <工作簿.xlsx> [选项]",
+      "",
+      "起草一个工作簿的绩效自评报告（一、基本情况 … 五、附件），数字全部取自表格。",
+    ].join("\n"),
+    "en-US": [
+      "Usage: ziping report <workbook.xlsx> [options]",
+      "",
+      "Drafts the self-evaluation report (一、基本情况 … 五、附件) of one workbook, every figure taken from the table.",
+    ].join("\n"),
+  },
+  reportOptions: {
+    "zh-CN": [
+      "ziping report 的选项（不带 --docx 或 --sheet 时在屏幕上输出报告草稿）：",
+      "  --docx <文件.docx>     写出公文格式的 Word 文件，自评表作为附件",
+      "  --sheet <文件夹或.xlsx> 写出工作簿副本，加入“自评报告”工作表（缺少“报告素材”工作表时一并加入空白模板）；",
+      "                         给出文件夹时副本名为 <文件名>.report.xlsx",
+      "  --profile <配置>       评分口径，同 ziping check：auto（默认）、central-2020、sichuan、city-20-80",
+      "  --set <名称=值>        评分口径的可选设置，可重复，同 ziping check（见下）",
+      "  --layout <版式.json>   按版式文件读取表格，同 ziping check；文件有误时不起草（退出码 2）",
+      "  --lang <语言>          报告与提示的语言：zh-CN（默认）或 en-US",
+      "  同样的口径和设置下，报告中的执行率、总分和等级与 ziping check 的结果相同。",
+      "  原工作簿只读，不会被覆盖。部门职责、机构设置等表中没有的内容，请填写在“报告素材”工作表中。",
+    ].join("\n"),
+    "en-US": [
+      "Options of ziping report (without --docx or --sheet it prints the draft):",
+      "  --docx <file.docx>     write a Word file in official-document (公文) format, the table attached",
+      "  --sheet <folder|.xlsx> write a copy of the workbook with a 自评报告 sheet (and a blank 报告素材 sheet if it",
+      "                         has none); into a folder, the copy is named <name>.report.xlsx",
+      "  --profile <profile>    scoring rules, as for ziping check: auto (default), central-2020, sichuan, city-20-80",
+      "  --set <name=value>     an optional setting of the scoring rules, repeatable, as for ziping check (see below)",
+      "  --layout <layout.json> read the table with a layout file, as for ziping check; a bad one stops it (exit 2)",
+      "  --lang <language>      language of the report and the messages: zh-CN (default) or en-US",
+      "  With the same profile and settings, the report's execution rate, total and grade are those of ziping check.",
+      "  The workbook is only read, never overwritten. Facts the table does not hold go in its 报告素材 sheet.",
+    ].join("\n"),
+  },
+  exitStatus: { "zh-CN": "退出码：", "en-US": "Exit status:" },
+  exitCheck: {
+    "zh-CN": "  ziping check   0 没有错误；1 有文件存在错误级问题；2 用法错误或有文件无法读取。",
+    "en-US":
+      "  ziping check   0 no errors; 1 some file has error-level findings; 2 bad usage or some file could not be read.",
+  },
+  exitReport: {
+    "zh-CN": [
+      "  ziping report  0 已起草（自评表尚有错误时照样起草，报告开头和标准错误输出上会提示）；",
+      "                 2 用法错误、文件无法读取或写出，或未识别出绩效自评表。",
+    ].join("\n"),
+    "en-US": [
+      "  ziping report  0 drafted (a table that still has errors is drafted too, with a notice at the top and on",
+      "                 standard error); 2 bad usage, a file that could not be read or written, or no table recognised.",
+    ].join("\n"),
+  },
+  usageShortReport: {
+    "zh-CN":
+      "用法：ziping report <工作簿.xlsx> [--docx 报告.docx] [--sheet 文件夹或文件.xlsx] [--profile auto|central-2020|sichuan|city-20-80] [--set 名称=值] [--layout 版式.json] [--lang zh-CN|en-US]",
+    "en-US":
+      "Usage: ziping report <workbook.xlsx> [--docx REPORT.docx] [--sheet DIR-or-FILE.xlsx] [--profile auto|central-2020|sichuan|city-20-80] [--set NAME=VALUE] [--layout LAYOUT.json] [--lang zh-CN|en-US]",
+  },
+  seeHelpReport: {
+    "zh-CN": "运行 ziping report --help 查看用法。",
+    "en-US": "Run ziping report --help for usage.",
   },
   usageShort: {
     "zh-CN":
@@ -101,6 +161,18 @@ const table = {
     "en-US": "unknown command {command} (available: check, report)",
   },
   noFiles: { "zh-CN": "没有指定要检查的文件或文件夹", "en-US": "no files or folders to check" },
+  optionOfOtherCommand: {
+    "zh-CN": "选项 {option} 属于 ziping {other}，ziping {command} 不接受",
+    "en-US": "option {option} belongs to ziping {other}, not ziping {command}",
+  },
+  oneWorkbook: {
+    "zh-CN": "请指定一个工作簿（收到 {count} 个）",
+    "en-US": "give exactly one workbook (got {count})",
+  },
+  sameOutput: {
+    "zh-CN": "--docx 与 --sheet 指向同一个文件：{file}",
+    "en-US": "--docx and --sheet name the same file: {file}",
+  },
   noWorkbooksFound: {
     "zh-CN": "在指定的位置没有找到 .xlsx 文件",
     "en-US": "no .xlsx files found in the given places",
@@ -165,6 +237,27 @@ const table = {
     "en-US": "the file is too large ({size} bytes) to be a layout file",
   },
 
+  reportWritten: { "zh-CN": "已写出：{file}", "en-US": "Wrote: {file}" },
+  reportMaterialAdded: {
+    "zh-CN": "已在副本中加入空白的“{sheet}”工作表：填写后重新生成，可替换报告中的【待填写】内容。",
+    "en-US":
+      "Added a blank “{sheet}” sheet to the copy: fill it in and run again to replace the 【待填写】 placeholders.",
+  },
+  reportPlaceholders: {
+    "zh-CN": "报告中尚有待填写内容：{items}（请填写在“报告素材”工作表中）",
+    "en-US": "Still to be written in the report: {items} (fill them in the 报告素材 sheet)",
+  },
+  reportTableErrors: {
+    "zh-CN": "注意：自评表尚有 {count} 处错误，报告开头已加提示。",
+    "en-US": "Note: the table still has {count} error(s); the draft opens with a notice.",
+  },
+  reportNoTable: {
+    "zh-CN":
+      "{file}：未能识别绩效自评表，未生成报告草稿。{why}。如表头与常见版式不同，请在 Excel 任务窗格“识别结果”中更正后导出版式，再用 --layout 指定。",
+    "en-US":
+      "{file}: no self-evaluation table was recognised, so no draft was made. {why}. If the headers differ from the usual layouts, correct the reading in the Excel pane (识别结果), export the layout and pass it with --layout.",
+  },
+
   explainTitle: { "zh-CN": "识别结果", "en-US": "How the table was read" },
   explainNoTable: {
     "zh-CN": "识别结果：未识别出绩效自评表",
@@ -217,6 +310,24 @@ export type MessageKey = keyof typeof table;
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   return table[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
+  );
+}
+
+/**
+ * A usage error, said in both languages (it comes before we know which one the user reads), with the short usage
+ * of the command it concerns and where to find more.
+ */
+export function usageErrorText(reason: MessageKey, params: Record<string, string>, command?: "report"): string {
+  return (
+    (["zh-CN", "en-US"] as const)
+      .map((l) =>
+        [
+          t(l, "usageError", { reason: t(l, reason, params) }),
+          t(l, command === "report" ? "usageShortReport" : "usageShort"),
+          t(l, command === "report" ? "seeHelpReport" : "seeHelp"),
+        ].join("\n"),
+      )
+      .join("\n") + "\n"
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * The 自评报告 draft for hosts: the model, the Word-ready sheet plan and the .docx. Node-free, so the task pane can
- * import it; the command line (./cli) is imported on its own.
+ * import it; the command line's `ziping report` is src/cli/report.ts.
  */
 export {
   draftReport,

@@ -19,6 +19,18 @@ function capture() {
 }
 
 describe("ziping report", () => {
+  it("is in ziping --help with its options, in both languages", async () => {
+    const { io, out } = capture();
+    expect(await main(["--help"], io)).toBe(0);
+    const help = out.join("");
+    expect(help).toContain("ziping report 的选项");
+    expect(help).toContain("Options of ziping report");
+    expect(help).toMatch(/--docx <文件\.docx> +写出公文格式的 Word 文件/);
+    expect(help).toMatch(/--sheet <folder\|\.xlsx> +write a copy of the workbook with a 自评报告 sheet/);
+    expect(help).toMatch(/ziping report +0 已起草/);
+    expect(help).toMatch(/ziping report +0 drafted/);
+  });
+
   it("prints the draft with the table's figures", async () => {
     const { io, out } = capture();
     expect(await main(["report", sample], io)).toBe(0);

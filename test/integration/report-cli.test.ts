@@ -1,11 +1,14 @@
-/** `ziping report`: the draft on stdout, the .docx and the workbook copy with the 自评报告 sheet, never over the input. */
+/**
+ * `ziping report` through the command's entry: the draft on stdout, the .docx and the workbook copy with the 自评报告
+ * sheet, never over the input.
+ */
 import * as crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { runReport } from "../../src/report/cli";
+import { main } from "../../src/cli/main";
 import { reportMaterialTemplate } from "../../src/report/model";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "nansha-2023.xlsx");
@@ -14,7 +17,10 @@ const FIXTURES = path.join(__dirname, "..", "fixtures", "workbooks");
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await runReport(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  const code = await main(["report", ...argv], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -124,8 +130,8 @@ describe("ziping report", () => {
     [["--bogus", "x.xlsx"], "未知选项"],
     [[], "请指定一个工作簿"],
     [["a.xlsx", "b.xlsx"], "请指定一个工作簿"],
-    [["x.xlsx", "--docx"], "缺少取值"],
-    [["x.xlsx", "--lang", "fr"], "不支持的语言"],
+    [["x.xlsx", "--docx"], "选项 --docx 需要一个值"],
+    [["x.xlsx", "--lang", "fr"], "未知的语言 fr"],
     [["x.xlsx", "--profile", "nope"], "未知的评分口径"],
   ])("exits 2 on bad usage: %j", async (argv, message) => {
     const r = await run(...argv);
@@ -149,6 +155,49 @@ describe("ziping report", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("ziping report <工作簿.xlsx>");
     expect(r.stdout).toContain("Usage: ziping report");
+    // report's own options, the ones it shares with check, and the settings --set takes.
+    for (const option of [
+      "--docx <文件.docx>",
+      "--sheet <",
+      "--profile <配置>",
+      "--set <名称=值>",
+      "--layout <版式.json>",
+    ])
+      expect(r.stdout).toContain(option);
+    expect(r.stdout).toMatch(/overCompletionRatio +超额完成须说明的倍数/);
+    expect(r.stdout).toMatch(/ziping report +0 /);
+    expect(r.stdout).not.toContain("--summary");
+  });
+
+  it("refuses a bad --set with check's words and report's usage, in both languages", async () => {
+    const r = await run(input, "--set", "integerScores=maybe");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("评分设置 integerScores 的取值 “maybe” 无效");
+    expect(r.stderr).toContain('the setting integerScores does not take "maybe"');
+    expect(r.stderr).toContain("用法：ziping report <工作簿.xlsx>");
+    expect(r.stderr).toContain("Run ziping report --help for usage.");
+    for (const [set, words] of [
+      ["integerScore=on", "没有名为 integerScore 的评分设置"],
+      ["integerScores", "评分设置 integerScores 缺少取值"],
+    ])
+      expect((await run(input, "--set", set)).stderr).toContain(words);
+  });
+
+  it("says that check's options are check's", async () => {
+    const r = await run(input, "--json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("选项 --json 属于 ziping check，ziping report 不接受");
+  });
+
+  it("scores with --set and --profile as check does: a cap by execution rate lowers the 总分", async () => {
+    // exec-low-no-reason: 执行率 75%, 总分 96.75; scoreCapByExecution caps a 70–80% execution at 89 (良).
+    const table = path.join(FIXTURES, "exec-low-no-reason.xlsx");
+    expect((await run(table)).stdout).toContain("自评分数为96.75分");
+    const capped = await run(table, "--set", "scoreCapByExecution=on");
+    expect(capped.code).toBe(0);
+    expect(capped.stdout).toContain("自评分数为89分");
+    expect(capped.stdout).toContain("自评等级为“良”");
   });
 });
 

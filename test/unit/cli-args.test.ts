@@ -110,3 +110,89 @@ describe("usage messages name what there is", () => {
     expect(params.known.split(", ")).toContain("integerScores");
   });
 });
+
+describe("parseArgs: report shares check's options", () => {
+  it("reads a report with its defaults, and its own --docx and --sheet", () => {
+    expect(parseArgs(["report", "a.xlsx"])).toEqual({
+      kind: "report",
+      workbook: "a.xlsx",
+      profile: "auto",
+      lang: "zh-CN",
+      settings: {},
+    });
+    expect(
+      parseArgs([
+        "--lang=en",
+        "report",
+        "a.xlsx",
+        "--docx",
+        "r.docx",
+        "--sheet=out",
+        "--profile",
+        "sichuan",
+        "--layout",
+        "版式.json",
+      ]),
+    ).toEqual({
+      kind: "report",
+      workbook: "a.xlsx",
+      docx: "r.docx",
+      sheet: "out",
+      profile: "sichuan",
+      lang: "en-US",
+      settings: {},
+      layout: "版式.json",
+    });
+  });
+
+  it("takes --set as check does, with the same reasons when it is wrong", () => {
+    expect(parseArgs(["report", "a.xlsx", "--set", "overCompletionRatio=1.5", "--set=integerScores=on"])).toMatchObject(
+      {
+        kind: "report",
+        settings: { overCompletionRatio: "1.5", integerScores: "on" },
+      },
+    );
+    for (const [set, reason] of [
+      ["integerScores=maybe", "badSettingValue"],
+      ["nonsense=1", "unknownSetting"],
+      ["integerScores", "settingWithoutValue"],
+    ]) {
+      const check = parseArgs(["check", "a.xlsx", "--set", set]);
+      const report = parseArgs(["report", "a.xlsx", "--set", set]);
+      expect(report).toMatchObject({ kind: "usage-error", reason, command: "report" });
+      expect({ ...report, command: undefined }).toEqual({ ...check, command: undefined });
+    }
+  });
+
+  it.each([
+    [["report"], "oneWorkbook", { count: "0" }],
+    [["report", "a.xlsx", "b.xlsx"], "oneWorkbook", { count: "2" }],
+    [["report", "a.xlsx", "--docx"], "missingValue", { option: "--docx" }],
+    [["report", "a.xlsx", "--profile", "beijing"], "unknownProfile", { value: "beijing" }],
+    [["report", "a.xlsx", "--lang", "fr"], "unknownLang", { value: "fr" }],
+    [["report", "a.xlsx", "--bogus"], "unknownOption", { option: "--bogus" }],
+    [["report", "a.xlsx", "--json"], "optionOfOtherCommand", { option: "--json", command: "report", other: "check" }],
+    [["report", "a.xlsx", "--write", "out"], "optionOfOtherCommand", { option: "--write" }],
+    [["check", "a.xlsx", "--docx", "r.docx"], "optionOfOtherCommand", { option: "--docx", other: "report" }],
+  ])("%j is a usage error (%s)", (argv, reason, params) => {
+    expect(parseArgs(argv)).toMatchObject({ kind: "usage-error", reason, params });
+  });
+
+  it("an option's value is not taken for the command", () => {
+    expect(parseArgs(["--profile", "sichuan", "report", "a.xlsx"])).toMatchObject({
+      kind: "report",
+      profile: "sichuan",
+      workbook: "a.xlsx",
+    });
+    expect(parseArgs(["--lang", "en", "check", "a.xlsx"])).toMatchObject({ kind: "check", paths: ["a.xlsx"] });
+  });
+
+  it("ziping report --help asks for report's help", () => {
+    expect(parseArgs(["report", "--help"])).toEqual({ kind: "help", lang: undefined, command: "report" });
+    expect(parseArgs(["report", "a.xlsx", "-h", "--lang", "en-US"])).toEqual({
+      kind: "help",
+      lang: "en-US",
+      command: "report",
+    });
+  });
+});
