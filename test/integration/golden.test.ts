@@ -29,20 +29,26 @@ function plannedWrites(result: ReturnType<typeof checkWorkbook>, sheet: string |
   return out;
 }
 
-/** Numbers equal to 1e-9 (the float noise of a sum), text exactly: one line per cell, so a diff names the cell. */
+/**
+ * One line per cell planned or listed: the plan's value against the listed one (numbers equal to 1e-9, the float
+ * noise of a sum; text exactly), so that a diff names each cell that differs, is missing or is extra.
+ */
 function writeLines(
   fixture: string,
-  writes: Record<string, number | string>,
-  against: Record<string, number | string>,
+  planned: Record<string, number | string>,
+  listed: Record<string, number | string>,
 ) {
-  return Object.keys(writes)
-    .sort()
-    .map((cell) => {
-      const v = writes[cell];
-      const other = against[cell];
-      const same = typeof v === "number" && typeof other === "number" ? Math.abs(v - other) <= 1e-9 : v === other;
-      return { fixture, cell, value: same ? other : v };
-    });
+  const cells = [...new Set([...Object.keys(planned), ...Object.keys(listed)])].sort();
+  const close = (a: unknown, b: unknown) =>
+    typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 : a === b;
+  return {
+    received: cells.map((cell) => ({
+      fixture,
+      cell,
+      value: cell in planned ? (close(planned[cell], listed[cell]) ? listed[cell] : planned[cell]) : "(not planned)",
+    })),
+    wanted: cells.map((cell) => ({ fixture, cell, value: cell in listed ? listed[cell] : "(not in writes)" })),
+  };
 }
 
 const load = (file: string): Expected => JSON.parse(fs.readFileSync(file.replace(/\.xlsx$/, ".expected.json"), "utf8"));
@@ -103,19 +109,8 @@ describe("golden workbooks: the values the plan writes", () => {
       const expected = load(file);
       const { sheets } = await readWorkbookFile(file);
       const result = checkWorkbook(sheets);
-      const planned = plannedWrites(result, expected.sheet);
-      const writes = expected.writes ?? {};
-      // Listed → planned with that value; planned → listed with that value.
-      expect(writeLines(name, writes, planned)).toEqual(
-        Object.keys(writes)
-          .sort()
-          .map((cell) => ({ fixture: name, cell, value: planned[cell] })),
-      );
-      expect(writeLines(name, planned, writes)).toEqual(
-        Object.keys(planned)
-          .sort()
-          .map((cell) => ({ fixture: name, cell, value: writes[cell] })),
-      );
+      const { received, wanted } = writeLines(name, plannedWrites(result, expected.sheet), expected.writes ?? {});
+      expect(received).toEqual(wanted);
     },
   );
 
