@@ -30,7 +30,13 @@ export const totalRow = centralRowsOf().total;
  * indicators score full marks (25 + 30 + 10 = 65), the budget 95 of 100 (9.5 of 10).
  */
 export function withFirstIndicator(row: Row, spec: TableSpec = {}) {
-  return centralGrid({ indicators: [row, ...DEFAULT_INDICATORS.slice(1)], total: [100, null], ...spec });
+  return withIndicator(0, row, spec);
+}
+
+/** The default table with indicator `index` (0-based: 25, 25, 30, 10 points) replaced by `row`; no 总分 typed. */
+export function withIndicator(index: number, row: Row, spec: TableSpec = {}) {
+  const indicators = DEFAULT_INDICATORS.map((r, i) => (i === index ? row : r));
+  return centralGrid({ indicators, total: [100, null], ...spec });
 }
 
 /** The default table with the budget total row replaced by `total` (sub-rows as given, else one 当年财政拨款 row). */

@@ -1,0 +1,72 @@
+/**
+ * over-completion (DOMAIN.md §3–4): B ≥ overCompletionRatio × A (1.2 by default) on a 正向 or 等于 indicator,
+ * with no explanation. A warning only: the score keeps its full marks.
+ */
+import { PROFILE_IDS } from "../../domain";
+import { check } from "../../../test/helpers/tables";
+import { expectRaised, findingAt, indicatorRow, withFirstIndicator } from "../../../test/helpers/rule-tables";
+
+const at = `F${indicatorRow(0)}`;
+const reached = (actual: number, target = "≥500人次", reason = "", level2 = "数量指标") =>
+  withFirstIndicator(["产出指标", level2, "培训人次", target, `${actual}人次`, 25, 25, reason]);
+
+describe.each(PROFILE_IDS)("over-completion under %s: 1.2 × 500 = 600", (profile) => {
+  it.each([
+    ["600: exactly 1.2 × 500", 600, "≥500人次", true],
+    ["599.99: just below", 599.99, "≥500人次", false],
+    ["600.01: just above", 600.01, "≥500人次", true],
+    ["500: met", 500, "≥500人次", false],
+    ["= target: 600 is 1.2 × 500 too", 600, "=500人次", true],
+    ["= target: 599.99", 599.99, "=500人次", false],
+    ["bare target (read as ≥): 600", 600, "500人次", true],
+    // ≤ indicators are over-achieved by spending less, never by exceeding the target.
+    ["≤ target: 600 is a miss, not an over-completion", 600, "≤500人次", false],
+  ])("%s", (_, actual, target, raised) => {
+    expectRaised(false, reached(actual, target, "培训需求增加，已超额完成"), "over-completion", at, { profile });
+    // An explanation silences it; without one it is raised (or not) as the table says.
+    expectRaised(
+      raised,
+      reached(actual, target),
+      "over-completion",
+      at,
+      { profile },
+      {
+        severity: "warning",
+        expected: undefined,
+        received: undefined,
+      },
+    );
+  });
+});
+
+describe("over-completion", () => {
+  it.each([
+    // overCompletionRatio=1.5: 1.5 × 500 = 750
+    ["750 at 1.5", "1.5", 750, true],
+    ["749.99 at 1.5", "1.5", 749.99, false],
+    ["600 at 1.5 no longer", "1.5", 600, false],
+    // overCompletionRatio=1.1: 1.1 × 500 = 550
+    ["550 at 1.1", "1.1", 550, true],
+    ["549.99 at 1.1", "1.1", 549.99, false],
+  ])("overCompletionRatio: %s", (_, ratio, actual, raised) => {
+    expectRaised(raised, reached(actual), "over-completion", at, { settings: { overCompletionRatio: ratio } });
+  });
+
+  it("a bare target under 成本指标 reads as ≤: exceeding it is no over-completion", () => {
+    expectRaised(false, reached(600, "500", "", "成本指标"), "over-completion", at);
+  });
+
+  it("keeps the full marks", () => {
+    const r = check(reached(700));
+    expect(r.figures.find((f) => f.key === `indicator.${indicatorRow(0)}.score`)!.value).toBe(25);
+  });
+
+  it("says the actual, the target and the share in both languages", () => {
+    // 600 ÷ 500 = 120.00%
+    const f = findingAt(reached(600), "over-completion", at)!;
+    expect(f.message["zh-CN"]).toBe("“培训人次”实际完成值 600 达到目标 500 的 120.00%，请说明原因（目标是否设置偏低）");
+    expect(f.message["en-US"]).toBe(
+      '"培训人次" reached 600, 120.00% of the target 500; explain why (was the target set too low?)',
+    );
+  });
+});

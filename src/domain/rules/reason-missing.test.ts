@@ -1,0 +1,61 @@
+/**
+ * reason-missing (DOMAIN.md §4): 得分 < 分值 while 偏差原因 is empty, "无", "/" or "0". Full marks need no reason;
+ * 0.01 below them does.
+ */
+import { PROFILE_IDS } from "../../domain";
+import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";
+
+const at = `I${indicatorRow(0)}`;
+/** ≥100 with actual B and 分值 25: B ≥ 100 → 25, else 25 × B ÷ 100. */
+const quantitative = (actual: number, typed: number, reason = "") =>
+  withIndicator(0, ["产出指标", "数量指标", "培训人次", "≥100", actual, 25, typed, reason]);
+/** A qualitative result in the top tier [20, 25]: the typed score is the officer's. */
+const qualitative = (typed: number, reason = "") =>
+  withIndicator(0, ["产出指标", "数量指标", "培训效果", "效果明显", "达成年度指标", 25, typed, reason]);
+
+describe.each(PROFILE_IDS)("reason-missing under %s", (profile) => {
+  it.each([
+    ["quantitative at full marks (100 ≥ 100 → 25)", quantitative(100, 25), false],
+    // 99.96 ÷ 100 × 25 = 24.99
+    ["quantitative 0.01 below full marks (24.99)", quantitative(99.96, 24.99), true],
+    ["qualitative typed 25 of 25", qualitative(25), false],
+    ["qualitative typed 24.99 of 25", qualitative(24.99), true],
+  ])("%s", (_, grid, raised) => {
+    expectRaised(
+      raised,
+      grid,
+      "reason-missing",
+      at,
+      { profile },
+      {
+        severity: "error",
+        // Never "应为 25": that would read as "raise the score".
+        expected: undefined,
+        received: undefined,
+      },
+    );
+  });
+
+  it.each([
+    ["empty", "", true],
+    ["无", "无", true],
+    ["/", "/", true],
+    ["0", "0", true],
+    ["——", "——", true],
+    ["暂无", "暂无", true],
+    ["a reason", "汛期延误，已调整计划", false],
+  ])("24.99 of 25 with the reason %s", (_, reason, raised) => {
+    expectRaised(raised, qualitative(24.99, reason), "reason-missing", at, { profile }, { severity: "error" });
+  });
+});
+
+describe("reason-missing message", () => {
+  it("says the score and the weight in both languages", () => {
+    // 80 ÷ 100 × 25 = 20.00
+    const f = findingAt(quantitative(80, 20), "reason-missing", at)!;
+    expect(f.message["zh-CN"]).toBe("“培训人次”未得满分（20.00/25），须填写偏差原因分析及改进措施");
+    expect(f.message["en-US"]).toBe(
+      '"培训人次" lost points (20.00/25); the deviation reason and remedy must be filled in',
+    );
+  });
+});

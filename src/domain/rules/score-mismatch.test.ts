@@ -1,0 +1,93 @@
+/**
+ * score-mismatch (DOMAIN.md §3–4): a typed quantitative 得分 differs from the rule by more than the score tolerance
+ * (0.1). The rule moves with lessIsBetterRule, equalRule, equalTolerance, bareTargetDirection, deviationPenalty
+ * and integerScores.
+ */
+import { PROFILE_IDS } from "../../domain";
+import { expectRaised, findingAt, indicatorRow, withFirstIndicator } from "../../../test/helpers/rule-tables";
+
+const at = `H${indicatorRow(0)}`;
+const row = (target: string, actual: number, typed: number, level2 = "数量指标") =>
+  withFirstIndicator(["产出指标", level2, "培训人次", target, actual, 25, typed, "进度滞后"]);
+
+describe.each(PROFILE_IDS)("score-mismatch under %s: ±0.1 around 80 ÷ 100 × 25 = 20.00", (profile) => {
+  it.each([
+    ["20 exactly", 20, false, undefined],
+    ["20.1: at the tolerance", 20.1, false, undefined],
+    ["20.11: beyond it", 20.11, true, "20.11"],
+    ["19.9: at the tolerance", 19.9, false, undefined],
+    ["19.89: beyond it", 19.89, true, "19.89"],
+  ])("%s", (_, typed, raised, received) => {
+    expectRaised(
+      raised,
+      row("≥100", 80, typed),
+      "score-mismatch",
+      at,
+      { profile },
+      {
+        severity: "error",
+        expected: "20.00",
+        received,
+      },
+    );
+  });
+});
+
+describe("score-mismatch under the scoring settings", () => {
+  it.each<[string, string, number, number, Record<string, string>, boolean, string]>([
+    // ≤ 90 missed with 100: ratio 90 ÷ 100 × 25 = 22.50; linear 25 × (1 − 10 ÷ 90) = 22.22
+    ["≤ ratio: 22.5", "≤90", 100, 22.5, {}, false, "22.50"],
+    ["≤ linear: 22.5 is 0.28 off 22.22", "≤90", 100, 22.5, { lessIsBetterRule: "linear" }, true, "22.22"],
+    ["≤ linear: 22.22", "≤90", 100, 22.22, { lessIsBetterRule: "linear" }, false, "22.22"],
+    // linear reaches 0 at B = 2A = 180: 25 × (1 − 90 ÷ 90) = 0
+    ["≤ linear at 2A: 0", "≤90", 180, 0, { lessIsBetterRule: "linear" }, false, "0.00"],
+    ["≤ linear at 2A: 1 is too much", "≤90", 180, 1, { lessIsBetterRule: "linear" }, true, "0.00"],
+    // ≤ ratio at 2A: 90 ÷ 180 × 25 = 12.50
+    ["≤ ratio at 2A: 12.5", "≤90", 180, 12.5, {}, false, "12.50"],
+    // = 100 with 98: ratio 98 ÷ 100 × 25 = 24.50; all-or-nothing 0
+    ["= ratio: 24.5", "=100", 98, 24.5, {}, false, "24.50"],
+    ["= all-or-nothing: 24.5 should be 0", "=100", 98, 24.5, { equalRule: "all-or-nothing" }, true, "0.00"],
+    // equalTolerance 1e-6 relative: |B − 100| ≤ 1e-6 × 100 = 1e-4 counts as equal
+    ["= all-or-nothing, 100.00009 is equal", "=100", 100.00009, 25, { equalRule: "all-or-nothing" }, false, "25.00"],
+    ["= all-or-nothing, 100.00011 is not", "=100", 100.00011, 25, { equalRule: "all-or-nothing" }, true, "0.00"],
+    // deviationPenalty: B ≥ 1.3 × 500 = 650 costs 2 points: 25 − 2 = 23
+    ["deviationPenalty at 650", "≥500", 650, 25, { deviationPenalty: "on" }, true, "23.00"],
+    ["deviationPenalty at 649.99", "≥500", 649.99, 25, { deviationPenalty: "on" }, false, "25.00"],
+    ["no deviationPenalty by default at 650", "≥500", 650, 25, {}, false, "25.00"],
+    // 37.24 ÷ 43.2 × 25 = 21.5509 → 21.55; 22 is 0.45 away, and round(21.55) = 22
+    ["22 for 21.55", "≥43.2", 37.24, 22, {}, true, "21.55"],
+    ["22 for 21.55 with integerScores", "≥43.2", 37.24, 22, { integerScores: "on" }, false, "21.55"],
+    ["21 for 21.55 with integerScores (round is 22)", "≥43.2", 37.24, 21, { integerScores: "on" }, true, "21.55"],
+  ])("%s", (_, target, actual, typed, settings, raised, expected) => {
+    expectRaised(
+      raised,
+      row(target, actual, typed),
+      "score-mismatch",
+      at,
+      { settings },
+      {
+        severity: "error",
+        expected,
+        received: raised ? String(typed) : undefined,
+      },
+    );
+  });
+
+  it.each([
+    // A bare 90 reads as ≥ (met by 100: 25) except under 成本指标, where it is ≤ (90 ÷ 100 × 25 = 22.50)
+    ["数量指标: bare 90 is ≥, 100 meets it", "数量指标", 25, false, "25.00"],
+    ["成本指标: bare 90 is ≤, 100 misses it", "成本指标", 25, true, "22.50"],
+    ["成本指标: 22.5", "成本指标", 22.5, false, "22.50"],
+  ])("bareTargetDirection, %s", (_, level2, typed, raised, expected) => {
+    expectRaised(raised, row("90", 100, typed, level2), "score-mismatch", at, {}, { severity: "error", expected });
+  });
+});
+
+describe("score-mismatch message", () => {
+  it("says the rule's score and the typed one in both languages", () => {
+    const f = findingAt(row("≥100", 80, 25), "score-mismatch", at)!;
+    expect(f.message["zh-CN"]).toBe("“培训人次”按规则得分应为 20.00，填报为 25");
+    expect(f.message["en-US"]).toBe('"培训人次" should score 20.00 by the rule, the table says 25');
+    expect(f.arithmetic).toBe("80 ÷ 100 × 25 = 20.00");
+  });
+});
