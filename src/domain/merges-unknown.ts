@@ -1,7 +1,7 @@
 /**
  * When the host cannot report merged areas (Excel below ExcelApi 1.13), a 得分 merged over two indicator rows
  * reads as a filled cell above a blank one, and the blank one looks like a computed cell of its own. This
- * module holds back every planned write a merge could cover and says so in one `merges-unknown` finding.
+ * module holds back every planned write into cells a merge could span and says so in one `merges-unknown` finding.
  */
 import { makeFinding } from "./catalogue";
 import type { ComputedCell } from "./evaluate";
@@ -34,20 +34,25 @@ function isBlank(slot: Slot): boolean {
 }
 
 /**
- * True when a merge could cover (row, col): walking up the column through blank cells of the same role, a
- * filled cell of that role comes first. The table model puts one indicator on a row, so cells of one role
- * never sit side by side: vertical merges are the only ones the values can betray. (A merge across 分值 and
- * 得分 reads exactly like a blank template's 得分 beside its 分值, and is not guessed at.)
+ * The cells a merge could span: each blank cell whose column, walked up through blank cells of its role, reaches
+ * a filled cell of that role first, and that filled cell (the merge's owner, whose value belongs to the rows it
+ * spans, not to its own). The table model puts one indicator on a row, so cells of one role never sit side by
+ * side: vertical merges are the only ones the values can betray. (A merge across 分值 and 得分 reads exactly like
+ * a blank template's 得分 beside its 分值, and is not guessed at.)
  */
-function mayBeCovered(roles: Map<number, { role: Role; slot: Slot }>, row: number, col: number): boolean {
-  const own = roles.get(key(row, col));
-  if (!own || !isBlank(own.slot)) return false;
-  for (let r = row - 1; r >= 1; r--) {
-    const above = roles.get(key(r, col));
-    if (!above || above.role !== own.role) return false;
-    if (!isBlank(above.slot)) return true;
+function mergeSuspects(roles: Map<number, { role: Role; slot: Slot }>): Set<number> {
+  const suspects = new Set<number>();
+  for (const [k, own] of roles) {
+    if (!isBlank(own.slot)) continue;
+    for (let r = own.slot.row - 1; r >= 1; r--) {
+      const above = roles.get(key(r, own.slot.col));
+      if (!above || above.role !== own.role) break;
+      if (isBlank(above.slot)) continue;
+      suspects.add(k).add(key(r, own.slot.col));
+      break;
+    }
   }
-  return false;
+  return suspects;
 }
 
 export interface MergeGuard {
@@ -58,8 +63,8 @@ export interface MergeGuard {
 }
 
 /**
- * Leaves out the writes a merge could cover when the grid's merges are unknown (Grid.mergesKnown false);
- * with merges known, keeps them all.
+ * Leaves out the writes into cells a merge could span when the grid's merges are unknown (Grid.mergesKnown
+ * false); with merges known, keeps them all (the engine already never writes a merged area's parts).
  */
 export function guardUnknownMerges(
   mergesKnown: boolean,
@@ -67,11 +72,13 @@ export function guardUnknownMerges(
   computed: readonly ComputedCell[],
 ): MergeGuard {
   if (mergesKnown) return { computed, findings: [] };
-  const roles = computedRoles(table);
+  const suspects = mergeSuspects(computedRoles(table));
   const held: ComputedCell[] = [];
   const kept: ComputedCell[] = [];
-  for (const c of computed) (mayBeCovered(roles, c.slot.row, c.slot.col) ? held : kept).push(c);
+  for (const c of computed) (suspects.has(key(c.slot.row, c.slot.col)) ? held : kept).push(c);
   if (held.length === 0) return { computed: kept, findings: [] };
+  // In reading order: the finding points at the first, a merge's owner, which shows for the whole merged area.
+  held.sort((a, b) => a.slot.row - b.slot.row || a.slot.col - b.slot.col);
   const cells = held.map((c) => c.slot.a1);
   const finding = makeFinding("merges-unknown", table.sheet, cells[0], {
     detail: cells.join("、"),

@@ -17,6 +17,7 @@ const MERGED_SCORE: TableSpec = {
 };
 const { firstIndicator, total } = centralRowsOf(MERGED_SCORE);
 const MERGED = `H${firstIndicator}:H${firstIndicator + 1}`;
+const OWNER = `H${firstIndicator}`;
 const COVERED = `H${firstIndicator + 1}`;
 
 function grid(spec: TableSpec, merges: string[], mergesKnown: boolean | undefined): MapGrid {
@@ -28,15 +29,17 @@ function grid(spec: TableSpec, merges: string[], mergesKnown: boolean | undefine
 const written = (g: MapGrid) => check(g).plan.values.map((v) => v.cell);
 
 describe("merges the host cannot report", () => {
-  it("plans no write into the covered cell of a merged 得分 read without its merges, and says so once", () => {
+  it("plans no write into a merged 得分 read without its merges, owner or covered cell, and says so once", () => {
     const g = grid(MERGED_SCORE, [], false);
     expect(written(g)).not.toContain(COVERED);
-    expectFinding(g, "merges-unknown", COVERED, { severity: "info" });
+    // The typed 50 is both rows' score: replacing it with one row's 25 would be as wrong as writing under it.
+    expect(written(g)).not.toContain(OWNER);
+    expectFinding(g, "merges-unknown", OWNER, { severity: "info" });
     const f = check(g).findings.filter((x) => x.rule === "merges-unknown");
     expect(f).toHaveLength(1);
     expect(f[0].message["zh-CN"]).toContain("此版本 Excel 无法读取合并单元格信息");
-    expect(f[0].message["zh-CN"]).toContain(COVERED);
-    expect(f[0].message["en-US"]).toContain(COVERED);
+    expect(f[0].message["zh-CN"]).toContain(`${OWNER}、${COVERED}`);
+    expect(f[0].message["en-US"]).toContain(`${OWNER}, ${COVERED}`);
   });
 
   it("holds back every blank 得分 under a typed one, yet writes the 总分 under them (another role)", () => {
@@ -51,6 +54,7 @@ describe("merges the host cannot report", () => {
   it("with merges known the same table is planned as before: the merged 得分 is checked, never written", () => {
     const g = grid(MERGED_SCORE, [MERGED], true);
     expect(written(g)).not.toContain(COVERED);
+    expect(written(g)).not.toContain(OWNER);
     expect(written(g)).toContain(`H${firstIndicator + 3}`);
     expectNoFinding(g, "merges-unknown");
     // A grid that says nothing (the xlsx gateway, tests) knows its merges.
