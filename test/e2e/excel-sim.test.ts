@@ -140,6 +140,28 @@ describe("the Excel simulation", () => {
     ).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 
+  it("refuses a value written into part of a merged area, as Excel does, after the steps before it", async () => {
+    const sim = install();
+    await expect(
+      Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("自评表");
+        ws.getRange("B1").numberFormat = [["0.00"]]; // formats may go on any part of a merge
+        ws.getRange("A1").values = [["新标题"]]; // the top-left cell holds the merged cell's value
+        ws.getRange("B1").values = [[5]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument", message: expect.stringMatching(/merged cell.*B1.*A1:C1/) });
+    expect(sim.cell("自评表", "A1")?.v).toBe("新标题");
+    expect(sim.cell("自评表", "B1")).toEqual({ v: "", fmt: "0.00" });
+    expect(sim.failures).toEqual([expect.objectContaining({ code: "InvalidArgument" })]);
+    // The whole area with nothing for its covered cells is a write to the merged cell, and goes through.
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("自评表").getRange("A1:C1").values = [["项目", "", ""]];
+      await context.sync();
+    });
+    expect(sim.cell("自评表", "A1")?.v).toBe("项目");
+  });
+
   it("parses typed input like Excel and rejects a typo'd property", async () => {
     const sim = install();
     await Excel.run(async (context) => {
@@ -229,6 +251,34 @@ describe("the office gateway on the simulation", () => {
       expect(report.showGridlines).toBe(apiVersion === "1.18" ? false : undefined);
       expect(report.pageLayout?.orientation).toBe(apiVersion === "1.18" ? "Portrait" : undefined);
     }
+  });
+
+  it("below ExcelApi 1.13 writes nothing into a merged 得分, and a write that reaches one is explained", async () => {
+    const wb = manyFindingsWorkbook(6);
+    const table = wb.sheets[0];
+    // The first two indicators' 得分 merged into one, typed once.
+    const [owner, covered] = ["I14", "I15"];
+    table.cells[owner] = { v: 6, fmt: "0.00" };
+    delete table.cells[covered];
+    table.merges.push(`${owner}:${covered}`);
+    const sim = install({ apiVersion: "1.12" }, wb);
+    const gateway = new OfficeGateway();
+    const result = await gateway.check("auto");
+    expect(result.plan.values.map((v) => v.cell)).not.toEqual(expect.arrayContaining([owner]));
+    expect(result.plan.values.map((v) => v.cell)).not.toEqual(expect.arrayContaining([covered]));
+    expect(result.findings.filter((f) => f.rule === "merges-unknown")).toHaveLength(1);
+    await gateway.write(result.plan);
+    expect(sim.failures).toEqual([]);
+    // (A finding's highlight may go on it: formats are allowed on any part of a merge.)
+    expect(sim.cell(table.name, covered)?.v ?? "").toBe("");
+
+    // The plan the engine made before it knew better: Excel refuses it, and the officer reads why.
+    const bad = { values: [{ sheet: table.name, cell: covered, value: 3, figure: "indicator.15.score" }], marks: [] };
+    await expect(gateway.write(bad)).rejects.toMatchObject({
+      code: "merged-cell",
+      localized: { "zh-CN": expect.stringContaining(`单元格 ${covered}`) },
+    });
+    expect(sim.cell(table.name, covered)?.v ?? "").toBe("");
   });
 
   it("keeps the officer's correction in the settings, reads the selection in one sync, checks in two", async () => {

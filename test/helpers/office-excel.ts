@@ -3,7 +3,8 @@
  * so a property read without `load` + `sync` yields the mock's "Error, property was not loaded" string,
  * as the toolchain notes say. Around them the fake queues every write and applies it at `context.sync()`
  * the way Excel does: strings typed into `values` are parsed ("=…" a formula, "98" a number, "'…" text),
- * a protected sheet rejects cell changes, and a missing sheet fails the batch with ItemNotFound.
+ * a protected sheet rejects cell changes, a write into part of a merged area fails with InvalidArgument as
+ * Excel refuses it, and a missing sheet fails the batch with ItemNotFound.
  *
  * Excel's real surface is far larger; this covers what src/gateways/office uses, and fails loudly
  * (an error at sync) rather than pretending when asked for something it does not model.
@@ -164,6 +165,28 @@ function rectA1(r: CellRange): string {
 
 function intersects(a: CellRange, b: CellRange): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/**
+ * Why Excel refuses to write `input` (one value, or a matrix over `rect`) into `rect`, or null when it may: the
+ * write reaches a covered cell (any but the top-left) of a merged area it does not hold whole, or gives such a
+ * cell a value. Formats may still be set on any part of a merge.
+ */
+function mergedWriteRefusal(merges: readonly string[], rect: CellRange, input: unknown): string | null {
+  for (const m of merges) {
+    const area = parseRange(m);
+    if (!intersects(area, rect)) continue;
+    const whole =
+      rect.top <= area.top && rect.left <= area.left && rect.bottom >= area.bottom && rect.right >= area.right;
+    for (let r = Math.max(area.top, rect.top); r <= Math.min(area.bottom, rect.bottom); r++)
+      for (let c = Math.max(area.left, rect.left); c <= Math.min(area.right, rect.right); c++) {
+        if (r === area.top && c === area.left) continue;
+        const v = Array.isArray(input) ? (input as unknown[][])[r - rect.top]?.[c - rect.left] : input;
+        if (!whole || (v !== "" && v !== null && v !== undefined))
+          return `We can't do that to a merged cell: ${toA1(r, c)} is part of the merged area ${m}.`;
+      }
+  }
+  return null;
 }
 
 type Op = { sheet?: string; touchesCells: boolean; describe: string; run: () => void };
@@ -664,12 +687,15 @@ class FakeContext {
     rect: CellRange,
     what: string,
     change: (cell: FakeCell, r: number, c: number) => void,
+    /** Throws when Excel would refuse the whole change (before any cell of it is touched). */
+    refuse?: () => void,
   ): void {
     this.queue({
       sheet: sheetName,
       touchesCells: true,
       describe: `${sheetName}!${rectA1(rect)} ${what}`,
       run: () => {
+        refuse?.();
         const sheet = this.findSheet(sheetName)!;
         for (let r = rect.top; r <= Math.min(rect.bottom, rect.top + 100000); r++) {
           for (let c = rect.left; c <= rect.right; c++) {
@@ -707,17 +733,26 @@ class FakeContext {
     switch (path) {
       case "values":
       case "formulas":
-        return this.queueCells(sheetName, rect, path, (cell, r, c) => {
-          const input = at(r, c);
-          const parsed =
-            path === "formulas" && typeof input === "string" && input.startsWith("=") && cell.numFmt !== "@"
-              ? { formula: input.slice(1), value: 0 as const }
-              : parseInput(input, cell.numFmt);
-          delete cell.formula;
-          delete cell.error;
-          if ("clear" in parsed) cell.value = "";
-          else Object.assign(cell, parsed);
-        });
+        return this.queueCells(
+          sheetName,
+          rect,
+          path,
+          (cell, r, c) => {
+            const input = at(r, c);
+            const parsed =
+              path === "formulas" && typeof input === "string" && input.startsWith("=") && cell.numFmt !== "@"
+                ? { formula: input.slice(1), value: 0 as const }
+                : parseInput(input, cell.numFmt);
+            delete cell.formula;
+            delete cell.error;
+            if ("clear" in parsed) cell.value = "";
+            else Object.assign(cell, parsed);
+          },
+          () => {
+            const refusal = mergedWriteRefusal(this.findSheet(sheetName)!.merges, rect, value);
+            if (refusal) throw new ExcelApiError("InvalidArgument", refusal);
+          },
+        );
       case "numberFormat":
         return this.queueCells(sheetName, rect, path, (cell, r, c) => (cell.numFmt = String(at(r, c))));
       case "format.fill.color":

@@ -5,7 +5,7 @@
 import type { Localized } from "../../domain/types";
 
 export type GatewayErrorCode =
-  "sheet-protected" | "sheet-missing" | "read-too-large" | "findings-sheet-taken" | "selection-invalid";
+  "sheet-protected" | "sheet-missing" | "read-too-large" | "findings-sheet-taken" | "selection-invalid" | "merged-cell";
 
 export class GatewayError extends Error {
   constructor(
@@ -53,5 +53,32 @@ export function selectionInvalidError(): GatewayError {
     "zh-CN": "请先在 Excel 中选中自评表的单元格（一个连续区域，而不是图表、图形或多个区域），再重试。",
     "en-US":
       "Select cells of the table in Excel first (one block of cells, not a chart, a shape or several blocks), then try again.",
+  });
+}
+
+/**
+ * Excel refused a write into part of a merged area (InvalidArgument or InvalidOperation, "We can't do that to
+ * a merged cell" / "无法对合并单元格执行此操作"). Below ExcelApi 1.13 the add-in cannot see merges before writing.
+ */
+export function isMergedCellRefusal(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; debugInfo?: { message?: string } } | null;
+  if (e?.code !== "InvalidArgument" && e?.code !== "InvalidOperation") return false;
+  return /merged (cell|area)|合并单元格|合并区域/i.test(`${e.message ?? ""} ${e.debugInfo?.message ?? ""}`);
+}
+
+/** The cell Excel named in a refusal ('Sheet'!H13 from the failing step, else the first A1 address), if any. */
+function refusedCell(error: unknown): string | null {
+  const e = error as { message?: string; debugInfo?: { errorLocation?: string } };
+  const at = /!\$?([A-Z]{1,3})\$?(\d+)\b/.exec(e.debugInfo?.errorLocation ?? "");
+  if (at) return at[1] + at[2];
+  return /\b([A-Z]{1,3}\d+)\b/.exec(e.message ?? "")?.[1] ?? null;
+}
+
+/** A write Excel stopped at a merged cell: what happened, that it can be undone, and what to do. */
+export function mergedCellError(error: unknown): GatewayError {
+  const cell = refusedCell(error);
+  return new GatewayError("merged-cell", {
+    "zh-CN": `Excel 拒绝写入${cell ? `单元格 ${cell}` : "某个单元格"}：它属于合并单元格的一部分，只能写入合并区域左上角的单元格。写入已在此中止，已写入的内容可用“撤销写入”恢复。请核对表格中的合并区域后重新校验。`,
+    "en-US": `Excel refused to write to ${cell ?? "a cell"}: it is part of a merged cell, and only the top-left cell of a merged area can be written. The write stopped there; whatever was written can be undone with "Undo write". Check the table's merged areas, then check the table again.`,
   });
 }

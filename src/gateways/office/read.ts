@@ -118,6 +118,9 @@ function finishRead(read: QueuedRead): TableRead {
   if (!used.values) throw readTooLargeError(sheet);
   const mergedAddress = merged && !merged.isNullObject ? merged.address : null;
   const grid = gridFromRange(sheet, used, mergedAddress, ws.protection.protected);
+  // Below ExcelApi 1.13 the host cannot say which cells are merged: the engine then writes nowhere a merge
+  // could cover (src/domain/merges-unknown.ts).
+  if (!merged) grid.mergesKnown = false;
   return { grid, sheet, protected: ws.protection.protected };
 }
 

@@ -12,7 +12,7 @@
 import { columnLetters } from "../../domain/grid";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { cellKey } from "./addresses";
-import { findingsSheetTakenError, sheetProtectedError } from "./errors";
+import { findingsSheetTakenError, isMergedCellRefusal, mergedCellError, sheetProtectedError } from "./errors";
 import { documentReference, needsQuotePrefix, toExcelInput } from "./excel-input";
 import { supportsExcelApi } from "./host";
 import { explainSyncError } from "./read";
@@ -275,7 +275,9 @@ function nextMeta(prep: Prepared, createdSheets: string[], notedKeys: string[]):
 }
 
 /**
- * Writes the plan. Throws (in both languages) before writing anything when a target sheet is protected.
+ * Writes the plan. Throws (in both languages) before writing anything when a target sheet is protected, and
+ * when Excel refuses a value in part of a merged area (which it cannot report below ExcelApi 1.13): the
+ * batch stops there, after the before-image, so what was written can be undone.
  * A cell that already carries someone else's note keeps it: the findings sheet explains that cell.
  * A plan of text sheets alone (the 自评报告) reads names and the undo index, then writes: two syncs.
  */
@@ -376,6 +378,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WriteReques
     if (written.length === 0) ws.activate();
     written.push({ name: t.name, replaced: t.replace, rows: t.plan.rows.length });
   }
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    throw isMergedCellRefusal(e) ? mergedCellError(e) : e;
+  }
   return { values, marks, notes: notesToWrite.length, findingsSheet: findings?.name ?? null, textSheets: written };
 }

@@ -9,6 +9,8 @@
  * - loads, writes and lookups are queued and run in order at `sync`; a failing step rejects the sync with
  *   an OfficeExtension-style error (`code`: ItemNotFound, AccessDenied, ApiNotFound, InvalidArgument…)
  *   after the steps before it took effect, as Excel runs a batch;
+ * - a value written into part of a merged area (a cell other than its top-left) fails with InvalidArgument,
+ *   as Excel refuses to change part of a merged cell; formats may still be set there;
  * - writes to a protected sheet fail with AccessDenied; APIs above the simulated ExcelApi version fail
  *   with ApiNotFound at sync (feature detection has to happen first); assigning an unknown property throws;
  * - strings written to `values` are parsed the way Excel parses typing ("=…" a formula, "98%" a number,
@@ -184,6 +186,27 @@ function rectA1(r: Rect): string {
 
 function intersects(a: Rect, b: Rect): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/**
+ * Why Excel refuses to write `input` (one value, or a matrix over `r`) into `r`, or null when it may: the write
+ * reaches a covered cell (any but the top-left) of a merged area it does not hold whole, or gives such a cell a
+ * value. (Excel's own words: "We can't do that to a merged cell.")
+ */
+function mergedWriteRefusal(merges: readonly string[], r: Rect, input: unknown): string | null {
+  for (const m of merges) {
+    const area = parseRect(m)!;
+    if (!intersects(area, r)) continue;
+    const whole = r.top <= area.top && r.left <= area.left && r.bottom >= area.bottom && r.right >= area.right;
+    for (let row = Math.max(area.top, r.top); row <= Math.min(area.bottom, r.bottom); row++)
+      for (let col = Math.max(area.left, r.left); col <= Math.min(area.right, r.right); col++) {
+        if (row === area.top && col === area.left) continue;
+        const v = Array.isArray(input) ? (input as unknown[][])[row - r.top]?.[col - r.left] : input;
+        if (!whole || (v !== "" && v !== null && v !== undefined))
+          return `We can't do that to a merged cell: ${a1(row, col)} is part of the merged area ${m}.`;
+      }
+  }
+  return null;
 }
 
 /** A sheet name as Excel writes it in an address: quoted unless it is letters, digits and _ only. */
@@ -1602,6 +1625,10 @@ class RangeProxy extends ClientObject {
         );
     }
     const at = (i: number, j: number): unknown => (matrix ? (input as unknown[][])[i][j] : input);
+    if (what !== "numberFormat") {
+      const refusal = mergedWriteRefusal(this.ctx.sim.writable(this.sheet.value).merges, r, input);
+      if (refusal) throw new SimError("InvalidArgument", refusal);
+    }
     this.eachCell(true, (cell, i, j) => {
       const v = at(i, j);
       if (what === "numberFormat") {
