@@ -1,4 +1,16 @@
-import { amountsAgree, displayPrecision, fmtAmountGrouped, fmtRate, ratesAgree, round, scoresAgree } from "../../src/domain/precision";
+import {
+  amountsAgree,
+  displayPrecision,
+  fmtAmount,
+  fmtAmountGrouped,
+  fmtPlain,
+  fmtRate,
+  fmtScore,
+  ratesAgree,
+  round,
+  scoresAgree,
+  weightsAgree,
+} from "../../src/domain/precision";
 import { PROFILES } from "../../src/domain/profile";
 
 const central = PROFILES["central-2020"];
@@ -37,5 +49,142 @@ describe("precision", () => {
     expect(fmtAmountGrouped(3378.3)).toBe("3,378.30");
     expect(fmtRate(0.989276)).toBe("98.93%");
     expect(fmtRate(9e307)).toBe("—");
+  });
+});
+
+describe("how figures are shown", () => {
+  it("amounts and scores show two decimals, rounded half away from zero", () => {
+    expect(fmtAmount(3342.07)).toBe("3342.07");
+    expect(fmtAmount(120)).toBe("120.00");
+    expect(fmtAmount(0.125)).toBe("0.13");
+    expect(fmtScore(8.625)).toBe("8.63");
+    expect(fmtScore(-8.625)).toBe("-8.63");
+    expect(fmtScore(10)).toBe("10.00");
+  });
+
+  it("groups thousands only in the integer part of 万元", () => {
+    expect(fmtAmountGrouped(1234567.891)).toBe("1,234,567.89");
+    expect(fmtAmountGrouped(999.999)).toBe("1,000.00");
+    expect(fmtAmountGrouped(848.65)).toBe("848.65");
+  });
+
+  it("rates show as percentages with two decimals; a rate that is not a number shows as a dash", () => {
+    expect(fmtRate(0.5)).toBe("50.00%");
+    expect(fmtRate(1)).toBe("100.00%");
+    expect(fmtRate(Number.NaN)).toBe("—");
+    expect(fmtRate(Number.POSITIVE_INFINITY)).toBe("—");
+  });
+
+  it("plain numbers in arithmetic keep the decimals they have, up to six", () => {
+    expect(fmtPlain(43.2)).toBe("43.2");
+    expect(fmtPlain(37.24)).toBe("37.24");
+    expect(fmtPlain(10)).toBe("10");
+    expect(fmtPlain(1 / 3)).toBe("0.333333");
+  });
+
+  it("rounds to two decimals unless told otherwise, and to whole numbers half away from zero", () => {
+    expect(round(2.345)).toBe(2.35);
+    expect(round(1.234)).toBe(1.23);
+    expect(round(2.5, 0)).toBe(3);
+    expect(round(-1.5, 0)).toBe(-2);
+    expect(round(1234.5678, 1)).toBe(1234.6);
+    expect(round(0.0449, 2)).toBe(0.04);
+  });
+});
+
+describe("displayPrecision", () => {
+  it.each([
+    [undefined, null, false],
+    ["", null, false],
+    ["general", null, false],
+    ["@", null, false],
+    ['"完成"', null, false],
+    ['0.00"%"', 2, false],
+    ["0\\.00", 0, false],
+    ["0.0;[Red]-0.000", 1, false],
+    ["0.###", 3, false],
+    ["?.??%", 2, true],
+  ])("%p displays %p decimals (percent %p)", (fmt, decimals, percent) => {
+    expect(displayPrecision(fmt)).toEqual({ decimals, percent });
+  });
+});
+
+describe("agreement of typed and computed figures", () => {
+  it("amounts agree within ±0.01 万元 whatever the format", () => {
+    expect(amountsAgree(3342.08, 3342.07, central)).toBe(true);
+    expect(amountsAgree(3342.06, 3342.07, central)).toBe(true);
+    expect(amountsAgree(3342.09, 3342.07, central)).toBe(false);
+    expect(amountsAgree(3342.05, 3342.07, central)).toBe(false);
+  });
+
+  it("amounts agree at the decimals a number format shows, never at a percentage format's", () => {
+    expect(amountsAgree(3342, 3342.3, central, "0")).toBe(true);
+    expect(amountsAgree(3342, 3342.6, central, "0")).toBe(false);
+    expect(amountsAgree(3342, 3342.3, central, "0%")).toBe(false);
+    expect(amountsAgree(3342, 3342.3, central, "General")).toBe(false);
+  });
+
+  it("rates agree within ±0.01 percentage points, on both sides", () => {
+    expect(ratesAgree(0.9894, 0.9893, central)).toBe(true);
+    expect(ratesAgree(0.9892, 0.9893, central)).toBe(true);
+    expect(ratesAgree(0.9895, 0.9893, central)).toBe(false);
+    expect(ratesAgree(0.9891, 0.9893, central)).toBe(false);
+    expect(ratesAgree(0.86, 0.862037, central)).toBe(false);
+  });
+
+  it("a rate typed as a fraction in a plain number format agrees at that format's decimals", () => {
+    expect(ratesAgree(0.86, 0.862037, central, "0.00")).toBe(true);
+    expect(ratesAgree(0.86, 0.862037, central, "0.000")).toBe(false);
+    expect(ratesAgree(0.99, 0.989276, central, "0.00")).toBe(true);
+  });
+
+  it("a rate in a percentage cell agrees at the percentage's decimals", () => {
+    expect(ratesAgree(0.9893, 0.989276, central, "0.00%")).toBe(true);
+    expect(ratesAgree(0.99, 0.989276, central, "0%")).toBe(true);
+    expect(ratesAgree(0.98, 0.989276, central, "0%")).toBe(false);
+  });
+
+  it("scores agree within ±0.1, on both sides", () => {
+    expect(scoresAgree(8.72, 8.62, central)).toBe(true);
+    expect(scoresAgree(8.52, 8.62, central)).toBe(true);
+    expect(scoresAgree(8.73, 8.62, central)).toBe(false);
+    expect(scoresAgree(8.51, 8.62, central)).toBe(false);
+  });
+
+  it("with integer rounding a score typed as the computed one rounded to whole points agrees, and only that", () => {
+    const hebei = { ...central, integerScores: true };
+    expect(scoresAgree(9, 8.62, hebei)).toBe(true);
+    expect(scoresAgree(8, 8.62, hebei)).toBe(false);
+    expect(scoresAgree(9, 8.4, hebei)).toBe(false);
+    expect(scoresAgree(9, 8.5, hebei)).toBe(true);
+  });
+
+  it("weights agree only when equal to a millionth", () => {
+    expect(weightsAgree(10, 10)).toBe(true);
+    expect(weightsAgree(10, 10.0000005)).toBe(true);
+    expect(weightsAgree(10, 9.9999995)).toBe(true);
+    expect(weightsAgree(10, 10.00001)).toBe(false);
+    expect(weightsAgree(10, 9.99999)).toBe(false);
+  });
+});
+
+describe("precision at the edges", () => {
+  it("a figure with no decimals left to round (beyond 2^53 once scaled) comes back exactly as given", () => {
+    expect(round(123456789012345.67, 2)).toBe(123456789012345.67);
+  });
+
+  it("the noise guard only touches figures within a millionth of a half: 1234567890.124999 rounds down", () => {
+    expect(round(1234567890.124999, 2)).toBe(1234567890.12);
+  });
+
+  it("a difference of exactly the tolerance still agrees", () => {
+    expect(amountsAgree(100.01, 100, central)).toBe(true);
+    expect(ratesAgree(0.5001, 0.5, central)).toBe(true);
+    expect(scoresAgree(10.1, 10, central)).toBe(true);
+    expect(weightsAgree(0.000001, 0)).toBe(true);
+  });
+
+  it("text quoted in a format is left out whatever its length, so a quoted ' %' is no percentage", () => {
+    expect(displayPrecision('0.00" %"')).toEqual({ decimals: 2, percent: false });
   });
 });
