@@ -11,6 +11,8 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { parseA1, parseRange, toA1, type CellRange } from "../../src/domain/grid";
+// The page's simulation holds the rules of Excel both fakes keep; it imports nothing, so it loads here too.
+import { mergedWriteRefusal } from "../e2e/sim/excel-sim";
 
 export interface FakeCell {
   /** The constant, or a formula's cached result. "" only while a cell keeps a format but no content. */
@@ -165,28 +167,6 @@ function rectA1(r: CellRange): string {
 
 function intersects(a: CellRange, b: CellRange): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
-/**
- * Why Excel refuses to write `input` (one value, or a matrix over `rect`) into `rect`, or null when it may: the
- * write reaches a covered cell (any but the top-left) of a merged area it does not hold whole, or gives such a
- * cell a value. Formats may still be set on any part of a merge.
- */
-function mergedWriteRefusal(merges: readonly string[], rect: CellRange, input: unknown): string | null {
-  for (const m of merges) {
-    const area = parseRange(m);
-    if (!intersects(area, rect)) continue;
-    const whole =
-      rect.top <= area.top && rect.left <= area.left && rect.bottom >= area.bottom && rect.right >= area.right;
-    for (let r = Math.max(area.top, rect.top); r <= Math.min(area.bottom, rect.bottom); r++)
-      for (let c = Math.max(area.left, rect.left); c <= Math.min(area.right, rect.right); c++) {
-        if (r === area.top && c === area.left) continue;
-        const v = Array.isArray(input) ? (input as unknown[][])[r - rect.top]?.[c - rect.left] : input;
-        if (!whole || (v !== "" && v !== null && v !== undefined))
-          return `We can't do that to a merged cell: ${toA1(r, c)} is part of the merged area ${m}.`;
-      }
-  }
-  return null;
 }
 
 type Op = { sheet?: string; touchesCells: boolean; describe: string; run: () => void };

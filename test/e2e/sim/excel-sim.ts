@@ -191,9 +191,10 @@ function intersects(a: Rect, b: Rect): boolean {
 /**
  * Why Excel refuses to write `input` (one value, or a matrix over `r`) into `r`, or null when it may: the write
  * reaches a covered cell (any but the top-left) of a merged area it does not hold whole, or gives such a cell a
- * value. (Excel's own words: "We can't do that to a merged cell.")
+ * value. (Excel's own words: "We can't do that to a merged cell.") The jsdom fake (test/helpers/office-excel.ts)
+ * applies this same rule: the rules of Excel live here once.
  */
-function mergedWriteRefusal(merges: readonly string[], r: Rect, input: unknown): string | null {
+export function mergedWriteRefusal(merges: readonly string[], r: Rect, input: unknown): string | null {
   for (const m of merges) {
     const area = parseRect(m)!;
     if (!intersects(area, r)) continue;
