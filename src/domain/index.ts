@@ -11,6 +11,7 @@ import { buildPlan } from "./plan";
 import { PROFILES, profileForLayout, withSettings } from "./profile";
 import type { LayoutOverride } from "./layout-file";
 import type { TableModel } from "./table";
+import type { Facts } from "./facts";
 import type { CheckResult, ProfileId, WritePlan } from "./types";
 
 export interface CheckOptions {
@@ -37,6 +38,8 @@ export function locateTableSheet(sheets: readonly Grid[]): string | null {
 export interface CheckDetail extends CheckResult {
   /** The table as read, for the report draft and the pane (absent when none was recognised). */
   table?: TableModel;
+  /** The scoring pass's facts (each indicator met, unmet or over-completed), shared by the report and the pane. */
+  facts?: Facts;
 }
 
 export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {}): CheckDetail {
@@ -75,11 +78,8 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   const { profile, errors } = withSettings(PROFILES[chosen ?? profileForLayout(table.layout)], options.settings ?? {});
   if (errors.length) throw new Error(`Unknown profile settings: ${errors.join(", ")}`);
   const ev = evaluate(table, profile);
-  const assumptions = table.reading.assumptions.map((a) =>
-    makeFinding("layout-assumption", table.sheet, a.cell, { textZh: a.message["zh-CN"], textEn: a.message["en-US"] }),
-  );
   const guard = guardUnknownMerges(grid?.mergesKnown !== false, table, ev.computed);
-  const findings = [...problems, ...assumptions, ...ev.findings, ...guard.findings];
+  const findings = [...problems, ...ev.findings, ...guard.findings];
   return withLazyPlan(
     {
       sheet: table.sheet,
@@ -91,6 +91,7 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
       figures: ev.figures,
       reading: table.reading,
       table,
+      facts: ev.facts,
     },
     () => buildPlan(findings, ev.figures, guard.computed),
   );
@@ -125,3 +126,5 @@ export {
   columnOf,
 } from "./layout-file";
 export type { LayoutOverride, BlockOverride, LayoutFileProblem } from "./layout-file";
+export type { Facts, IndicatorFact, IndicatorStatus, BudgetFacts } from "./facts";
+export { RULES, RULE_BY_ID } from "./rules";

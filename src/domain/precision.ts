@@ -91,3 +91,39 @@ export function scoresAgree(typed: number, computed: number, profile: Profile): 
 export function weightsAgree(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6;
 }
+
+/** Float noise allowed in comparisons of computed scores and ratios (sums of two-decimal figures). */
+const NOISE = 1e-9;
+
+/** A score short of its weight: the points lost need a reason (a score equal to the weight within 1e-6 is full). */
+export function scoreBelowWeight(score: number, weight: number): boolean {
+  return score < weight - 1e-6;
+}
+
+/** A typed score above its weight (a weight typed with more decimals than shown is compared as shown too). */
+export function scoreAboveWeight(score: number, weight: number): boolean {
+  return score > Math.max(weight, round(weight, 2)) + NOISE;
+}
+
+/** A block's scores above the weight its heading states. */
+export function exceedsWeight(sum: number, weight: number): boolean {
+  return sum > weight + NOISE;
+}
+
+/**
+ * A qualitative score inside its tier [lo, hi): the lower bound counts, the upper bound belongs to the tier above,
+ * except for the top tier, which includes full marks.
+ */
+export function inTier(score: number, lo: number, hi: number, top: boolean): boolean {
+  return score >= lo - NOISE && (top ? score <= hi + NOISE : score < hi - NOISE);
+}
+
+/** An = indicator is met when the actual equals the target within the relative tolerance (at least 1 × tol). */
+export function equalWithin(actual: number, target: number, tolerance: number): boolean {
+  return Math.abs(actual - target) <= tolerance * Math.max(1, Math.abs(target));
+}
+
+/** An amount above another by more than the amount tolerance (执行数 over 预算数). */
+export function amountAbove(amount: number, limit: number, profile: Profile): boolean {
+  return amount > limit + profile.tolerance.amount;
+}

@@ -4,12 +4,12 @@
  * Figures come only from the table and its evaluation; text the table cannot supply comes from the 报告素材 sheet
  * or stays a placeholder. Pure: renderers (the Word-ready sheet, the .docx, the command line) only lay it out.
  */
-import type { CheckDetail } from "../domain";
+import type { CheckDetail, IndicatorStatus } from "../domain";
 import { type Cell, type CellRange, type Grid } from "../domain/grid";
 import { isExecutionIndicator } from "../domain/labels";
 import { cellText, isBlankMark, isEmptyExplanation, parseActual, parseNumber, parseTarget } from "../domain/parse";
 import { displayPrecision, fmtAmountGrouped, fmtPlain, round } from "../domain/precision";
-import { PROFILES } from "../domain/profile";
+import { PROFILES, type Profile } from "../domain/profile";
 import type { IndicatorRow, Slot, TableModel } from "../domain/table";
 import type { Figure, Lang, LayoutId } from "../domain/types";
 import {
@@ -160,6 +160,9 @@ class Drafter {
   readonly kind: ReportKind;
   readonly table: TableModel | undefined;
   readonly figures: Map<string, Figure>;
+  /** Each indicator row's status, and the profile in force (with the officer's --set settings). */
+  readonly statuses: Map<number, IndicatorStatus>;
+  readonly profile: Profile;
   readonly placeholders: string[] = [];
   readonly material: ReportMaterial;
 
@@ -172,6 +175,8 @@ class Drafter {
     this.table = detail.table;
     this.kind = reportKind(detail.layout, detail.table);
     this.figures = new Map(detail.figures.map((f) => [f.key, f]));
+    this.statuses = new Map((detail.facts?.indicators ?? []).map((f) => [f.row.row, f.status]));
+    this.profile = detail.facts?.profile ?? PROFILES[detail.profile];
     this.material = readReportMaterial(sheets);
   }
 
@@ -448,23 +453,18 @@ class Drafter {
     return { weight, score, figure };
   }
 
+  /** The engine's own verdict on the row (facts.ts): the report never re-derives whether a target was met. */
+  status(row: IndicatorRow): IndicatorStatus | undefined {
+    return this.statuses.get(row.row);
+  }
+
   isUnmet(row: IndicatorRow): boolean {
-    if (/^不适用$/.test(row.actual?.text.trim() ?? "")) return false;
-    const { weight, score } = this.scoring(row);
-    return weight !== null && score !== null && round(score, 2) < round(weight, 2);
+    return this.status(row) === "unmet";
   }
 
   /** An actual far above a ≥ or = target (DOMAIN §3 over-completion), which the report must explain. */
   isOverCompleted(row: IndicatorRow): boolean {
-    if (!row.target || !row.actual) return false;
-    const target = parseTarget(row.target.cell?.value, row.target.cell?.numFmt);
-    const actual = parseActual(row.actual.cell?.value, row.actual.cell?.numFmt);
-    if (target.kind !== "quantitative" || actual.kind !== "number" || target.value <= 0) return false;
-    if (target.op === "≤" || target.op === "<" || (target.op === null && /成本/.test(row.level2))) return false;
-    if (row.nature && /≤|<|反向/.test(row.nature.text)) return false;
-    if (target.unit !== actual.unit && actual.unit !== null && target.unit !== null) return false;
-    const ratio = PROFILES[this.detail.profile].overCompletionRatio;
-    return actual.value >= ratio * target.value;
+    return this.status(row) === "over-completed";
   }
 
   /** A scorecard row in a sentence: its score against its weight, both from the table. */
@@ -511,7 +511,7 @@ class Drafter {
 
     const budgetReason = this.budgetReason();
     const rate = this.detail.budget.rate;
-    const threshold = PROFILES[this.detail.profile].execReasonThreshold;
+    const threshold = this.profile.execReasonThreshold;
     const rateFig = this.figures.get("budget.rate");
     if (rate !== null && rate < 1 - 1e-9 && rateFig && (budgetReason || (threshold !== null && rate < threshold))) {
       const piece: Piece[] = [P.problemBudget(this.figure(rateFig.display, rateFig.key))];
@@ -530,8 +530,11 @@ class Drafter {
       if (!unmet && !over) continue;
       const name = this.nameRun(row);
       const piece: Piece[] = [];
-      if (unmet) {
-        const { weight, score, figure } = this.scoring(row);
+      const { weight, score, figure } = this.scoring(row);
+      if (unmet && (weight === null || score === null))
+        // Weights only in the block headings: the row missed its target, with no score of its own to quote.
+        piece.push(P.problemMissed(name, this.targetRun(row), this.actualRun(row)));
+      else if (unmet) {
         const scoreRun = this.figure(fmtReportScore(score!), figure ? figure.key : this.cellRef(row.score));
         const weightRun = this.figure(fmtPlain(weight!), this.cellRef(row.weight!));
         piece.push(

@@ -84,6 +84,8 @@ export interface Phrases {
   ordinal(i: number): string;
   problemUnmet(name: P, target: P, actual: P, score: P, weight: P, qualitative: boolean): R;
   problemOver(name: P, target: P, actual: P): R;
+  /** A missed target in a table whose weights are only in the block headings (no score of its own to quote). */
+  problemMissed(name: P, target: P, actual: P): R;
   problemBudget(rate: P): R;
   reason(text: P): R;
   allMet: string;
@@ -180,6 +182,7 @@ const zh: Phrases = {
       : r`“${name}”未达到年度指标值：年度指标值${target}，实际完成${actual}，得分${score}分（分值${weight}分）。`,
   problemOver: (name, target, actual) =>
     r`“${name}”实际完成值大幅超出年度指标值：年度指标值${target}，实际完成${actual}。`,
+  problemMissed: (name, target, actual) => r`“${name}”未达到年度指标值：年度指标值${target}，实际完成${actual}。`,
   problemBudget: (rate) => r`预算未全部执行，预算执行率为${rate}。`,
   reason: (text) => r`偏差原因：${text}`,
   allMet: "对照年度绩效目标，各项绩效指标均已达到年度指标值。",
@@ -280,6 +283,7 @@ const en: Phrases = {
       ? r`“${name}” did not score full marks: target “${target}”, result “${actual}”, score ${score} of ${weight}.`
       : r`“${name}” fell short of its target: target ${target}, actual ${actual}, score ${score} of ${weight}.`,
   problemOver: (name, target, actual) => r`“${name}” far exceeded its target: target ${target}, actual ${actual}.`,
+  problemMissed: (name, target, actual) => r`“${name}” fell short of its target: target ${target}, actual ${actual}.`,
   problemBudget: (rate) => r`The budget was not fully spent: execution rate ${rate}.`,
   reason: (text) => r`Reason: ${text}`,
   allMet: "Every indicator met its target for the year.",

@@ -1,0 +1,23 @@
+/**
+ * exec-low-no-reason: 执行率 below the profile's threshold (execReasonThreshold) with no explanation in the budget's
+ * 偏差原因 cells.
+ */
+import { fmtRate } from "../precision";
+import { q, type Rule } from "./rule";
+
+export const execLowNoReason: Rule = {
+  id: "exec-low-no-reason",
+  severity: "warning",
+  title: { "zh-CN": "执行率偏低未说明原因", "en-US": "Low execution without a reason" },
+  message: (p) => ({
+    "zh-CN": `执行率 ${q(p.received)} 低于 ${q(p.expected)}，需说明原因`,
+    "en-US": `Execution rate ${q(p.received)} is below ${q(p.expected)}; a reason is required`,
+  }),
+  check({ facts, profile, flag }) {
+    const b = facts.budget;
+    const threshold = profile.execReasonThreshold;
+    if (threshold === null || b.rate === null || b.explained || !b.total) return;
+    if (b.rate < threshold)
+      flag(b.total.rate ?? b.total.executed!, { received: fmtRate(b.rate), expected: fmtRate(threshold) });
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * qualitative-out-of-tier: A qualitative indicator's typed 得分 outside the tier its 实际完成值 names (the middle and
+ * bottom tiers exclude their upper bound).
+ */
+import { TIER_NAME } from "../facts";
+import { exceedsWeight, fmtPlain } from "../precision";
+import { q, type Rule } from "./rule";
+
+export const qualitativeOutOfTier: Rule = {
+  id: "qualitative-out-of-tier",
+  severity: "error",
+  title: { "zh-CN": "定性指标得分超出档次", "en-US": "Qualitative score outside its tier" },
+  message: (p) => ({
+    "zh-CN": `“${q(p.name)}”完成情况为“${q(p.tier)}”，得分应在 ${q(p.expected)} 之间，填报为 ${q(p.received)}`,
+    "en-US": `"${q(p.name)}" is rated "${q(p.tier)}", so its score must lie in ${q(p.expected)}; the table says ${q(p.received)}`,
+  }),
+  figure: true,
+  check({ facts, flag }) {
+    for (const f of facts.indicators) {
+      const fq = f.qualitative;
+      if (!fq?.tier || fq.inTier !== false || f.typedScore === null || f.weight === null) continue;
+      // Above the weight is score-exceeds-weight's.
+      if (exceedsWeight(f.typedScore, f.weight)) continue;
+      flag(f.row.score, {
+        name: f.name,
+        tier: TIER_NAME[fq.tier]["zh-CN"],
+        expected: fq.rangeText,
+        received: fmtPlain(f.typedScore),
+      });
+    }
+  },
+};
