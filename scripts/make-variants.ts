@@ -9,7 +9,7 @@ import { join } from "path";
 import type ExcelJS from "exceljs";
 import { newWorkbook, saveWorkbook } from "./lib/workbook";
 import { drawTable, type IndicatorRow, type TableMap, type TableSpec } from "./lib/template";
-import type { RuleId } from "./lib/expected";
+import { round, type RuleId, type Writes } from "./lib/expected";
 import {
   FORMAT,
   Pen,
@@ -266,6 +266,15 @@ const central: Family = {
         total: { computed: 97.4, grade: "优" },
         findings: defective ? [finding("score-mismatch", "H14"), finding("total-mismatch", "H21")] : [],
         absent: defective ? rulesExcept("score-mismatch", "total-mismatch") : rulesExcept(),
+        // Row 6 (老年人生活质量) is qualitative: its typed 14 counts, unwritten; the typed 9.50 of the defect gives way to 9.
+        writes: {
+          [map.budget(0, "rate")]: round(188 / 200, 6),
+          [map.budget(0, "score")]: round(Math.min(188 / 200, 1) * 10, 2),
+          ...scoreWrites((i) => map.indicator(i, "score"), [15, 10 * (21600 / 24000), 10, 10, 5, null, 15, 10]),
+          [map.total("score")]: round((188 / 200) * 10 + 15 + 10 * (21600 / 24000) + 10 + 10 + 5 + 14 + 15 + 10, 2),
+          [map.grade()!]: "优",
+        },
+        computedCells: map.computedCells(),
       },
     };
   },
@@ -431,6 +440,18 @@ const departmentTasks: Family = {
         total: { computed: 95.7, grade: "优" },
         findings: defective ? [finding("reason-missing", "I20")] : [],
         absent: defective ? rulesExcept("reason-missing") : rulesExcept(),
+        // Row 8 (市场监管长效机制) is qualitative, middle tier: its typed 7 counts, unwritten.
+        writes: {
+          [map.budget(0, "rate")]: round(1746 / 1800, 6),
+          [map.budget(0, "score")]: round(Math.min(1746 / 1800, 1) * 10, 2),
+          ...scoreWrites((i) => map.indicator(i, "score"), [10, 10 * (4050 / 4500), 10, 10, 10, 10, 10, null, 10]),
+          [map.total("score")]: round(
+            (1746 / 1800) * 10 + 10 + 10 * (4050 / 4500) + 10 + 10 + 10 + 10 + 10 + 7 + 10,
+            2,
+          ),
+          [map.grade()!]: "优",
+        },
+        computedCells: map.computedCells(),
       },
     };
   },
@@ -632,6 +653,15 @@ const sichuan: Family = {
         total: { computed: 98.3, grade: "优" },
         findings: defective ? [finding("exec-rate-mismatch", "G6"), finding("reason-missing", "K14")] : [],
         absent: defective ? rulesExcept("exec-rate-mismatch", "reason-missing") : rulesExcept(),
+        // The defect's typed 94.00% gives way to 368 ÷ 400 = 92.00%.
+        writes: {
+          [map.budget(0, "rate")]: round(368 / 400, 6),
+          [map.budget(0, "score")]: round(Math.min(368 / 400, 1) * 10, 2),
+          ...scoreWrites((i) => map.indicator(i, "score"), [15 * (1880 / 2000), 10, 10, 5, 10, 15, 15, 10]),
+          [map.total("score")]: round((368 / 400) * 10 + 15 * (1880 / 2000) + 10 + 10 + 5 + 10 + 15 + 15 + 10, 2),
+          [map.grade()!]: "优",
+        },
+        computedCells: map.computedCells(),
       },
     };
   },
@@ -788,6 +818,15 @@ const city: Family = {
         total: { computed: 98.2, grade: "优" },
         findings: defective ? [finding("exec-score-mismatch", "I6"), finding("total-mismatch", "H21")] : [],
         absent: defective ? rulesExcept("exec-score-mismatch", "total-mismatch") : rulesExcept(),
+        // Execution out of 20; row 7 (道路绿化景观效果) is qualitative, typed 15. The defect's 9.60 gives way to 19.20.
+        writes: {
+          [map.budget(0, "rate")]: round(480 / 500, 6),
+          [map.budget(0, "score")]: round(Math.min(480 / 500, 1) * 20, 2),
+          ...scoreWrites((i) => map.indicator(i, "score"), [15, 10 * (2700 / 3000), 10, 5, 5, 10, null, 10]),
+          [map.total("score")]: round((480 / 500) * 20 + 15 + 10 * (2700 / 3000) + 10 + 5 + 5 + 10 + 15 + 10, 2),
+          [map.grade()!]: "优",
+        },
+        computedCells: map.computedCells(),
       },
     };
   },
@@ -854,6 +893,33 @@ function goalGrid(pen: Pen, top: number, columns: ColumnSpec[], lines: Line[]): 
 /** Σ of a numeric field over lines (for the clean tables' own arithmetic check). */
 function total(lines: Line[], key: string): number {
   return lines.reduce((sum, line) => sum + (typeof line[key] === "number" ? (line[key] as number) : 0), 0);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What the write plan must write, by hand from each table's inputs (rules as in scripts/make-fixtures.ts):
+// 执行率 = 执行数 ÷ 预算数 to 6 decimals; execution 得分 = min(执行率, 1) × 分值 to 2; a quantitative indicator's 得分
+// (≥, ≤, = met → 分值; ≥ missed → 分值 × 实际 ÷ 目标; ≤ missed → 分值 × 目标 ÷ 实际) to 2; a qualitative or
+// scorecard 得分, or one without a 分值, is the officer's and is never written (it counts as typed in the 总分);
+// 总分 = execution 得分 + Σ 得分 at full precision, to 2; 等级 as text.
+// ---------------------------------------------------------------------------------------------------
+
+/** 得分 writes by indicator row: null where the rules compute none. */
+function scoreWrites(cell: (i: number) => string, scores: Array<number | null>): Writes {
+  const out: Writes = {};
+  scores.forEach((score, i) => {
+    if (score !== null) out[cell(i)] = round(score, 2);
+  });
+  return out;
+}
+
+/** The computed cells of a table drawn cell by cell: 执行率 and 得分 of the total row, each 得分, 总分, 等级. */
+function drawnComputed(budget: DrawnGrid | null, indicators: DrawnGrid, totalCell: string, grade: string | null) {
+  return [
+    ...(budget ? [budget.cell(0, "rate"), budget.cell(0, "score")] : []),
+    ...indicators.rows.map((_, i) => indicators.cell(i, "score")),
+    totalCell,
+    ...(grade === null ? [] : [grade]),
+  ];
 }
 
 // ===================================================================================================
@@ -1083,6 +1149,15 @@ const chongqing: Family = {
         total: { computed: 97.7833, grade: "优" },
         findings: defective ? [finding("score-mismatch", "I13"), finding("total-mismatch", "I20")] : [],
         absent: defective ? rulesExcept("score-mismatch", "total-mismatch") : rulesExcept(),
+        // 市容环境 is qualitative (系数 90 × 15 = 13.50, typed); 日均收运 by the rule 10 × 1150 ÷ 1200 (= 95.83% × 10).
+        writes: {
+          [budget.cell(0, "rate")]: round(3104 / 3200, 6),
+          [budget.cell(0, "score")]: round(Math.min(3104 / 3200, 1) * 10, 2),
+          ...scoreWrites((i) => indicators.cell(i, "score"), [15, 10 * (1150 / 1200), 10, 5, 10, 15, null, 10]),
+          [`I${t}`]: round((3104 / 3200) * 10 + 15 + 10 * (1150 / 1200) + 10 + 5 + 10 + 15 + 13.5 + 10, 2),
+          [`G${t + 1}`]: "优",
+        },
+        computedCells: drawnComputed(budget, indicators, `I${t}`, `G${t + 1}`),
       },
     };
   },
@@ -1301,6 +1376,15 @@ const scorecard: Family = {
         total: { computed: 94.7, grade: "优" },
         findings: defective ? [finding("reason-missing", "I16"), finding("total-mismatch", "H21")] : [],
         absent: defective ? rulesExcept("reason-missing", "total-mismatch") : rulesExcept(),
+        // Scorecard rows are the evaluator's judgement: no 得分 written; the typed ones make the 总分.
+        writes: {
+          [budget.cell(0, "rate")]: round(950.6 / 980, 6),
+          [budget.cell(0, "score")]: round(Math.min(950.6 / 980, 1) * 10, 2),
+          ...scoreWrites((i) => indicators.cell(i, "score"), [null, null, null, null, null, null, null, null, null]),
+          [`H${t}`]: round((950.6 / 980) * 10 + (8 + 7 + 6 + 8) + 8 + (15 + 15) + (8 + 10), 2),
+          [`G${t + 1}`]: "优",
+        },
+        computedCells: drawnComputed(budget, indicators, `H${t}`, `G${t + 1}`),
       },
     };
   },
@@ -1548,6 +1632,20 @@ const twoRowTarget: Family = {
         total: defective ? { computed: 93.767, grade: "优" } : { computed: 98.767, grade: "优" },
         findings: defective ? [finding("weights-sum", "I23")] : [],
         absent: defective ? rulesExcept("weights-sum") : rulesExcept(),
+        writes: {
+          [budget.cell(0, "rate")]: round(576 / 600, 6),
+          [budget.cell(0, "score")]: round(Math.min(576 / 600, 1) * 10, 2),
+          ...scoreWrites(
+            (i) => indicators.cell(i, "score"),
+            [10, 10, 10, 10 * (91.67 / 100), defective ? 5 : 10, 15, 15, 10],
+          ),
+          [`J${t}`]: round(
+            (576 / 600) * 10 + 10 + 10 + 10 + 10 * (91.67 / 100) + (defective ? 5 : 10) + 15 + 15 + 10,
+            2,
+          ),
+          [`I${t + 1}`]: "优",
+        },
+        computedCells: drawnComputed(budget, indicators, `J${t}`, `I${t + 1}`),
       },
     };
   },
@@ -1765,6 +1863,15 @@ const twoRowScore: Family = {
         total: { computed: 97.25, grade: "优" },
         findings: defective ? [finding("score-mismatch", "I15"), finding("total-mismatch", "I21")] : [],
         absent: defective ? rulesExcept("score-mismatch", "total-mismatch") : rulesExcept(),
+        // 全民阅读氛围 is qualitative (mark 90 of 15 = 13.50, typed); 新增馆藏图书 by the rule 10 × 7200 ÷ 8000.
+        writes: {
+          [budget.cell(0, "rate")]: round(78 / 80, 6),
+          [budget.cell(0, "score")]: round(Math.min(78 / 80, 1) * 10, 2),
+          ...scoreWrites((i) => indicators.cell(i, "score"), [15, 10 * (7200 / 8000), 10, 10, 20, null, 10]),
+          [`I${t}`]: round((78 / 80) * 10 + 15 + 10 * (7200 / 8000) + 10 + 10 + 20 + 13.5 + 10, 2),
+          [`H${t + 1}`]: "优",
+        },
+        computedCells: drawnComputed(budget, indicators, `I${t}`, `H${t + 1}`),
       },
     };
   },
@@ -1978,6 +2085,15 @@ const twoRowBudget: Family = {
         total: { computed: 97, grade: "优" },
         findings: defective ? [finding("exec-rate-mismatch", "F7"), finding("reason-missing", "I20")] : [],
         absent: defective ? rulesExcept("exec-rate-mismatch", "reason-missing") : rulesExcept(),
+        // 河道水面整洁度 is qualitative (typed 15); 涉河投诉件数 ≤20件 missed by 24: 15 × 20 ÷ 24.
+        writes: {
+          [budget.cell(0, "rate")]: round(247 / 260, 6),
+          [budget.cell(0, "score")]: round(Math.min(247 / 260, 1) * 10, 2),
+          ...scoreWrites((i) => indicators.cell(i, "score"), [15, 10, 10, 5, 10, null, 15 * (20 / 24), 10]),
+          [`H${t}`]: round((247 / 260) * 10 + 15 + 10 + 10 + 5 + 10 + 15 + 15 * (20 / 24) + 10, 2),
+          [`G${t + 1}`]: "优",
+        },
+        computedCells: drawnComputed(budget, indicators, `H${t}`, `G${t + 1}`),
       },
     };
   },
@@ -2166,6 +2282,15 @@ const groupHeader: Family = {
         total: { computed: 98.5, grade: "优" },
         findings: defective ? [finding("budget-total-mismatch", "F7")] : [],
         absent: defective ? rulesExcept("budget-total-mismatch") : rulesExcept(),
+        // The defect's sub-row 295 leaves the 总额 row's 304 / 320 as typed.
+        writes: {
+          [budget.cell(0, "rate")]: round(304 / 320, 6),
+          [budget.cell(0, "score")]: round(Math.min(304 / 320, 1) * 10, 2),
+          ...scoreWrites((i) => indicators.cell(i, "score"), [15, 10 * (360 / 400), 10, 5, 10, 10, 20, 10]),
+          [`H${t}`]: round((304 / 320) * 10 + 15 + 10 * (360 / 400) + 10 + 5 + 10 + 10 + 20 + 10, 2),
+          [`G${t + 1}`]: "优",
+        },
+        computedCells: drawnComputed(budget, indicators, `H${t}`, `G${t + 1}`),
       },
     };
   },
@@ -2378,6 +2503,15 @@ const headingWeights: Family = {
         total: { computed: 97.8, grade: "优" },
         findings: defective ? [finding("reason-missing", "H16"), finding("total-mismatch", "G23")] : [],
         absent: defective ? rulesExcept("reason-missing", "total-mismatch") : rulesExcept(),
+        // No 分值 column: no indicator 得分 written; execution out of 20; the typed scores make the 总分.
+        writes: {
+          [budget.cell(0, "rate")]: round(141 / 150, 6),
+          [budget.cell(0, "score")]: round(Math.min(141 / 150, 1) * 20, 2),
+          ...scoreWrites((i) => indicators.cell(i, "score"), [null, null, null, null, null, null, null, null]),
+          [`G${t}`]: round((141 / 150) * 20 + 15 + 9 + 10 + 10 + 5 + 10 + 10 + 10, 2),
+          [`G${t + 1}`]: "优",
+        },
+        computedCells: drawnComputed(budget, indicators, `G${t}`, `G${t + 1}`),
       },
     };
   },
@@ -2544,6 +2678,14 @@ const budgetPairs: Family = {
         total: { computed: 99.3728, grade: "优" },
         findings: defective ? [finding("exec-rate-mismatch", "H5"), finding("reason-missing", "I16")] : [],
         absent: defective ? rulesExcept("exec-rate-mismatch", "reason-missing") : rulesExcept(),
+        // The rate goes into the 预算执行进度(%) value H5; no execution 得分 cell, the profile's 10 points count.
+        writes: {
+          H5: round(115 / 120, 6),
+          ...scoreWrites((i) => indicators.cell(i, "score"), [15, 10, 10, 5, 10, null, 15, 10 * (93 / 95)]),
+          [`H${t}`]: round((115 / 120) * 10 + 15 + 10 + 10 + 5 + 10 + 15 + 15 + 10 * (93 / 95), 2),
+          [`G${t + 1}`]: "优",
+        },
+        computedCells: ["H5", ...drawnComputed(null, indicators, `H${t}`, `G${t + 1}`)],
       },
     };
   },
@@ -2760,6 +2902,18 @@ const definitionColumn: Family = {
         total: defective ? { computed: 94.2737, grade: "优" } : { computed: 99.2737, grade: "优" },
         findings: defective ? [finding("weights-sum", "I20")] : [],
         absent: defective ? rulesExcept("weights-sum") : rulesExcept(),
+        // 困难群众基本生活保障 is qualitative (typed 15).
+        writes: {
+          [budget.cell(0, "rate")]: round(441 / 450, 6),
+          [budget.cell(0, "score")]: round(Math.min(441 / 450, 1) * 10, 2),
+          ...scoreWrites(
+            (i) => indicators.cell(i, "score"),
+            [20, 10, 10 * (90 / 95), 10, null, defective ? 10 : 15, 10],
+          ),
+          [`J${t}`]: round((441 / 450) * 10 + 20 + 10 + 10 * (90 / 95) + 10 + 15 + (defective ? 10 : 15) + 10, 2),
+          [`I${t + 1}`]: "优",
+        },
+        computedCells: drawnComputed(budget, indicators, `J${t}`, `I${t + 1}`),
       },
     };
   },
@@ -2954,6 +3108,17 @@ const totalInHeading: Family = {
         total: { computed: 92.5, grade: "优" },
         findings: defective ? [finding("total-mismatch", "H4"), finding("reason-missing", "I16")] : [],
         absent: defective ? rulesExcept("total-mismatch", "reason-missing") : rulesExcept(),
+        // 长效管护机制 is qualitative, middle tier (typed 9.75); the 总分 goes into the heading's 自评总分 value H4, no 等级.
+        writes: {
+          [budget.cell(0, "rate")]: round(152 / 160, 6),
+          [budget.cell(0, "score")]: round(Math.min(152 / 160, 1) * 10, 2),
+          ...scoreWrites(
+            (i) => indicators.cell(i, "score"),
+            [15 * (720 / 800), 10, 10, 5 * (85.5 / 90), 10, 15, null, 10],
+          ),
+          ["H4"]: round((152 / 160) * 10 + 15 * (720 / 800) + 10 + 10 + 5 * (85.5 / 90) + 10 + 15 + 9.75 + 10, 2),
+        },
+        computedCells: drawnComputed(budget, indicators, "H4", null),
       },
     };
   },
@@ -3130,6 +3295,32 @@ const textAmounts: Family = {
         findings: defective ? [finding("score-mismatch", "H17"), finding("total-mismatch", "H23")] : [],
         // A 4.17 of 5 may also be asked for its reason (the typed 5 claims no points lost).
         absent: defective ? rulesExcept("score-mismatch", "total-mismatch", "reason-missing") : rulesExcept(),
+        // The 执行率 from the typed totals 142.62 ÷ 150.12 (the sub-rows agree within 0.01); the defect's 差错率 ＜1% missed by
+        // 1.2%: 5 × 1 ÷ 1.2.
+        writes: {
+          [map.budget(0, "rate")]: round(142.62 / 150.12, 6),
+          [map.budget(0, "score")]: round(Math.min(142.62 / 150.12, 1) * 10, 2),
+          ...scoreWrites(
+            (i) => map.indicator(i, "score"),
+            [10, 10 * (270 / 300), 5, 5, defective ? 5 * (1 / 1.2) : 5, 5, 10, 15, 15, 10],
+          ),
+          [map.total("score")]: round(
+            (142.62 / 150.12) * 10 +
+              10 +
+              10 * (270 / 300) +
+              5 +
+              5 +
+              (defective ? 5 * (1 / 1.2) : 5) +
+              5 +
+              10 +
+              15 +
+              15 +
+              10,
+            2,
+          ),
+          [map.grade()!]: "优",
+        },
+        computedCells: map.computedCells(),
       },
     };
   },
@@ -3305,6 +3496,30 @@ const departmentFourBlocks: Family = {
         total: defective ? { computed: 93.8, grade: "优" } : { computed: 98.8, grade: "优" },
         findings: defective ? [finding("weights-sum", "B17"), finding("weights-sum", "G22")] : [],
         absent: defective ? rulesExcept("weights-sum") : rulesExcept(),
+        // 资金使用合规性 is qualitative (typed 10).
+        writes: {
+          [map.budget(0, "rate")]: round(2107 / 2150, 6),
+          [map.budget(0, "score")]: round(Math.min(2107 / 2150, 1) * 10, 2),
+          ...scoreWrites(
+            (i) => map.indicator(i, "score"),
+            [5, 10, null, 10 * (85.5 / 90), 15, 10 * (93.1 / 98), defective ? 5 : 10, 10, 10],
+          ),
+          [map.total("score")]: round(
+            (2107 / 2150) * 10 +
+              5 +
+              10 +
+              10 +
+              10 * (85.5 / 90) +
+              15 +
+              10 * (93.1 / 98) +
+              (defective ? 5 : 10) +
+              10 +
+              10,
+            2,
+          ),
+          [map.grade()!]: "优",
+        },
+        computedCells: map.computedCells(),
       },
     };
   },
@@ -3507,6 +3722,15 @@ const fourthSheet: Family = {
         total: { computed: 99.1471, grade: "优" },
         findings: defective ? [finding("reason-missing", "I18")] : [],
         absent: defective ? rulesExcept("reason-missing") : rulesExcept(),
+        // 监测站建成投运时间 is qualitative (typed 5); the table is on 附件2.
+        writes: {
+          [map.budget(0, "rate")]: round(646 / 680, 6),
+          [map.budget(0, "score")]: round(Math.min(646 / 680, 1) * 10, 2),
+          ...scoreWrites((i) => map.indicator(i, "score"), [15, 10, 10, null, 10, 15 * (83 / 85), 15, 10]),
+          [map.total("score")]: round((646 / 680) * 10 + 15 + 10 + 10 + 5 + 10 + 15 * (83 / 85) + 15 + 10, 2),
+          [map.grade()!]: "优",
+        },
+        computedCells: map.computedCells(),
       },
     };
   },
@@ -3729,6 +3953,15 @@ const reorderedCore: Family = {
         total: { computed: 96.5, grade: "优" },
         findings: defective ? [finding("exec-score-mismatch", "I6"), finding("total-mismatch", "I21")] : [],
         absent: defective ? rulesExcept("exec-score-mismatch", "total-mismatch") : rulesExcept(),
+        // 农产品质量安全追溯体系 is qualitative (typed 13); the defect's execution 10 gives way to 9.50.
+        writes: {
+          [budget.cell(0, "rate")]: round(85.5 / 90, 6),
+          [budget.cell(0, "score")]: round(Math.min(85.5 / 90, 1) * 10, 2),
+          ...scoreWrites((i) => indicators.cell(i, "score"), [15, 10 * (18000 / 20000), 10, 5, 10, 15, null, 10]),
+          [`I${t}`]: round((85.5 / 90) * 10 + 15 + 10 * (18000 / 20000) + 10 + 5 + 10 + 15 + 13 + 10, 2),
+          [`F${t + 1}`]: "优",
+        },
+        computedCells: drawnComputed(budget, indicators, `I${t}`, `F${t + 1}`),
       },
     };
   },

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "fs";
 import { dirname } from "path";
 import type ExcelJS from "exceljs";
 import type { BudgetRole, GoalRole, IndicatorRole } from "../../src/domain/reading";
-import { ERROR_RULES, WARNING_RULES, type RuleId } from "./expected";
+import { ERROR_RULES, WARNING_RULES, type RuleId, type Writes } from "./expected";
 import { columnLetter, type CellInput, type Layout, type TableMap } from "./template";
 
 // ---------------------------------------------------------------------------------------------------
@@ -49,6 +49,10 @@ export interface VariantExpected {
   total: { computed: number; grade: "优" | "良" | "中" | "差" };
   findings: VariantFinding[];
   absent: RuleId[];
+  /** What the write plan must put where, and nothing else (A1 on the table's sheet), by hand from the inputs. */
+  writes: Writes;
+  /** Every cell the rules compute, as drawn: a plan may write these and no other. */
+  computedCells: string[];
 }
 
 const SEVERITY: Record<string, Severity> = Object.fromEntries([
@@ -68,6 +72,8 @@ export function rulesExcept(...present: RuleId[]): RuleId[] {
 export function writeVariantExpected(path: string, expected: VariantExpected): void {
   const clash = expected.findings.find((f) => expected.absent.includes(f.rule));
   if (clash) throw new Error(`${path}: rule ${clash.rule} is both expected and absent`);
+  const stray = Object.keys(expected.writes).find((a1) => !expected.computedCells.includes(a1));
+  if (stray) throw new Error(`${path}: writes ${stray}, which is not a computed cell of the table`);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(expected, null, 2)}\n`, "utf8");
 }

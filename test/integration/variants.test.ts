@@ -28,6 +28,8 @@ interface Expected {
   total: { computed: number; grade: string };
   findings: Array<{ rule: string; cell: string; severity?: string }>;
   absent: string[];
+  writes: Record<string, number | string>;
+  computedCells: string[];
 }
 
 const dir = path.join(__dirname, "..", "fixtures", "variants");
@@ -186,5 +188,38 @@ describe.each(names)("%s", (name) => {
   it("reports none of the absent rules", () => {
     const present = found.filter((f) => expected.absent.includes(f.rule)).map((f) => `${f.rule}@${f.cell}`);
     expect({ fixture: name, present }).toEqual({ fixture: name, present: [] });
+  });
+
+  it("plans exactly the values worked out by hand, and nothing else", () => {
+    const planned: Record<string, number | string> = {};
+    for (const v of result.plan.values) planned[v.sheet === expected.sheet ? v.cell : `${v.sheet}!${v.cell}`] = v.value;
+    const cells = [...new Set([...Object.keys(planned), ...Object.keys(expected.writes)])].sort();
+    const close = (a: unknown, b: unknown) =>
+      typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 : a === b;
+    expect(
+      cells.map((cell) => ({
+        fixture: name,
+        cell,
+        value:
+          cell in planned
+            ? close(planned[cell], expected.writes[cell])
+              ? expected.writes[cell]
+              : planned[cell]
+            : "(not planned)",
+      })),
+    ).toEqual(
+      cells.map((cell) => ({
+        fixture: name,
+        cell,
+        value: cell in expected.writes ? expected.writes[cell] : "(not in writes)",
+      })),
+    );
+  });
+
+  it("writes only the cells the drawing made computed", () => {
+    const outside = result.plan.values
+      .filter((v) => v.sheet !== expected.sheet || !expected.computedCells.includes(v.cell))
+      .map((v) => `${v.figure} → ${v.sheet}!${v.cell}`);
+    expect({ fixture: name, outside }).toEqual({ fixture: name, outside: [] });
   });
 });
