@@ -24,6 +24,7 @@ import {
 import {
   amountsAgree,
   equalWithin,
+  figuresEqual,
   fmtAmount,
   fmtPlain,
   fmtRate,
@@ -556,7 +557,7 @@ class Scorer {
       const dir = this.direction(f.row, target.op).dir;
       if (dir === "≥") return actual.value < target.value;
       if (dir === "≤") return actual.value > target.value;
-      return !equalWithin(actual.value, target.value, 1e-9);
+      return !figuresEqual(actual.value, target.value);
     }
     return actual.kind === "qualitative" && actual.tier !== null && actual.tier !== "top";
   }

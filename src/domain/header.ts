@@ -17,6 +17,7 @@ import {
 } from "./labels";
 import { columnOf, type BlockOverride, type LayoutOverride } from "./layout-file";
 import { isBlankMark, normalizeLabel, normalizeText, parseNumber } from "./parse";
+import { exceeds } from "./precision";
 import { roleLabel, type Confidence, type LayoutAssumption, type ReadingBlock, type RoleReading } from "./reading";
 import type { SheetReader } from "./layout";
 
@@ -275,13 +276,13 @@ function assign(group: Group, candidates: Candidate[]): Map<string, Candidate> {
   const search = (i: number, sum: number) => {
     if (++nodes > MAX_SEARCH_NODES) return;
     if (i === roles.length) {
-      if (sum > bestValue + 1e-9) {
+      if (exceeds(sum, bestValue)) {
         bestValue = sum;
         best = new Map(current);
       }
       return;
     }
-    if (sum + rest[i] <= bestValue + 1e-9) return;
+    if (!exceeds(sum + rest[i], bestValue)) return;
     for (const c of roles[i].list) {
       if (used.has(c.col)) continue;
       used.add(c.col);
@@ -425,7 +426,7 @@ function readRegion(
   for (const o of candidates)
     if (
       o.named >= 0.7 &&
-      o.strength <= o.named * REJECTED + 1e-9 &&
+      !exceeds(o.strength, o.named * REJECTED) &&
       ![...roles.values()].some((t) => t.col === o.col && t.role === o.role)
     ) {
       const taken = roles.get(o.role);
@@ -506,8 +507,8 @@ export function readHeaders(reader: SheetReader, layout?: LayoutOverride): Heade
       if (
         h &&
         (!best ||
-          h.score > best.score + 1e-9 ||
-          (h.score > best.score - 1e-9 && h.bottom - h.top < best.bottom - best.top))
+          exceeds(h.score, best.score) ||
+          (!exceeds(best.score, h.score) && h.bottom - h.top < best.bottom - best.top))
       )
         best = h;
     };

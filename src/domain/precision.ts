@@ -105,9 +105,19 @@ export function scoreAboveWeight(score: number, weight: number): boolean {
   return score > Math.max(weight, round(weight, 2)) + NOISE;
 }
 
-/** A block's scores above the weight its heading states. */
-export function exceedsWeight(sum: number, weight: number): boolean {
-  return sum > weight + NOISE;
+/** A computed quantity above another beyond float noise (a block's scores over its heading weight, a search bound). */
+export function exceeds(a: number, b: number): boolean {
+  return a > b + NOISE;
+}
+
+/** Two computed figures equal up to float noise (an = target and its actual, in the no-weight check). */
+export function figuresEqual(a: number, b: number): boolean {
+  return equalWithin(a, b, NOISE);
+}
+
+/** A rate short of 100% beyond float noise (a budget not fully spent). */
+export function belowFull(rate: number): boolean {
+  return rate < 1 - NOISE;
 }
 
 /**

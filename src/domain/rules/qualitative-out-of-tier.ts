@@ -3,7 +3,7 @@
  * bottom tiers exclude their upper bound).
  */
 import { TIER_NAME } from "../facts";
-import { exceedsWeight, fmtPlain } from "../precision";
+import { exceeds, fmtPlain } from "../precision";
 import { q, type Rule } from "./rule";
 
 export const qualitativeOutOfTier: Rule = {
@@ -20,7 +20,7 @@ export const qualitativeOutOfTier: Rule = {
       const fq = f.qualitative;
       if (!fq?.tier || fq.inTier !== false || f.typedScore === null || f.weight === null) continue;
       // Above the weight is score-exceeds-weight's.
-      if (exceedsWeight(f.typedScore, f.weight)) continue;
+      if (exceeds(f.typedScore, f.weight)) continue;
       flag(f.row.score, {
         name: f.name,
         tier: TIER_NAME[fq.tier]["zh-CN"],

@@ -2,7 +2,7 @@
  * score-exceeds-weight: A typed 得分 above its 分值, or (weights only in the headings) a block's scores above its
  * heading weight.
  */
-import { exceedsWeight, fmtPlain, fmtScore, scoreAboveWeight } from "../precision";
+import { exceeds, fmtPlain, fmtScore, scoreAboveWeight } from "../precision";
 import { q, type Rule } from "./rule";
 
 export const scoreExceedsWeight: Rule = {
@@ -20,7 +20,7 @@ export const scoreExceedsWeight: Rule = {
         flag(f.row.score, { name: f.name, received: fmtPlain(f.typedScore), expected: fmtPlain(f.weight) });
     if (facts.total.weightColumn) return;
     for (const b of facts.blocks)
-      if (b.stated !== null && exceedsWeight(b.score, b.stated))
+      if (b.stated !== null && exceeds(b.score, b.stated))
         flag(b.block.labelSlot, { name: b.block.level1, received: fmtScore(b.score), expected: fmtPlain(b.stated) });
   },
 };
