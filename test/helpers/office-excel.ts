@@ -12,7 +12,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { parseA1, parseRange, toA1, type CellRange } from "../../src/domain/grid";
 // The page's simulation holds the rules of Excel both fakes keep; it imports nothing, so it loads here too.
-import { mergedWriteRefusal } from "../e2e/sim/excel-sim";
+import { mergedWriteRefusal, parseTyped } from "../e2e/sim/excel-sim";
 
 export interface FakeCell {
   /** The constant, or a formula's cached result. "" only while a cell keeps a format but no content. */
@@ -111,22 +111,14 @@ export class FakeSheet {
   }
 }
 
-/** Excel's error values, as text. */
-const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"]);
-
-/** What Excel stores when `input` is written to a cell formatted `numFmt` (the typing rules). */
+/** What Excel stores when `input` is written to a cell formatted `numFmt`: the simulation's typing rules. */
 export function parseInput(input: unknown, numFmt: string | undefined): Partial<FakeCell> & { clear?: true } {
-  if (typeof input === "number" || typeof input === "boolean") return { value: input };
-  if (input === null || input === undefined || input === "") return { clear: true };
-  const s = String(input);
-  if (numFmt === "@") return { value: s };
-  if (s.startsWith("'")) return { value: s.slice(1) };
-  if (ERRORS.has(s.toUpperCase())) return { value: s.toUpperCase(), error: true };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s.trim())) return { value: Number(s) };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(s.trim())) return { value: Number(s.trim().slice(0, -1)) / 100 };
-  if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === "true" };
-  if (/^[=+\-@]/.test(s)) return { formula: s.replace(/^=/, ""), value: 0 };
-  return { value: s };
+  const typed = parseTyped(input, numFmt);
+  if (!typed) return { clear: true };
+  const cell: Partial<FakeCell> = { value: typed.v };
+  if (typed.f !== undefined) cell.formula = typed.f.slice(1);
+  if (typed.err) cell.error = true;
+  return cell;
 }
 
 function compareVersions(a: string, b: string): number {

@@ -244,8 +244,11 @@ const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
 
 type Scalar = string | number | boolean;
 
-/** What a cell holds after `input` is written to `values` (Excel's typing rules, as far as the pane needs). */
-function parseTyped(input: unknown, fmt: string | undefined): { v: Scalar; f?: string; err?: boolean } | null {
+/**
+ * What a cell holds after `input` is written to `values` (Excel's typing rules, as far as the pane needs); null
+ * clears it. The jsdom fake (test/helpers/office-excel.ts) types input by this same function.
+ */
+export function parseTyped(input: unknown, fmt: string | undefined): { v: Scalar; f?: string; err?: boolean } | null {
   if (typeof input === "number") {
     if (!Number.isFinite(input)) throw new SimError("InvalidArgument", `cannot write ${input}`);
     return { v: input };
