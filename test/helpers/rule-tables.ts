@@ -39,9 +39,15 @@ export function withIndicator(index: number, row: Row, spec: TableSpec = {}) {
   return centralGrid({ indicators, total: [100, null], ...spec });
 }
 
-/** The default table with the budget total row replaced by `total` (sub-rows as given, else one 当年财政拨款 row). */
+/**
+ * The default table with the budget total row replaced by `total`: sub-rows as given, else 当年财政拨款 with the
+ * total's amounts over 上年结转资金 and 其他资金 of 0 (four rows, so every other row stays where centralRowsOf says).
+ */
 export function withBudget(total: Row, subRows?: Row[], spec: TableSpec = {}) {
-  const sub = subRows ?? [["其中：当年财政拨款", total[1], total[2], total[3], null, null, null]];
+  const sub = subRows ?? [
+    ["其中：当年财政拨款", total[1], total[2], total[3], null, null, null],
+    ...DEFAULT_BUDGET.slice(2),
+  ];
   return centralGrid({ budget: [total, ...sub], ...spec });
 }
 
