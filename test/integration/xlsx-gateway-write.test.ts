@@ -3,13 +3,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { WritePlan } from "../../src/domain/types";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
-import {
-  SEVERITY_FILL,
-  sheetReference,
-  uniqueSheetName,
-  writeScoredCopy,
-  WorkbookWriteError,
-} from "../../src/gateways/xlsx/write";
+import { SEVERITY_FILL, sheetReference, writeScoredCopy, WorkbookWriteError } from "../../src/gateways/xlsx/write";
 import { noteText, openWorkbook, removeDir, sha256, tempDir, writeWorkbook } from "../helpers/xlsx-workbooks";
 
 const SHEET = "自评表 (2023)'s";
@@ -253,12 +247,18 @@ describe("writeScoredCopy: what it refuses and survives", () => {
 });
 
 describe("sheet names", () => {
-  it("picks a free, valid name", () => {
-    expect(uniqueSheetName(["自评表"], "校验结果")).toBe("校验结果");
-    expect(uniqueSheetName(["校验结果", "校验结果 (2)"], "校验结果")).toBe("校验结果 (3)");
-    expect(uniqueSheetName(["FINDINGS"], "Findings")).toBe("Findings (2)");
-    expect(uniqueSheetName([], "a/b:c?")).toBe("a_b_c_");
-    expect(uniqueSheetName(["x".repeat(31)], "x".repeat(40))).toBe(`${"x".repeat(27)} (2)`);
+  it("names the findings sheet through the one naming rule: valid, case-insensitive, never the officer's", async () => {
+    const src = path.join(dir, "names.xlsx");
+    const dest = path.join(dir, "names.checked.xlsx");
+    await writeSource(src);
+    const plan: WritePlan = { ...emptyPlan(), findingsSheet: { name: "OTHER:", header: ["级别"], rows: [] } };
+    await writeScoredCopy(src, plan, dest);
+    const copy = await openWorkbook(dest);
+    expect(copy.worksheets.map((ws) => ws.name)).toEqual([SHEET, "Other", "OTHER_"]);
+    await writeScoredCopy(src, { ...plan, findingsSheet: { ...plan.findingsSheet, name: "other" } }, dest);
+    const again = await openWorkbook(dest);
+    expect(again.worksheets.map((ws) => ws.name)).toEqual([SHEET, "Other", "other (2)"]);
+    expect(again.getWorksheet("Other")!.getCell("A1").value).toBe(1);
   });
 
   it("quotes references the way Excel does", () => {

@@ -12,7 +12,7 @@ import { columnWidthPoints, HIGHLIGHT_FILL, rowHeightOf } from "../../src/gatewa
 import { undoLastWrite } from "../../src/gateways/office/undo";
 import { META_KEY, STORE_SHEET } from "../../src/gateways/office/undo-store";
 import { insertReportMaterial } from "../../src/gateways/office/workbook";
-import { applyPlan, textSheetName } from "../../src/gateways/office/write";
+import { applyPlan } from "../../src/gateways/office/write";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
 import { isMaterialSheetName, reportMaterialTemplate } from "../../src/report/material";
 import { draftReport } from "../../src/report/model";
@@ -171,16 +171,6 @@ describe("the 自评报告 sheet through office.js", () => {
     expect(second.textSheets[0]).toMatchObject({ name: `${REPORT_SHEET} (2)`, replaced: true });
     expect(own.sheet(REPORT_SHEET).snapshot()).toEqual(before);
     expect(columnA(own.sheet(`${REPORT_SHEET} (2)`), plan.rows.length)).toContain(BUDGET_SENTENCE);
-  });
-
-  it("picks names the way the officer would expect", () => {
-    const names = new Set(["自评报告", "自评报告 (2)", "自评报告 (3)"]);
-    expect(textSheetName("自评报告", new Set(), new Set())).toEqual({ name: "自评报告", replace: false });
-    expect(textSheetName("自评报告", names, new Set())).toEqual({ name: "自评报告 (4)", replace: false });
-    expect(textSheetName("自评报告", names, new Set(["自评报告 (3)"]))).toEqual({
-      name: "自评报告 (3)",
-      replace: true,
-    });
   });
 
   it("is removed by 撤销写入, which also restores what a write-back changed", async () => {

@@ -132,9 +132,14 @@ describe("applyPlan", () => {
     const excel = workbook(4);
     excel.addSheet("校验结果", [["我自己的记录"]]);
     const summary = await applyPlan(excel.context(), planFor(TABLE_SHEET, 4, 2));
-    expect(summary.findingsSheet).toBe("校验结果 (Ziping)");
+    expect(summary.findingsSheet).toBe("校验结果 (2)");
     expect(excel.sheet("校验结果").get("A1")?.value).toBe("我自己的记录");
-    expect(excel.sheet("校验结果 (Ziping)").get("A1")?.value).toBe("级别");
+    expect(excel.sheet("校验结果 (2)").get("A1")?.value).toBe("级别");
+    // Checked again: the add-in's own 校验结果 (2) is replaced; the officer's is still never touched.
+    const again = await applyPlan(excel.context(), planFor(TABLE_SHEET, 4, 2));
+    expect(again.findingsSheet).toBe("校验结果 (2)");
+    expect(excel.sheets.filter((s) => s.name.startsWith("校验结果"))).toHaveLength(2);
+    expect(excel.sheet("校验结果").get("A1")?.value).toBe("我自己的记录");
   });
 
   it("applying the same plan twice changes nothing more", async () => {

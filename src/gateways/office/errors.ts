@@ -5,7 +5,7 @@
 import type { Localized } from "../../domain/types";
 
 export type GatewayErrorCode =
-  "sheet-protected" | "sheet-missing" | "read-too-large" | "findings-sheet-taken" | "selection-invalid" | "merged-cell";
+  "sheet-protected" | "sheet-missing" | "read-too-large" | "selection-invalid" | "merged-cell";
 
 export class GatewayError extends Error {
   constructor(
@@ -37,13 +37,6 @@ export function readTooLargeError(sheet: string): GatewayError {
   return new GatewayError("read-too-large", {
     "zh-CN": `工作表“${sheet}”的已用区域过大，Excel 无法一次读出。请删除表格以外远处的多余内容后重试。`,
     "en-US": `The used area of "${sheet}" is too large for Excel to return in one read. Delete stray content far outside the table, then try again.`,
-  });
-}
-
-export function findingsSheetTakenError(name: string): GatewayError {
-  return new GatewayError("findings-sheet-taken", {
-    "zh-CN": `已有名为“${name}”的工作表（不是本加载项创建的），也无法使用备用名称。请重命名该工作表后重试。`,
-    "en-US": `A sheet named "${name}" already exists and was not created by this add-in, and no spare name was free. Rename it and try again.`,
   });
 }
 

@@ -21,7 +21,7 @@ export {
   SAMPLE_RANGE,
   type TableRead,
 } from "./read";
-export { applyPlan, previewPlan, textSheetName, MARK_FILLS } from "./write";
+export { applyPlan, previewPlan, MARK_FILLS } from "./write";
 export { queueTextSheet, columnWidthPoints, HIGHLIGHT_FILL } from "./text-sheet";
 export { undoLastWrite, clearMarks } from "./undo";
 export {

@@ -11,6 +11,7 @@ import { explainSyncError } from "./read";
 import { columnWidthPoints } from "./text-sheet";
 import type { SelectedRange } from "./types";
 import { columnLetters, parseRange } from "../../domain/grid";
+import { claimSheetName, nameNewSheet } from "../../domain/sheet-names";
 
 /** A profile id, or "auto": the profile the table's layout implies. */
 export type ProfileChoice = NonNullable<CheckOptions["profile"]>;
@@ -59,12 +60,6 @@ function filled<T>(a1: string, value: T): T[][] {
   return Array.from({ length: r.bottom - r.top + 1 }, () => Array.from({ length: r.right - r.left + 1 }, () => value));
 }
 
-/** The first of "name", "name (2)", "name (3)", … that no sheet uses. */
-export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(wanted)) return wanted;
-  for (let i = 2; ; i++) if (!taken.has(`${wanted} (${i})`)) return `${wanted} (${i})`;
-}
-
 /** Adds the blank central-layout 自评表 as a new, active sheet. Two syncs; returns the sheet's name. */
 export async function insertBlankTemplate(
   context: Excel.RequestContext,
@@ -73,7 +68,10 @@ export async function insertBlankTemplate(
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const name = freeSheetName(template.name, new Set(sheets.items.map((s) => s.name)));
+  const { name } = nameNewSheet(
+    template.name,
+    sheets.items.map((s) => s.name),
+  );
   const ws = sheets.add(name);
   const width = template.rows[0].length;
   ws.getRange(`A1:${columnLetters(width)}${template.rows.length}`).formulas = template.rows;
@@ -127,9 +125,12 @@ export async function insertReportMaterial(
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  // Excel's sheet names ignore case.
-  if (sheets.items.some((s) => s.name.toLowerCase() === template.name.toLowerCase())) return null;
-  const ws = sheets.add(template.name);
+  const picked = claimSheetName(
+    template.name,
+    sheets.items.map((s) => s.name),
+  );
+  if (!picked) return null;
+  const ws = sheets.add(picked.name);
   const matrix = [[...template.header], ...template.rows.map((r) => [r.item, "", r.hint])].map((row) =>
     row.map((v) => toExcelInput(v)),
   );
@@ -153,7 +154,7 @@ export async function insertReportMaterial(
   ws.activate();
   ws.getRange("B2").select();
   await context.sync();
-  return template.name;
+  return picked.name;
 }
 
 export async function getSavedProfile(context: Excel.RequestContext): Promise<ProfileChoice | null> {

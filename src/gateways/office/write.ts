@@ -10,9 +10,10 @@
  */
 /* global Excel */
 import { columnLetters } from "../../domain/grid";
+import { nameNewSheets } from "../../domain/sheet-names";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { cellKey } from "./addresses";
-import { findingsSheetTakenError, isMergedCellRefusal, mergedCellError, sheetProtectedError } from "./errors";
+import { isMergedCellRefusal, mergedCellError, sheetProtectedError } from "./errors";
 import { documentReference, needsQuotePrefix, toExcelInput } from "./excel-input";
 import { supportsExcelApi } from "./host";
 import { explainSyncError } from "./read";
@@ -89,36 +90,6 @@ export function fillImageOf(range: Excel.Range, hasPattern: boolean): FillImage 
   const color = range.format.fill.color;
   const none = hasPattern ? range.format.fill.pattern === "None" : !color || color.toUpperCase() === "#FFFFFF";
   return { color: none ? null : color };
-}
-
-/** Picks the findings sheet's name: ours is replaced, a foreign sheet of that name is left alone. */
-function findingsSheetName(
-  wanted: string,
-  names: Set<string>,
-  meta: UndoMeta | null,
-): { name: string; replace: boolean } {
-  const ours = new Set(meta?.createdSheets ?? []);
-  for (const name of [wanted, `${wanted} (Ziping)`]) {
-    if (!names.has(name)) return { name, replace: false };
-    if (ours.has(name)) return { name, replace: true };
-  }
-  throw findingsSheetTakenError(wanted);
-}
-
-/**
- * Picks a text sheet's name: "自评报告", else "自评报告 (2)", …, the first that is free or the add-in's own
- * (which is replaced). A sheet of the officer's under any of these names is never touched.
- */
-export function textSheetName(
-  wanted: string,
-  names: ReadonlySet<string>,
-  ours: ReadonlySet<string>,
-): { name: string; replace: boolean } {
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? wanted : `${wanted} (${n})`;
-    if (!names.has(name)) return { name, replace: false };
-    if (ours.has(name)) return { name, replace: true };
-  }
 }
 
 /** Display width of a text in Excel column units (CJK characters count double). */
@@ -286,16 +257,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WriteReques
   const hasPattern = supportsExcelApi("1.9");
   const prep = await prepare(context, plan, { notesOn, hasPattern, withText: false });
   if (prep.protectedSheets.length) throw sheetProtectedError(prep.protectedSheets);
-  const findings = plan.findingsSheet ? findingsSheetName(plan.findingsSheet.name, prep.sheetNames, prep.meta) : null;
-  const ours = new Set(prep.meta?.createdSheets ?? []);
-  const taken = new Set(prep.sheetNames);
-  if (findings) taken.add(findings.name);
-  const textSheets = (plan.sheets ?? []).map((sheet) => {
-    const picked = textSheetName(sheet.name, taken, ours);
-    taken.add(picked.name);
-    ours.delete(picked.name); // a second text sheet of the same name must not replace the first
-    return { ...picked, plan: sheet };
-  });
+  // One naming for every new sheet: the add-in's own earlier sheet is replaced, the officer's never.
+  const planned = [...(plan.findingsSheet ? [plan.findingsSheet] : []), ...(plan.sheets ?? [])];
+  const names = nameNewSheets(planned, prep.sheetNames, prep.meta?.createdSheets ?? []).map((n) => n!);
+  const findings = plan.findingsSheet ? names[0] : null;
+  const textSheets = (plan.sheets ?? []).map((sheet, i) => ({ ...names[i + (findings ? 1 : 0)], plan: sheet }));
 
   // The before-image of this write: one generation of the undo store.
   const oursNoted = new Set(prep.meta?.noted ?? []);

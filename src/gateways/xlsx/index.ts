@@ -1,6 +1,6 @@
 /** The .xlsx gateway for Node: read a workbook file into grids, write a scored copy from a plan. */
 export { readWorkbookFile, worksheetToGrid } from "./read";
-export { writeScoredCopy, uniqueSheetName, sheetReference, SEVERITY_FILL } from "./write";
+export { writeScoredCopy, sheetReference, SEVERITY_FILL } from "./write";
 export {
   WorkbookReadError,
   WorkbookWriteError,

@@ -4,13 +4,13 @@
  * exceljs is only a type here, so hosts without Node can still use estimateRowHeight.
  */
 import type ExcelJS from "exceljs";
+import { nameNewSheet } from "../../domain/sheet-names";
 import type { TextSheetPlan } from "../../domain/types";
 
 /** GB2312 character set: Excel picks a Chinese font for the cell when the named one is missing. */
 const CHARSET_GB2312 = 134;
 /** Word's yellow highlight, so a placeholder looks the same once pasted. */
 const HIGHLIGHT_FILL = "FFFFFF00";
-const MAX_SHEET_NAME = 31;
 /** Excel's ceiling for a row height, in points. */
 const MAX_ROW_HEIGHT = 409;
 /** Pixels of one column-width unit at the default font (Calibri 11), plus the cell padding. */
@@ -35,23 +35,6 @@ export function estimateRowHeight(text: string, sizePt: number, columnWidth: num
   return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * sizePt * LINE_HEIGHT_FACTOR + 4));
 }
 
-/**
- * The wanted name made valid and unused: "自评报告", else "自评报告 (2)", …. (write.ts has its own for the
- * findings sheet; this module stays free of it so that write.ts can call applyTextSheets.)
- */
-function freeName(workbook: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
-  const base =
-    wanted
-      .replace(/[[\]:*?/\\]/g, "_")
-      .replace(/^'+|'+$/g, "")
-      .trim() || "Text";
-  const fit = (suffix = "") => base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-  let name = fit();
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = fit(` (${n})`);
-  return name;
-}
-
 const MM_PER_INCH = 25.4;
 
 /**
@@ -61,7 +44,10 @@ const MM_PER_INCH = 25.4;
  */
 export function applyTextSheets(workbook: ExcelJS.Workbook, sheets: readonly TextSheetPlan[]): string[] {
   return sheets.map((plan) => {
-    const name = freeName(workbook, plan.name);
+    const { name } = nameNewSheet(
+      plan.name,
+      workbook.worksheets.map((ws) => ws.name),
+    );
     const ws = workbook.addWorksheet(name, {
       views: [{ showGridLines: false }],
       pageSetup: {

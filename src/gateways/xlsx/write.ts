@@ -6,6 +6,7 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
+import { nameNewSheet } from "../../domain/sheet-names";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
 import { applyTextSheets } from "./text-sheet";
@@ -24,7 +25,6 @@ const HEADER_FILL = "FFF2F2F2";
 const LINK_COLOR = "FF0563C1";
 /** Excel refuses string literals longer than this inside a formula. */
 const MAX_FORMULA_STRING = 255;
-const MAX_SHEET_NAME = 31;
 
 export async function writeScoredCopy(srcPath: string, plan: WritePlan, destPath: string): Promise<void> {
   await editWorkbookCopy(srcPath, destPath, (workbook) => {
@@ -168,29 +168,15 @@ function appendNote(cell: ExcelJS.Cell, text: string): void {
   }
 }
 
-/** The requested name made valid for Excel and unused in this workbook: "校验结果", else "校验结果 (2)", … */
-export function uniqueSheetName(existing: readonly string[], wanted: string): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  const base =
-    wanted
-      .replace(/[[\]:*?/\\]/g, "_")
-      .replace(/^'+|'+$/g, "")
-      .trim() || "Findings";
-  const fit = (name: string, suffix = "") => name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-  let name = fit(base);
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = fit(base, ` (${n})`);
-  return name;
-}
-
 /** `'Sheet name'!C7`, quoted the way Excel quotes references (a quote inside the name is doubled). */
 export function sheetReference(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
 function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): void {
-  const name = uniqueSheetName(
-    workbook.worksheets.map((ws) => ws.name),
+  const { name } = nameNewSheet(
     plan.name,
+    workbook.worksheets.map((ws) => ws.name),
   );
   const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
   const columnCount = Math.max(plan.header.length, ...plan.rows.map((r) => r.cells.length), 1);
