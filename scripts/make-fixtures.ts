@@ -1140,23 +1140,19 @@ const fixtures: Fixture[] = [
           findings: [finding("weights-sum", "G21", map.total("weight"))],
           absent: errorRulesExcept("weights-sum", "score-exceeds-weight"),
           // Every indicator quantitative and met: 15 + 15 + 10 + 10 + 10 + 15 (310 ≥ 300元) + 15 + 10 (3 ≥ 3年).
-          writes: withGrade(
-            map,
-            {
-              [map.budget(0, "rate")]: round(291 / 300, 6),
-              [map.budget(0, "score")]: round(Math.min(291 / 300, 1) * 20, 2),
-              [map.indicator(0, "score")]: 15,
-              [map.indicator(1, "score")]: 15,
-              [map.indicator(2, "score")]: 10,
-              [map.indicator(3, "score")]: 10,
-              [map.indicator(4, "score")]: 10,
-              [map.indicator(5, "score")]: 15,
-              [map.indicator(6, "score")]: 15,
-              [map.indicator(7, "score")]: 10,
-              [map.total("score")]: round((291 / 300) * 20 + 15 + 15 + 10 + 10 + 10 + 15 + 15 + 10, 2),
-            },
-            "优", // 119.40 ≥ 90
-          ),
+          // Weights of 120 make any total impossible: 总分 is shown as provisional, never written nor graded.
+          writes: {
+            [map.budget(0, "rate")]: round(291 / 300, 6),
+            [map.budget(0, "score")]: round(Math.min(291 / 300, 1) * 20, 2),
+            [map.indicator(0, "score")]: 15,
+            [map.indicator(1, "score")]: 15,
+            [map.indicator(2, "score")]: 10,
+            [map.indicator(3, "score")]: 10,
+            [map.indicator(4, "score")]: 10,
+            [map.indicator(5, "score")]: 15,
+            [map.indicator(6, "score")]: 15,
+            [map.indicator(7, "score")]: 10,
+          },
           computedCells: map.computedCells(),
         },
       };

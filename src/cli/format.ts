@@ -54,7 +54,18 @@ function resultLines(result: CheckResult, lang: Lang): string[] {
         label("budgetScore", shown("budget.score", budget.score, formatScore)),
       ].join("  "),
     "  " +
-      [label("total", totalText), label("grade", figure("total.grade")?.display ?? total.grade ?? unknown)].join("  "),
+      [
+        label("total", totalText + (total.provisional ? t(lang, "provisionalMark") : "")),
+        label(
+          "grade",
+          (figure("total.grade")?.display ??
+            total.grade ??
+            (total.computed !== null && total.provisional ? t(lang, "notGraded") : unknown)) +
+            (total.grade && total.provisional ? t(lang, "provisionalMark") : ""),
+        ),
+      ].join("  "),
+    // Why the total is provisional, in words the officer acts on.
+    ...(total.provisional ? ["  " + total.provisional[lang]] : []),
     "  " + t(lang, "counts", { errors: counts.error, warnings: counts.warning, infos: counts.info }),
   ];
   for (const f of result.findings) {
@@ -121,6 +132,7 @@ export function toJsonReport(reports: readonly FileReport[], lang: Lang, options
           computed: round6(result?.total.computed),
           reported: round6(result?.total.reported),
           grade: result?.total.grade ?? null,
+          provisional: result?.total.provisional ? result.total.provisional[lang] : null,
         },
         findings: (result?.findings ?? []).map((f) => ({
           rule: f.rule,

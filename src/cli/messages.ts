@@ -189,6 +189,8 @@ const table = {
   budgetScore: { "zh-CN": "执行得分", "en-US": "Execution score" },
   total: { "zh-CN": "总分", "en-US": "Total score" },
   reported: { "zh-CN": "（表内填报 {value}）", "en-US": " (the table says {value})" },
+  provisionalMark: { "zh-CN": "（暂定）", "en-US": " (provisional)" },
+  notGraded: { "zh-CN": "不评定", "en-US": "not graded" },
   grade: { "zh-CN": "等级", "en-US": "Grade" },
   counts: {
     "zh-CN": "错误 {errors} / 警告 {warnings} / 提示 {infos}",

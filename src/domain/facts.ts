@@ -24,6 +24,7 @@ import {
 import {
   amountsAgree,
   equalWithin,
+  exceeds,
   figuresEqual,
   fmtAmount,
   fmtPlain,
@@ -230,6 +231,8 @@ export interface TotalFacts {
   /** Indicators (and the execution score) whose score could not be established. */
   unknown: number;
   cap: { cap: number; rate: number; uncapped: number } | null;
+  /** All weights (excluded ones too) above the profile's total: no total of such a table can be graded. */
+  impossible: boolean;
   computed: number | null;
   arithmetic: string;
   grade: string | null;
@@ -811,6 +814,7 @@ class Scorer {
       statedTotal,
       unknown,
       cap,
+      impossible: exceeds(allWeights + excluded, p.totalWeight),
       computed: null,
       arithmetic,
       grade: null,
@@ -818,9 +822,7 @@ class Scorer {
       typedTotal: readNumber(t.total?.score),
     };
     if (!Number.isFinite(total)) return facts;
-    const grade = gradeFor(total, p);
     facts.computed = total;
-    facts.grade = grade;
     this.figure(
       {
         key: "total.score",
@@ -835,7 +837,11 @@ class Scorer {
       },
       t.total?.score,
     );
+    // A total out of more than the profile's 100 points is shown (provisional), never written nor graded.
+    if (facts.impossible) return facts;
     this.compute(t.total?.score, "total.score", round(total, 2), "0.00");
+    const grade = gradeFor(total, p);
+    facts.grade = grade;
     facts.gradeArithmetic = `${fmtScore(total)} → ${grade}（${p.grades
       .filter((g) => g.min > -Infinity)
       .map((g) => `${g.grade} ≥ ${g.min}`)
@@ -885,6 +891,7 @@ export function scoreTable(table: TableModel, profile: Profile): Facts {
       computed: total.computed,
       reported: total.typedTotal.kind === "number" && table.total?.score ? total.typedTotal.value : null,
       grade: total.grade,
+      provisional: null,
     },
   };
 }

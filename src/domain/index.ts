@@ -3,7 +3,7 @@
  * a profile, and plan the write-back. Pure: no host APIs, so Excel, the command line and tests share it.
  */
 import { makeFinding } from "./catalogue";
-import { evaluate } from "./evaluate";
+import { evaluate, provisional } from "./evaluate";
 import type { Grid } from "./grid";
 import { readTable, tableLikeness } from "./layout";
 import { guardUnknownMerges } from "./merges-unknown";
@@ -46,7 +46,7 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   const chosen = options.profile && options.profile !== "auto" ? options.profile : undefined;
   const emptySummary = {
     budget: { planned: null, executed: null, rate: null, score: null },
-    total: { computed: null, reported: null, grade: null },
+    total: { computed: null, reported: null, grade: null, provisional: null },
   };
   const name = options.sheet ?? options.layout?.sheet ?? locateTableSheet(sheets) ?? undefined;
   const grid = name === undefined ? undefined : sheets.find((s) => s.name === name);
@@ -80,20 +80,21 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   const ev = evaluate(table, profile);
   const guard = guardUnknownMerges(grid?.mergesKnown !== false, table, ev.computed);
   const findings = [...problems, ...ev.findings, ...guard.findings];
+  const total = { ...ev.total, provisional: provisional(ev.facts, findings) };
   return withLazyPlan(
     {
       sheet: table.sheet,
       layout: table.layout,
       profile: profile.id,
       budget: ev.budget,
-      total: ev.total,
+      total,
       findings,
       figures: ev.figures,
       reading: table.reading,
       table,
       facts: ev.facts,
     },
-    () => buildPlan(findings, ev.figures, guard.computed),
+    () => buildPlan(findings, ev.figures, guard.computed, total.provisional),
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import { CATALOGUE, SEVERITY_LABEL } from "./catalogue";
 import type { ComputedCell } from "./evaluate";
-import type { Figure, Finding, PlannedMark, PlannedValue, Severity, WritePlan } from "./types";
+import type { Figure, Finding, Localized, PlannedMark, PlannedValue, Severity, WritePlan } from "./types";
 
 export const FINDINGS_SHEET = "校验结果";
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -19,6 +19,8 @@ export function buildPlan(
   findings: readonly Finding[],
   figures: readonly Figure[],
   computed: readonly ComputedCell[],
+  /** Why the total is provisional (TotalSummary.provisional): said in the 总分 and 等级 cells' notes. */
+  provisional: Localized | null = null,
 ): WritePlan {
   const byFigure = new Map(figures.map((f) => [f.key, f]));
   const marks = new Map<string, PlannedMark>();
@@ -38,6 +40,8 @@ export function buildPlan(
     const v: PlannedValue = { sheet: fig?.sheet ?? "", cell: c.slot.a1, value: c.value, figure: c.figure };
     if (c.numFmt) v.numFmt = c.numFmt;
     if (fig) v.note = `Ziping 计算（${fig.profile}）：${fig.arithmetic}`;
+    if (provisional && (c.figure === "total.score" || c.figure === "total.grade"))
+      v.note = `${v.note ?? ""}\n${provisional["zh-CN"]}`;
     return v;
   });
 

@@ -117,6 +117,8 @@ export interface WritePlan {
   findingsSheet: FindingsSheetPlan;
   /** Sheets of text to add, such as the Word-ready 自评报告 (one paragraph a row). */
   sheets?: TextSheetPlan[];
+  /** Sheets of cells to add, such as the blank 自评表 and the blank 报告素材 sheet. */
+  cellSheets?: CellSheetPlan[];
 }
 
 /**
@@ -144,6 +146,53 @@ export interface TextSheetPlan {
   }>;
 }
 
+/** A cell of a sheet plan: text (always written as text, never as a formula), a number, or a formula. */
+export type SheetCell = string | number | { formula: string };
+
+/** How one A1 range of a sheet plan looks; what is absent is left as Excel has it. */
+export interface SheetFormat {
+  range: string;
+  numFmt?: string;
+  bold?: boolean;
+  /** Font size in points. */
+  fontSize?: number;
+  /** Font colour, "#RRGGBB". */
+  fontColor?: string;
+  wrap?: boolean;
+  vertical?: "top" | "center";
+  horizontal?: "left" | "center";
+  /** Thin lines around and between every cell of the range. */
+  borders?: boolean;
+}
+
+/**
+ * A sheet of cells to add: its name, its rows from A1, merged areas, column widths and formats, as plain data
+ * that every host applies the way it applies the rest of the plan (the name through src/domain/sheet-names.ts).
+ */
+export interface CellSheetPlan {
+  name: string;
+  /**
+   * "ziping": the add-in's output, replaced by a later one and removed by 撤销写入. "officer": a sheet made for
+   * the officer to fill in (the blank 自评表, 报告素材): it is theirs once added, so never replaced or removed.
+   */
+  owner: "ziping" | "officer";
+  /**
+   * When a sheet that may not be replaced has the name: "number" takes "name (2)", …; "skip" writes nothing
+   * (there is only ever one 报告素材, and the officer's is the one to read).
+   */
+  whenTaken: "number" | "skip";
+  rows: SheetCell[][];
+  merges?: string[];
+  /** Widths of columns A, B, … in Excel's character units. */
+  columnWidths?: number[];
+  /** Applied in order, so a later format wins where ranges overlap. */
+  formats?: SheetFormat[];
+  /** Rows kept in view when scrolling (the header). */
+  freezeRows?: number;
+  /** Show the sheet once written, the cursor on this cell. */
+  select?: string;
+}
+
 export type LayoutId = "central" | "department" | "sichuan" | "city-20-80";
 export type ProfileId = "central-2020" | "sichuan" | "city-20-80";
 
@@ -158,7 +207,13 @@ export interface BudgetSummary {
 export interface TotalSummary {
   computed: number | null;
   reported: number | null;
+  /** Null when no total could be computed, or when it is impossible (weights adding up to more than the total). */
   grade: string | null;
+  /**
+   * Why the total is only provisional (暂定): errors left in the table, scores that could not be established, or
+   * weights that make the total impossible. Null when the total stands.
+   */
+  provisional: Localized | null;
 }
 
 export interface CheckResult {

@@ -1,5 +1,5 @@
 /** 执行率, 总分, 等级 and the finding counts, as the officer reads them. */
-import { Text } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { CheckResult } from "../domain/types";
 import { summarize } from "./figures";
 import type { Strings } from "./strings";
@@ -8,10 +8,14 @@ import { useStyles } from "./styles";
 export function Summary({ result, t }: { result: CheckResult; t: Strings }) {
   const s = useStyles();
   const view = summarize(result);
+  const provisional = result.total.provisional;
+  // A total from a table with errors or blanks is never shown as final; an impossible one gets no grade.
+  const mark = provisional ? `（${t.provisional}）` : "";
+  const grade = result.total.grade === null && provisional && result.total.computed !== null ? t.notGraded : view.grade;
   const stats: Array<[string, string | number, string]> = [
     [t.executionRate, view.executionRate, "rate"],
-    [t.totalScore, view.totalScore, "total"],
-    [t.grade, view.grade, "grade"],
+    [t.totalScore, view.totalScore + mark, "total"],
+    [t.grade, result.total.grade ? grade + mark : grade, "grade"],
     [t.errors, view.counts.error, "errors"],
     [t.warnings, view.counts.warning, "warnings"],
   ];
@@ -27,6 +31,11 @@ export function Summary({ result, t }: { result: CheckResult; t: Strings }) {
           </div>
         ))}
       </div>
+      {provisional && (
+        <MessageBar intent="warning" data-provisional>
+          <MessageBarBody>{provisional[t.lang]}</MessageBarBody>
+        </MessageBar>
+      )}
       <Text className={s.meta}>
         {result.sheet ? `${t.sheet}${t.colon}${result.sheet} · ` : ""}
         {t.profileUsed}

@@ -5,6 +5,7 @@ import type { Lang, Severity } from "../domain/types";
 import type { ProfileChoice } from "./gateway";
 
 export interface Strings {
+  lang: Lang;
   title: string;
   profileLabel: string;
   profiles: Record<ProfileChoice, string>;
@@ -18,6 +19,10 @@ export interface Strings {
   executionRate: string;
   totalScore: string;
   grade: string;
+  /** Beside a total or grade computed from a table with errors or blanks. */
+  provisional: string;
+  /** In place of the grade of an impossible total (weights over 100). */
+  notGraded: string;
   errors: string;
   warnings: string;
   infos: string;
@@ -125,6 +130,7 @@ export interface Strings {
 }
 
 const zh: Strings = {
+  lang: "zh-CN",
   title: "绩效自评助手",
   profileLabel: "评分口径",
   profiles: {
@@ -143,6 +149,8 @@ const zh: Strings = {
   executionRate: "执行率",
   totalScore: "总分",
   grade: "等级",
+  provisional: "暂定",
+  notGraded: "不评定",
   errors: "错误",
   warnings: "警告",
   infos: "提示",
@@ -250,6 +258,7 @@ const zh: Strings = {
 };
 
 const en: Strings = {
+  lang: "en-US",
   title: "Self-Evaluation Assistant",
   profileLabel: "Scoring rules",
   profiles: {
@@ -268,6 +277,8 @@ const en: Strings = {
   executionRate: "Execution rate",
   totalScore: "Total score",
   grade: "Grade",
+  provisional: "provisional",
+  notGraded: "not graded",
   errors: "Errors",
   warnings: "Warnings",
   infos: "Notes",

@@ -116,7 +116,7 @@ describe("ziping check --json", () => {
         "findings",
       ]);
       expect(Object.keys(f.budget)).toEqual(["planned", "executed", "rate", "score"]);
-      expect(Object.keys(f.total)).toEqual(["computed", "reported", "grade"]);
+      expect(Object.keys(f.total)).toEqual(["computed", "reported", "grade", "provisional"]);
       for (const finding of f.findings) {
         expect(Object.keys(finding)).toEqual(["rule", "severity", "sheet", "cell", "message"]);
         expect(typeof finding.message).toBe("string");
@@ -137,7 +137,7 @@ describe("ziping check --json", () => {
       layout: null,
       profile: null,
       budget: { planned: null, executed: null, rate: null, score: null },
-      total: { computed: null, reported: null, grade: null },
+      total: { computed: null, reported: null, grade: null, provisional: null },
       findings: [],
     });
     expect(bad.error).toMatch(/不是 \.xlsx/);

@@ -17,7 +17,7 @@ function result(overrides: Partial<CheckResult> = {}): CheckResult {
     layout: "central",
     profile: "central-2020",
     budget: { planned: 3378.3, executed: 3342.07, rate: 3342.07 / 3378.3, score: 9.89276 },
-    total: { computed: 92.5, reported: 95, grade: "优" },
+    total: { computed: 92.5, reported: 95, grade: "优", provisional: null },
     findings: [
       finding("error", "I14", "缺少偏差原因"),
       finding("warning", "G7", "执行率填写有误"),
@@ -53,7 +53,7 @@ describe("human report", () => {
 
   it("prefers the engine's figure displays and hides a reported total that agrees", () => {
     const r = result({
-      total: { computed: 95, reported: 95.001, grade: "优" },
+      total: { computed: 95, reported: 95.001, grade: "优", provisional: null },
       figures: [
         {
           key: "budget.rate",
@@ -77,7 +77,7 @@ describe("human report", () => {
       sheet: undefined,
       layout: undefined,
       budget: { planned: null, executed: null, rate: null, score: null },
-      total: { computed: null, reported: null, grade: null },
+      total: { computed: null, reported: null, grade: null, provisional: null },
     });
     expect(formatHumanReport({ file: "a.xlsx", result: r }, "zh-CN")).toContain("工作表：未识别  版式：—");
   });

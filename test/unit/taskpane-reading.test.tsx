@@ -100,7 +100,7 @@ function result(over: Partial<CorrectedResult> = {}): CorrectedResult {
     layout: "central",
     profile: "central-2020",
     budget: { planned: 100, executed: 90, rate: 0.9, score: 9 },
-    total: { computed: 95, reported: 95, grade: "优" },
+    total: { computed: 95, reported: 95, grade: "优", provisional: null },
     findings: [],
     figures: [],
     plan: { values: [], marks: [], findingsSheet: { name: "校验结果", header: [], rows: [] } },
@@ -114,7 +114,7 @@ function unreadable(): CorrectedResult {
   return result({
     layout: undefined,
     budget: { planned: null, executed: null, rate: null, score: null },
-    total: { computed: null, reported: null, grade: null },
+    total: { computed: null, reported: null, grade: null, provisional: null },
     findings: [MISSING_WEIGHT],
     reading: undefined,
   });

@@ -45,7 +45,7 @@ function result(findings: Finding[] = [finding(0), finding(1, "warning")]): Chec
     layout: "central",
     profile: "central-2020",
     budget: { planned: 3378.3, executed: 3342.07, rate: 0.989276, score: 9.89 },
-    total: { computed: 99, reported: 99, grade: "优" },
+    total: { computed: 99, reported: 99, grade: "优", provisional: null },
     findings,
     figures: [
       {

@@ -75,6 +75,13 @@ function count(result: CheckResult | undefined, severity: Severity): number {
   return result ? result.findings.filter((f) => f.severity === severity).length : 0;
 }
 
+function gradeText(result: CheckResult | undefined): string {
+  const t = result?.total;
+  if (!t) return "";
+  if (t.grade) return t.provisional ? `${t.grade}（暂定）` : t.grade;
+  return t.computed !== null && t.provisional ? "不评定" : "";
+}
+
 /** The 汇总 rows, worst first: unreadable files, then most errors, then lowest computed total (none lowest), then by file. */
 export function summaryRows(entries: readonly SummaryEntry[]): SummaryRow[] {
   const rows = entries.map((e): SummaryRow => {
@@ -88,12 +95,13 @@ export function summaryRows(entries: readonly SummaryEntry[]): SummaryRow[] {
       rate: roundOrNull(e.result?.budget.rate, 6),
       computed: roundOrNull(e.result?.total.computed, 2),
       reported: roundOrNull(e.result?.total.reported, 2),
-      grade: e.result?.total.grade ?? "",
+      // A provisional total's grade says so; an impossible total has none ("不评定"), see TotalSummary.
+      grade: gradeText(e.result),
       errors,
       warnings: count(e.result, "warning"),
       readable,
       acceptable: readable && errors === 0,
-      remark: [e.readError, e.note].filter((s): s is string => !!s).join("\n"),
+      remark: [e.readError, e.result?.total.provisional?.["zh-CN"], e.note].filter((s): s is string => !!s).join("\n"),
     };
   });
   const total = (r: SummaryRow) => r.computed ?? Number.NEGATIVE_INFINITY;
