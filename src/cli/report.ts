@@ -6,14 +6,14 @@
  */
 import { promises as fs } from "fs";
 import * as nodePath from "path";
-import ExcelJS from "exceljs";
 import { checkWorkbook, type LayoutOverride } from "../domain";
 import { WorkbookReadError, WorkbookWriteError } from "../gateways/xlsx/errors";
 import { readWorkbookFile } from "../gateways/xlsx/read";
+import { applyCellSheets } from "../gateways/xlsx/cell-sheet";
 import { applyTextSheets } from "../gateways/xlsx/text-sheet";
 import { editWorkbookCopy, isSameFile, writeFileAtomically } from "../gateways/xlsx/write";
 import { renderDocx } from "../report/docx";
-import { isMaterialSheetName, reportMaterialTemplate, type ReportKind } from "../report/material";
+import { isMaterialSheetName, materialSheetPlan } from "../report/material";
 import { draftReport, reportText, type ReportModel } from "../report/model";
 import { reportSheetPlan } from "../report/sheet";
 import type { ReportRequest } from "./args";
@@ -95,26 +95,13 @@ async function sheetDestination(value: string, workbook: string): Promise<string
   return value;
 }
 
-/** Adds the blank 报告素材 sheet: 项目 | 内容 | 填写说明, the content column wide and wrapped. */
-function addMaterialSheet(workbook: ExcelJS.Workbook, kind: ReportKind): string {
-  const template = reportMaterialTemplate(kind);
-  const ws = workbook.addWorksheet(template.name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = [{ width: 28 }, { width: 80 }, { width: 50 }];
-  ws.addRow(template.header).font = { bold: true };
-  for (const row of template.rows) {
-    const r = ws.addRow([row.item, "", row.hint]);
-    r.getCell(2).alignment = { wrapText: true, vertical: "top" };
-    r.getCell(3).font = { color: { argb: "FF808080" } };
-    if (row.required) r.getCell(1).font = { bold: true };
-  }
-  return template.name;
-}
-
 async function writeSheetCopy(request: ReportRequest, model: ReportModel, dest: string, io: CliIo): Promise<void> {
   let added: string | null = null;
   await editWorkbookCopy(request.workbook, dest, (workbook) => {
     applyTextSheets(workbook, [reportSheetPlan(model)]);
-    if (!workbook.worksheets.some((ws) => isMaterialSheetName(ws.name))) added = addMaterialSheet(workbook, model.kind);
+    // The blank 报告素材 sheet, through its sheet plan; a sheet the reader takes for one (any spacing) is kept.
+    if (!workbook.worksheets.some((ws) => isMaterialSheetName(ws.name)))
+      [added] = applyCellSheets(workbook, [materialSheetPlan(model.kind)]);
   });
   io.stdout.write(`${t(request.lang, "reportWritten", { file: dest })}\n`);
   if (added) io.stdout.write(`${t(request.lang, "reportMaterialAdded", { sheet: added })}\n`);

@@ -83,20 +83,27 @@ export function claimSheetName(
 /**
  * Names for several new sheets written together, in order: each name picked is taken for the ones after it,
  * so two sheets wanting one name get "name" and "name (2)", and a sheet of the add-in's own is replaced once.
+ * `numbered: false` claims the wanted name only (null when the officer has it); `replaces: false` never
+ * replaces even a sheet of the add-in's own (for a sheet that becomes the officer's).
  */
 export function nameNewSheets(
-  wanted: ReadonlyArray<{ name: string; numbered?: boolean }>,
+  wanted: ReadonlyArray<{ name: string; numbered?: boolean; replaces?: boolean }>,
   existing: Iterable<string>,
   ours: Iterable<string> = [],
 ): Array<SheetName | null> {
   const taken = [...existing];
   let own = [...ours];
   return wanted.map((w) => {
-    const picked = pick(w.name, taken, own, w.numbered ?? true);
+    const picked = pick(w.name, taken, w.replaces === false ? [] : own, w.numbered ?? true);
     if (picked) {
       taken.push(picked.name);
       own = own.filter((o) => key(o) !== key(picked.name));
     }
     return picked;
   });
+}
+
+/** Excel's comparison of two sheet names: the same name whatever the case. */
+export function sameSheetName(a: string, b: string): boolean {
+  return key(a) === key(b);
 }

@@ -21,6 +21,7 @@ export {
   MATERIAL_ITEMS,
   MATERIAL_SHEET,
   reportMaterialTemplate,
+  materialSheetPlan,
   readReportMaterial,
   isMaterialSheetName,
   type MaterialTemplate,

@@ -4,6 +4,7 @@
  * Pure: it reads grids, whichever host made them.
  */
 import { type Grid } from "../domain/grid";
+import type { CellSheetPlan } from "../domain/types";
 import { cellText, normalizeLabel, normalizeText } from "../domain/parse";
 
 export type ReportKind = "department" | "project";
@@ -181,6 +182,39 @@ export function reportMaterialTemplate(kind: ReportKind = "department"): Materia
       hint: `${i.required ? "必填" : "选填"}：${i.hint}`,
       required: i.required,
     })),
+  };
+}
+
+/** Column widths of the 报告素材 sheet in characters: 项目, 内容 (where the officer writes), 填写说明. */
+const MATERIAL_WIDTHS = [28, 80, 50];
+const HINT_COLOUR = "#808080";
+
+/**
+ * The blank 报告素材 sheet as a sheet plan, for both hosts: the header row bold and frozen, each item in column A
+ * (bold when required), column B left blank, the hint in grey in column C, the cursor on B2. It is the officer's
+ * once added: never replaced, left by 撤销写入, and not written at all when the workbook already has one.
+ */
+export function materialSheetPlan(kind: ReportKind = "department"): CellSheetPlan {
+  const template = reportMaterialTemplate(kind);
+  const last = template.rows.length + 1;
+  return {
+    name: template.name,
+    owner: "officer",
+    whenTaken: "skip",
+    rows: [[...template.header], ...template.rows.map((r) => [r.item, "", r.hint])],
+    columnWidths: [...MATERIAL_WIDTHS],
+    formats: [
+      { range: "A1:C1", bold: true },
+      ...(last > 1
+        ? [
+            { range: `A2:C${last}`, wrap: true, vertical: "top" as const },
+            { range: `C2:C${last}`, fontColor: HINT_COLOUR },
+          ]
+        : []),
+      ...template.rows.flatMap((r, i) => (r.required ? [{ range: `A${i + 2}`, bold: true }] : [])),
+    ],
+    freezeRows: 1,
+    select: "B2",
   };
 }
 

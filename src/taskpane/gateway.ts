@@ -4,7 +4,7 @@
  */
 /* global Blob */
 import { PROFILE_IDS, type LayoutOverride } from "../domain";
-import type { WritePlan } from "../domain/types";
+import type { CellSheetPlan, WritePlan } from "../domain/types";
 import type {
   CorrectedResult,
   ReportSources,
@@ -15,7 +15,7 @@ import type {
   WriteRequest,
   WriteSummary,
 } from "../gateways/office/types";
-import type { MaterialSheetTemplate, ProfileChoice } from "../gateways/office/workbook";
+import type { ProfileChoice } from "../gateways/office/workbook";
 
 /** The picker's choices: "auto" first, then the engine's profiles. */
 export const PROFILE_CHOICES: readonly ProfileChoice[] = ["auto", ...PROFILE_IDS];
@@ -45,8 +45,11 @@ export interface PaneGateway {
   locate(sheet: string, cell: string): Promise<void>;
   /** Adds a blank central-layout 自评表 sheet; returns its name. */
   insertTemplate(): Promise<string>;
-  /** Adds the blank 报告素材 sheet; null when a sheet of that name exists (it is never replaced). */
-  insertReportMaterial(template: MaterialSheetTemplate): Promise<string | null>;
+  /**
+   * Adds the blank 报告素材 sheet from its sheet plan, written as any plan is; null when a sheet of that name
+   * exists (it is never replaced).
+   */
+  insertReportMaterial(plan: CellSheetPlan): Promise<string | null>;
   /** Hands a file made in the pane to the officer (a download, or the browser's save page). */
   saveFile(file: Blob, name: string): Promise<SavedFile>;
   getSavedProfile(): Promise<ProfileChoice | null>;

@@ -6,7 +6,7 @@
 /* global Blob */
 import { checkWorkbook, type CheckDetail, type LayoutOverride } from "../domain";
 import type { Lang } from "../domain/types";
-import { isMaterialSheetName, reportMaterialTemplate } from "../report/material";
+import { isMaterialSheetName, materialSheetPlan } from "../report/material";
 import { draftReport, type ReportModel } from "../report/model";
 import { reportSheetPlan } from "../report/sheet";
 import type { PaneGateway, ProfileChoice, WriteSummary } from "./gateway";
@@ -43,9 +43,9 @@ export function writeReportSheet(gateway: PaneGateway, model: ReportModel): Prom
   return gateway.write({ values: [], marks: [], sheets: [reportSheetPlan(model)] });
 }
 
-/** Adds the blank 报告素材 sheet for this kind of report; null when the workbook already has one. */
+/** Adds the blank 报告素材 sheet for this kind of report, as a sheet plan; null when the workbook already has one. */
 export function createMaterialSheet(gateway: PaneGateway, model: ReportModel): Promise<string | null> {
-  return gateway.insertReportMaterial(reportMaterialTemplate(model.kind));
+  return gateway.insertReportMaterial(materialSheetPlan(model.kind));
 }
 
 /** Characters Windows and macOS refuse in a file name (besides control characters). */

@@ -4,6 +4,8 @@ import ExcelJS from "exceljs";
 import type { WritePlan } from "../../src/domain/types";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
 import { SEVERITY_FILL, sheetReference, writeScoredCopy, WorkbookWriteError } from "../../src/gateways/xlsx/write";
+import { blankTemplateSheetPlan } from "../../src/gateways/office/blank-template";
+import { materialSheetPlan } from "../../src/report/material";
 import { noteText, openWorkbook, removeDir, sha256, tempDir, writeWorkbook } from "../helpers/xlsx-workbooks";
 
 const SHEET = "自评表 (2023)'s";
@@ -243,6 +245,46 @@ describe("writeScoredCopy: what it refuses and survives", () => {
     await writeSource(src);
     await writeScoredCopy(src, emptyPlan(), dest);
     expect((await readWorkbookFile(dest)).sheets.map((s) => s.name)).toEqual([SHEET, "Other"]);
+  });
+});
+
+describe("sheets of cells in the plan", () => {
+  it("writes the blank 自评表 and 报告素材 from their sheet plans: text, formulas, merges, widths, formats", async () => {
+    const src = path.join(dir, "cells.xlsx");
+    const dest = path.join(dir, "cells.checked.xlsx");
+    await writeSource(src);
+    const plan: WritePlan = { ...emptyPlan(), cellSheets: [blankTemplateSheetPlan(), materialSheetPlan("department")] };
+    await writeScoredCopy(src, plan, dest);
+    const copy = await openWorkbook(dest);
+    expect(copy.worksheets.map((ws) => ws.name)).toEqual([SHEET, "Other", "绩效自评表", "报告素材"]);
+    const table = copy.getWorksheet("绩效自评表")!;
+    expect(table.getCell("A12").value).toBe("绩效指标");
+    expect(table.getCell("C6").formula).toBe("SUM(C7:C9)");
+    expect(table.getCell("C6").numFmt).toBe("#,##0.00");
+    expect(table.getCell("A1").font?.size).toBe(16);
+    expect(table.getCell("B2").isMerged).toBe(true);
+    expect(table.getCell("D13").border?.top?.style).toBe("thin");
+    const material = copy.getWorksheet("报告素材")!;
+    expect(material.getCell("A1").value).toBe("项目");
+    expect(material.getCell("A1").font?.bold).toBe(true);
+    expect(material.getCell("C2").font?.color?.argb).toBe("FF808080");
+    expect(material.getColumn(2).width).toBe(80);
+    expect(material.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const read = await readWorkbookFile(dest);
+    expect(read.sheets.find((s) => s.name === "绩效自评表")!.cell(12, 1)?.value).toBe("绩效指标");
+  });
+
+  it("never writes over a sheet of the officer's: the template is numbered, a 报告素材 they have is kept", async () => {
+    const src = path.join(dir, "officer.xlsx");
+    const dest = path.join(dir, "officer.checked.xlsx");
+    await writeWorkbook(src, { 绩效自评表: { A1: "我的表" }, 报告素材: { A1: "部门主要职责", B1: "已经写好的职责" } });
+    const plan: WritePlan = { ...emptyPlan(), cellSheets: [blankTemplateSheetPlan(), materialSheetPlan("department")] };
+    await writeScoredCopy(src, plan, dest);
+    const copy = await openWorkbook(dest);
+    expect(copy.worksheets.map((ws) => ws.name)).toEqual(["绩效自评表", "报告素材", "绩效自评表 (2)"]);
+    expect(copy.getWorksheet("绩效自评表")!.getCell("A1").value).toBe("我的表");
+    expect(copy.getWorksheet("报告素材")!.getCell("B1").value).toBe("已经写好的职责");
+    expect(copy.getWorksheet("报告素材")!.rowCount).toBe(1);
   });
 });
 

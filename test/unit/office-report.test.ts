@@ -14,7 +14,7 @@ import { META_KEY, STORE_SHEET } from "../../src/gateways/office/undo-store";
 import { insertReportMaterial } from "../../src/gateways/office/workbook";
 import { applyPlan } from "../../src/gateways/office/write";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
-import { isMaterialSheetName, reportMaterialTemplate } from "../../src/report/material";
+import { isMaterialSheetName, materialSheetPlan, reportMaterialTemplate } from "../../src/report/material";
 import { draftReport } from "../../src/report/model";
 import { REPORT_SHEET, reportSheetPlan, withReportSheet } from "../../src/report/sheet";
 import { FakeExcel, type FakeSheet } from "../helpers/office-excel";
@@ -246,7 +246,7 @@ describe("creating the 报告素材 sheet", () => {
     const template = reportMaterialTemplate("department");
     const context = excel.context();
     const sync = jest.spyOn(context, "sync");
-    expect(await insertReportMaterial(context, template)).toBe("报告素材");
+    expect(await insertReportMaterial(context, materialSheetPlan("department"))).toBe("报告素材");
     expect(sync).toHaveBeenCalledTimes(2);
     const sheet = excel.sheet("报告素材");
     expect(["A1", "B1", "C1"].map((a) => sheet.get(a)?.value)).toEqual(["项目", "内容", "填写说明"]);
@@ -270,13 +270,44 @@ describe("creating the 报告素材 sheet", () => {
     expect(excel.hasSheet("报告素材")).toBe(true);
   });
 
+  it("is a sheet plan: header, one row an item, hints, widths, the officer's sheet, one of it only", () => {
+    const template = reportMaterialTemplate("department");
+    const plan = materialSheetPlan("department");
+    const last = template.rows.length + 1;
+    expect(plan).toMatchObject({ name: "报告素材", owner: "officer", whenTaken: "skip", freezeRows: 1, select: "B2" });
+    expect(plan.rows[0]).toEqual(["项目", "内容", "填写说明"]);
+    expect(plan.rows.slice(1)).toEqual(template.rows.map((r) => [r.item, "", r.hint]));
+    expect(plan.columnWidths).toEqual([28, 80, 50]);
+    expect(plan.formats).toEqual(
+      expect.arrayContaining([
+        { range: "A1:C1", bold: true },
+        { range: `A2:C${last}`, wrap: true, vertical: "top" },
+        { range: `C2:C${last}`, fontColor: "#808080" },
+      ]),
+    );
+    const bold = (plan.formats ?? []).filter((f) => /^A\d+$/.test(f.range) && f.bold).map((f) => f.range);
+    expect(bold).toEqual(template.rows.flatMap((r, i) => (r.required ? [`A${i + 2}`] : [])));
+  });
+
+  it("is never written over a 报告素材 the add-in itself made: the officer's copy is the one read", async () => {
+    const excel = sampleExcel();
+    await applyPlan(excel.context(), {
+      values: [],
+      marks: [],
+      sheets: [{ name: "报告素材", columnWidth: 84, rows: [] }],
+    });
+    const before = excel.sheet("报告素材").snapshot();
+    expect(await insertReportMaterial(excel.context(), materialSheetPlan("department"))).toBeNull();
+    expect(excel.sheet("报告素材").snapshot()).toEqual(before);
+  });
+
   it("never replaces a sheet of that name, and writes nothing then", async () => {
     const excel = sampleExcel();
     excel.addSheet("报告素材", [["部门主要职责", "已经写好的职责"]]);
     const before = excel.snapshot();
     const context = excel.context();
     const sync = jest.spyOn(context, "sync");
-    expect(await insertReportMaterial(context, reportMaterialTemplate("department"))).toBeNull();
+    expect(await insertReportMaterial(context, materialSheetPlan("department"))).toBeNull();
     expect(sync).toHaveBeenCalledTimes(1);
     expect(excel.snapshot()).toEqual(before);
   });

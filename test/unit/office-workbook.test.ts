@@ -1,6 +1,8 @@
 /** The pane's smaller errands in Excel, and the gateway object the pane is given. */
 import { OfficeGateway } from "../../src/gateways/office/gateway";
-import { centralBlankTemplate } from "../../src/gateways/office/blank-template";
+import { blankTemplateSheetPlan, centralBlankTemplate } from "../../src/gateways/office/blank-template";
+import { undoLastWrite } from "../../src/gateways/office/undo";
+import { applyPlan } from "../../src/gateways/office/write";
 import { needsQuotePrefix, toExcelInput, documentReference } from "../../src/gateways/office/excel-input";
 import { parseAreaList } from "../../src/gateways/office/addresses";
 import { pickTableSheet, readTable } from "../../src/gateways/office/read";
@@ -53,6 +55,65 @@ describe("insertBlankTemplate", () => {
     const excel = workbook();
     excel.addSheet("绩效自评表");
     expect(await insertBlankTemplate(excel.context())).toBe("绩效自评表 (2)");
+  });
+
+  it("is a sheet plan: the officer's sheet once added, formulas as formulas, the table's borders and merges", () => {
+    const plan = blankTemplateSheetPlan();
+    expect(plan).toMatchObject({ name: "绩效自评表", owner: "officer", whenTaken: "number", select: "A1" });
+    expect(plan.rows[5].slice(2, 6)).toEqual([
+      { formula: "SUM(C7:C9)" },
+      { formula: "SUM(D7:D9)" },
+      { formula: "SUM(E7:E9)" },
+      10,
+    ]);
+    expect(plan.rows[0][0]).toBe("项目支出绩效自评表");
+    expect(plan.merges).toEqual(centralBlankTemplate().merges);
+    const last = plan.rows.length;
+    expect(plan.formats).toEqual(
+      expect.arrayContaining([
+        { range: `A3:I${last}`, wrap: true, vertical: "center", borders: true },
+        { range: "C6:E9", numFmt: "#,##0.00" },
+        { range: "A1", fontSize: 16 },
+      ]),
+    );
+    expect(plan.columnWidths).toHaveLength(9);
+  });
+
+  it("is written through the write plan: two syncs, and 撤销写入 leaves it", async () => {
+    const excel = workbook();
+    const context = excel.context();
+    const sync = jest.spyOn(context, "sync");
+    await insertBlankTemplate(context);
+    expect(sync).toHaveBeenCalledTimes(2);
+    const written = excel.sheet("绩效自评表").snapshot();
+    await applyPlan(excel.context(), {
+      values: [],
+      marks: [],
+      sheets: [{ name: "自评报告", columnWidth: 84, rows: [] }],
+    });
+    expect((await undoLastWrite(excel.context())).removedSheets).toEqual(["自评报告"]);
+    expect(excel.sheet("绩效自评表").snapshot()).toEqual(written);
+  });
+
+  it("never replaces a sheet of the officer's of that name, nor one the add-in made, whatever the case", async () => {
+    const excel = workbook();
+    excel.addSheet("TEMPLATE", [["我的表"]]);
+    const before = excel.sheet("TEMPLATE").snapshot();
+    const plan = { ...blankTemplateSheetPlan(), name: "Template" };
+    expect(await insertBlankTemplate(excel.context(), plan)).toBe("Template (2)");
+    expect(excel.sheet("TEMPLATE").snapshot()).toEqual(before);
+
+    // A sheet the add-in wrote under the template's name is its own, yet the template (the officer's) does not
+    // take its place: it gets the next name, and 撤销写入 still removes only the add-in's sheet.
+    await applyPlan(excel.context(), {
+      values: [],
+      marks: [],
+      sheets: [{ name: "绩效自评表", columnWidth: 84, rows: [] }],
+    });
+    expect(await insertBlankTemplate(excel.context())).toBe("绩效自评表 (2)");
+    expect(excel.sheet("绩效自评表 (2)").get("A12")?.value).toBe("绩效指标");
+    expect((await undoLastWrite(excel.context())).removedSheets).toEqual(["绩效自评表"]);
+    expect(excel.hasSheet("绩效自评表 (2)")).toBe(true);
   });
 
   it("keeps every template row the same width, labels and weights in place", () => {

@@ -92,4 +92,13 @@ describe("nameNewSheets", () => {
       nameNewSheets([{ name: "校验结果" }, { name: "报告素材", numbered: false }], ["校验结果", "报告素材"]),
     ).toEqual([{ name: "校验结果 (2)", replace: false }, null]);
   });
+
+  it("never replaces even the add-in's own sheet for a sheet that becomes the officer's", () => {
+    expect(nameNewSheets([{ name: "绩效自评表", replaces: false }], ["绩效自评表"], ["绩效自评表"])).toEqual([
+      { name: "绩效自评表 (2)", replace: false },
+    ]);
+    expect(nameNewSheets([{ name: "报告素材", numbered: false, replaces: false }], ["报告素材"], ["报告素材"])).toEqual(
+      [null],
+    );
+  });
 });

@@ -147,7 +147,9 @@ describe("生成报告", () => {
     expect(gateway.insertReportMaterial).toHaveBeenCalledTimes(1);
     const template = gateway.insertReportMaterial.mock.calls[0][0];
     expect(template.name).toBe("报告素材");
-    expect(template.rows.map((r) => r.item)).toContain("部门主要职责");
+    expect(template.rows.map((r) => r[0])).toContain("部门主要职责");
+    // A sheet plan, written as any plan is: the officer's sheet once added, never written over one of theirs.
+    expect(template).toMatchObject({ owner: "officer", whenTaken: "skip", select: "B2" });
     expect(noticeText()).toBe("已创建工作表“报告素材”：在“内容”列填写后，再点“生成报告”。");
     expect(screen.queryByRole("button", { name: "创建报告素材表" })).toBeNull();
   });

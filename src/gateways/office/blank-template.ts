@@ -1,7 +1,9 @@
 /**
- * The blank central-layout 自评表 (财预〔2020〕10号 family) that "插入空白模板" adds: pure data, written by
- * workbook.ts. Labels follow DOMAIN.md §2; input cells are left empty, the 年度资金总额 row sums its sub-rows.
+ * The blank central-layout 自评表 (财预〔2020〕10号 family) that "插入空白模板" adds: pure data, written as a sheet
+ * plan like every other sheet. Labels follow DOMAIN.md §2; input cells are left empty, the 年度资金总额 row sums
+ * its sub-rows.
  */
+import type { CellSheetPlan, SheetCell, SheetFormat } from "../../domain/types";
 
 export interface SheetTemplate {
   /** Preferred sheet name; a suffix is added when it is taken. */
@@ -10,7 +12,7 @@ export interface SheetTemplate {
   rows: Array<Array<string | number>>;
   merges: string[];
   numberFormats: Array<[range: string, format: string]>;
-  /** Column widths in points, from column A. */
+  /** Column widths in Excel's character units, from column A. */
   columnWidths: number[];
   bold: string[];
   centered: string[];
@@ -99,10 +101,37 @@ export function centralBlankTemplate(): SheetTemplate {
       ["H6", "0.00"],
       [`G${first}:H${last}`, "0.00"],
     ],
-    columnWidths: [80, 80, 90, 150, 80, 80, 50, 50, 160],
+    columnWidths: [14.5, 14.5, 16.5, 28, 14.5, 14.5, 8.5, 8.5, 30],
     bold: ["A1", "A5:I5", "A12:I12", `A${last}:I${last}`],
     centered: ["A1:I2", "A5:I5", "A12:I12"],
     title: "A1",
     body: `A3:I${last}`,
+  };
+}
+
+/**
+ * The template as a sheet plan: the officer's sheet once added (never replaced, left by 撤销写入), numbered when
+ * the name is taken. "=…" cells become formulas; the table gets borders and wrapping, then bold, centring and
+ * the title's size.
+ */
+export function blankTemplateSheetPlan(template: SheetTemplate = centralBlankTemplate()): CellSheetPlan {
+  const cell = (v: string | number): SheetCell =>
+    typeof v === "string" && v.startsWith("=") ? { formula: v.slice(1) } : v;
+  const formats: SheetFormat[] = [
+    ...template.numberFormats.map(([range, numFmt]) => ({ range, numFmt })),
+    { range: template.body, wrap: true, vertical: "center", borders: true },
+    ...template.bold.map((range) => ({ range, bold: true })),
+    ...template.centered.map((range) => ({ range, horizontal: "center" as const })),
+    { range: template.title, fontSize: 16 },
+  ];
+  return {
+    name: template.name,
+    owner: "officer",
+    whenTaken: "number",
+    rows: template.rows.map((row) => row.map(cell)),
+    merges: [...template.merges],
+    columnWidths: [...template.columnWidths],
+    formats,
+    select: "A1",
   };
 }

@@ -4,7 +4,7 @@
  */
 /* global Blob, Excel */
 import { checkWorkbook, type LayoutOverride } from "../../domain";
-import type { WritePlan } from "../../domain/types";
+import type { CellSheetPlan, WritePlan } from "../../domain/types";
 import { getSavedLayout, saveLayout } from "./layout-store";
 import { readReportSources, readTableForCheck } from "./read";
 import { saveFile } from "./save-file";
@@ -26,7 +26,6 @@ import {
   insertReportMaterial,
   locateCell,
   saveProfile,
-  type MaterialSheetTemplate,
   type ProfileChoice,
 } from "./workbook";
 import { applyPlan, previewPlan } from "./write";
@@ -85,8 +84,8 @@ export class OfficeGateway {
     return Excel.run((context) => insertBlankTemplate(context));
   }
 
-  insertReportMaterial(template: MaterialSheetTemplate): Promise<string | null> {
-    return Excel.run((context) => insertReportMaterial(context, template));
+  insertReportMaterial(plan: CellSheetPlan): Promise<string | null> {
+    return Excel.run((context) => insertReportMaterial(context, plan));
   }
 
   saveFile(file: Blob, name: string): Promise<SavedFile> {

@@ -32,11 +32,11 @@ export {
   getSelection,
   saveProfile,
   isProfileChoice,
-  type MaterialSheetTemplate,
   type ProfileChoice,
 } from "./workbook";
 export { LAYOUT_KEY, getSavedLayout, saveLayout, readLayoutItem, parseLayoutItem } from "./layout-store";
-export { centralBlankTemplate, type SheetTemplate } from "./blank-template";
+export { blankTemplateSheetPlan, centralBlankTemplate, type SheetTemplate } from "./blank-template";
+export { queueCellSheet } from "./cell-sheet";
 export { toExcelInput, needsQuotePrefix } from "./excel-input";
 export { saveFile, savePageUrl, base64url, SAVE_PAGE } from "./save-file";
 export type {
@@ -45,6 +45,7 @@ export type {
   ReportSources,
   SavedFile,
   SelectedRange,
+  CellSheetWritten,
   TextSheetWritten,
   UndoSummary,
   WritePreview,

@@ -41,6 +41,17 @@ export interface TextSheetWritten {
   rows: number;
 }
 
+/**
+ * A sheet of cells (WritePlan.cellSheets) as written: the name it got, null when it was not written because the
+ * officer already has a sheet of that name (a 报告素材).
+ */
+export interface CellSheetWritten {
+  wanted: string;
+  name: string | null;
+  replaced: boolean;
+  rows: number;
+}
+
 export interface WriteSummary {
   values: number;
   marks: number;
@@ -48,6 +59,8 @@ export interface WriteSummary {
   /** null when the plan had no findings sheet. */
   findingsSheet: string | null;
   textSheets: TextSheetWritten[];
+  /** Present when the plan had sheets of cells, one entry each in the plan's order. */
+  cellSheets?: CellSheetWritten[];
 }
 
 export interface UndoSummary {

@@ -4,14 +4,12 @@
  */
 /* global Excel */
 import { isProfileId, type CheckOptions } from "../../domain";
-import { centralBlankTemplate, type SheetTemplate } from "./blank-template";
-import { toExcelInput } from "./excel-input";
+import type { CellSheetPlan } from "../../domain/types";
+import { blankTemplateSheetPlan } from "./blank-template";
 import { selectionInvalidError } from "./errors";
 import { explainSyncError } from "./read";
-import { columnWidthPoints } from "./text-sheet";
 import type { SelectedRange } from "./types";
-import { columnLetters, parseRange } from "../../domain/grid";
-import { claimSheetName, nameNewSheet } from "../../domain/sheet-names";
+import { applyPlan } from "./write";
 
 /** A profile id, or "auto": the profile the table's layout implies. */
 export type ProfileChoice = NonNullable<CheckOptions["profile"]>;
@@ -54,107 +52,26 @@ export async function getSelection(context: Excel.RequestContext): Promise<Selec
   return { sheet: range.worksheet.name, address, text: value === null || value === undefined ? "" : String(value) };
 }
 
-/** A matrix the size of an A1 range, every cell `value`: office.js wants one entry per cell. */
-function filled<T>(a1: string, value: T): T[][] {
-  const r = parseRange(a1);
-  return Array.from({ length: r.bottom - r.top + 1 }, () => Array.from({ length: r.right - r.left + 1 }, () => value));
-}
-
-/** Adds the blank central-layout 自评表 as a new, active sheet. Two syncs; returns the sheet's name. */
+/**
+ * Adds the blank central-layout 自评表 as a new, active sheet, through the write plan like every other sheet:
+ * numbered when the name is taken, the officer's once added (撤销写入 leaves it). Two syncs; returns its name.
+ */
 export async function insertBlankTemplate(
   context: Excel.RequestContext,
-  template: SheetTemplate = centralBlankTemplate(),
+  plan: CellSheetPlan = blankTemplateSheetPlan(),
 ): Promise<string> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  const { name } = nameNewSheet(
-    template.name,
-    sheets.items.map((s) => s.name),
-  );
-  const ws = sheets.add(name);
-  const width = template.rows[0].length;
-  ws.getRange(`A1:${columnLetters(width)}${template.rows.length}`).formulas = template.rows;
-  for (const m of template.merges) ws.getRange(m).merge(false);
-  for (const [range, fmt] of template.numberFormats) ws.getRange(range).numberFormat = filled(range, fmt);
-  template.columnWidths.forEach((w, i) => {
-    const col = columnLetters(i + 1);
-    ws.getRange(`${col}:${col}`).format.columnWidth = w;
-  });
-  const body = ws.getRange(template.body);
-  body.format.wrapText = true;
-  body.format.verticalAlignment = "Center";
-  for (const edge of [
-    "EdgeTop",
-    "EdgeBottom",
-    "EdgeLeft",
-    "EdgeRight",
-    "InsideHorizontal",
-    "InsideVertical",
-  ] as const) {
-    body.format.borders.getItem(edge).style = "Continuous";
-  }
-  for (const r of template.bold) ws.getRange(r).format.font.bold = true;
-  for (const r of template.centered) ws.getRange(r).format.horizontalAlignment = "Center";
-  ws.getRange(template.title).format.font.size = 16;
-  ws.activate();
-  await context.sync();
-  return name;
+  const summary = await applyPlan(context, { values: [], marks: [], cellSheets: [plan] });
+  return summary.cellSheets![0].name!;
 }
-
-/** The blank 报告素材 sheet as the report module describes it (src/report/material.ts, MaterialTemplate). */
-export interface MaterialSheetTemplate {
-  name: string;
-  header: readonly [string, string, string];
-  rows: ReadonlyArray<{ item: string; hint: string; required: boolean }>;
-}
-
-/** Column widths of the 报告素材 sheet in characters, as the command line's copy has them: 项目, 内容, 填写说明. */
-const MATERIAL_WIDTHS = [28, 80, 50];
-const HINT_COLOUR = "#808080";
 
 /**
- * Adds the blank 报告素材 sheet and shows it, with the cursor where the first text goes (B2). Never replaces
- * a sheet: when one of that name exists, writes nothing and returns null. The officer's text goes here, so
- * it is not the add-in's to remove: 撤销写入 leaves it. Two syncs (one when the sheet exists).
+ * Adds the blank 报告素材 sheet (src/report/material.ts, materialSheetPlan) and shows it, the cursor where the
+ * first text goes, through the write plan. Never replaces a sheet: when one of that name exists, writes nothing
+ * and returns null (one sync). The officer's text goes here, so 撤销写入 leaves it. Two syncs otherwise.
  */
-export async function insertReportMaterial(
-  context: Excel.RequestContext,
-  template: MaterialSheetTemplate,
-): Promise<string | null> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  const picked = claimSheetName(
-    template.name,
-    sheets.items.map((s) => s.name),
-  );
-  if (!picked) return null;
-  const ws = sheets.add(picked.name);
-  const matrix = [[...template.header], ...template.rows.map((r) => [r.item, "", r.hint])].map((row) =>
-    row.map((v) => toExcelInput(v)),
-  );
-  const last = matrix.length;
-  ws.getRange(`A1:C${last}`).values = matrix;
-  MATERIAL_WIDTHS.forEach((w, i) => {
-    const col = columnLetters(i + 1);
-    ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
-  });
-  ws.getRange("A1:C1").format.font.bold = true;
-  ws.freezePanes.freezeRows(1);
-  if (last > 1) {
-    const body = ws.getRange(`A2:C${last}`);
-    body.format.wrapText = true;
-    body.format.verticalAlignment = "Top";
-    ws.getRange(`C2:C${last}`).format.font.color = HINT_COLOUR;
-  }
-  template.rows.forEach((r, i) => {
-    if (r.required) ws.getRange(`A${i + 2}`).format.font.bold = true;
-  });
-  ws.activate();
-  ws.getRange("B2").select();
-  await context.sync();
-  return picked.name;
+export async function insertReportMaterial(context: Excel.RequestContext, plan: CellSheetPlan): Promise<string | null> {
+  const summary = await applyPlan(context, { values: [], marks: [], cellSheets: [plan] });
+  return summary.cellSheets![0].name;
 }
 
 export async function getSavedProfile(context: Excel.RequestContext): Promise<ProfileChoice | null> {

@@ -1,7 +1,9 @@
 /**
  * Applying an engine write plan to the workbook: computed values with their number formats, highlight
- * fills, notes (ExcelApi 1.18 only), the findings sheet whose rows link to their cells, and text sheets
- * such as the Word-ready 自评报告 (./text-sheet.ts).
+ * fills, notes (ExcelApi 1.18 only), the findings sheet whose rows link to their cells, text sheets
+ * such as the Word-ready 自评报告 (./text-sheet.ts) and sheets of cells such as the blank 自评表 and 报告素材
+ * (./cell-sheet.ts). Every new sheet is named by src/domain/sheet-names.ts: the add-in's own earlier sheet is
+ * replaced, the officer's never.
  *
  * Two syncs, whatever the plan's size: the first reads sheet protection, the before-image of every cell
  * to be touched, existing notes, the sheet names and the undo index; nothing is written when a target
@@ -10,15 +12,16 @@
  */
 /* global Excel */
 import { columnLetters } from "../../domain/grid";
-import { nameNewSheets } from "../../domain/sheet-names";
+import { nameNewSheets, sameSheetName } from "../../domain/sheet-names";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { cellKey } from "./addresses";
 import { isMergedCellRefusal, mergedCellError, sheetProtectedError } from "./errors";
 import { documentReference, needsQuotePrefix, toExcelInput } from "./excel-input";
 import { supportsExcelApi } from "./host";
 import { explainSyncError } from "./read";
+import { queueCellSheet } from "./cell-sheet";
 import { queueTextSheet } from "./text-sheet";
-import type { TextSheetWritten, WritePreview, WriteRequest, WriteSummary } from "./types";
+import type { CellSheetWritten, WritePreview, WriteRequest, WriteSummary } from "./types";
 import {
   emptyMeta,
   encodeGeneration,
@@ -227,7 +230,7 @@ export async function previewPlan(context: Excel.RequestContext, plan: WritePlan
  * The undo index after this write, before its new generation is appended. A store sheet that vanished
  * (or an index that was lost) starts afresh; the list of the add-in's sheets and marks carries over.
  */
-function nextMeta(prep: Prepared, createdSheets: string[], notedKeys: string[]): UndoMeta {
+function nextMeta(prep: Prepared, createdSheets: string[], notedKeys: string[], officers: string[]): UndoMeta {
   const old = prep.meta;
   const storeKept = old !== null && prep.sheetNames.has(old.storeSheet);
   const base: UndoMeta = storeKept
@@ -239,7 +242,8 @@ function nextMeta(prep: Prepared, createdSheets: string[], notedKeys: string[]):
   const markedKeys = [...prep.work].filter(([, w]) => w.mark).map(([k]) => k);
   return {
     ...base,
-    createdSheets: union(base.createdSheets, createdSheets),
+    // A sheet now the officer's (a blank 自评表 under a name the add-in once used) is not the add-in's to remove.
+    createdSheets: union(base.createdSheets, createdSheets).filter((n) => !officers.some((o) => sameSheetName(n, o))),
     marked: union(base.marked, markedKeys),
     noted: union(base.noted, notedKeys),
   };
@@ -258,10 +262,35 @@ export async function applyPlan(context: Excel.RequestContext, plan: WriteReques
   const prep = await prepare(context, plan, { notesOn, hasPattern, withText: false });
   if (prep.protectedSheets.length) throw sheetProtectedError(prep.protectedSheets);
   // One naming for every new sheet: the add-in's own earlier sheet is replaced, the officer's never.
-  const planned = [...(plan.findingsSheet ? [plan.findingsSheet] : []), ...(plan.sheets ?? [])];
-  const names = nameNewSheets(planned, prep.sheetNames, prep.meta?.createdSheets ?? []).map((n) => n!);
-  const findings = plan.findingsSheet ? names[0] : null;
-  const textSheets = (plan.sheets ?? []).map((sheet, i) => ({ ...names[i + (findings ? 1 : 0)], plan: sheet }));
+  const cellPlans = plan.cellSheets ?? [];
+  const planned = [
+    ...(plan.findingsSheet ? [plan.findingsSheet] : []),
+    ...(plan.sheets ?? []),
+    ...cellPlans.map((c) => ({ name: c.name, numbered: c.whenTaken === "number", replaces: c.owner === "ziping" })),
+  ];
+  const names = nameNewSheets(planned, prep.sheetNames, prep.meta?.createdSheets ?? []);
+  const findings = plan.findingsSheet ? names[0]! : null;
+  const textStart = findings ? 1 : 0;
+  const textSheets = (plan.sheets ?? []).map((sheet, i) => ({ ...names[textStart + i]!, plan: sheet }));
+  const cellStart = textStart + textSheets.length;
+  const cellSheets = cellPlans.map((sheet, i) => ({ picked: names[cellStart + i], plan: sheet }));
+  const cellsWritten: CellSheetWritten[] = cellSheets.map(({ picked, plan: sheet }) => ({
+    wanted: sheet.name,
+    name: picked?.name ?? null,
+    replaced: picked?.replace ?? false,
+    rows: picked ? sheet.rows.length : 0,
+  }));
+  const summaryOf = (values: number, marks: number, notes: number): WriteSummary => ({
+    values,
+    marks,
+    notes,
+    findingsSheet: findings?.name ?? null,
+    textSheets: textSheets.map((t) => ({ name: t.name, replaced: t.replace, rows: t.plan.rows.length })),
+    ...(plan.cellSheets ? { cellSheets: cellsWritten } : {}),
+  });
+  // Nothing to write (a 报告素材 the officer already has): one sync, nothing changed.
+  if (prep.work.size === 0 && !findings && textSheets.length === 0 && cellSheets.every((c) => !c.picked))
+    return summaryOf(0, 0, 0);
 
   // The before-image of this write: one generation of the undo store.
   const oursNoted = new Set(prep.meta?.noted ?? []);
@@ -287,10 +316,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: WriteReques
   // order and stops at a failing step, so whatever did get written can always be undone.
   if (supportsExcelApi("1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
   const sheets = context.workbook.worksheets;
+  const written = cellSheets.filter((c) => c.picked);
   const meta = nextMeta(
     prep,
-    [...(findings ? [findings.name] : []), ...textSheets.map((t) => t.name)],
+    [
+      ...(findings ? [findings.name] : []),
+      ...textSheets.map((t) => t.name),
+      ...written.filter((c) => c.plan.owner === "ziping").map((c) => c.picked!.name),
+    ],
     notesToWrite.map((n) => n.key),
+    written.filter((c) => c.plan.owner === "officer").map((c) => c.picked!.name),
   );
   if (images.length > 0) {
     const chunks = encodeGeneration({ at: new Date().toISOString(), images });
@@ -310,9 +345,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WriteReques
       rows: meta.rows + chunks.length,
       generations: [...meta.generations, { first, count: chunks.length }],
     });
-  } else {
-    // Nothing of the officer's is overwritten (a plan of text sheets only): no generation, only the list of
-    // sheets the add-in added, so that 撤销写入 removes them.
+  } else if (prep.meta || meta.createdSheets.length > 0) {
+    // Nothing of the officer's is overwritten (a plan of new sheets only): no generation, only the list of
+    // sheets the add-in added, so that 撤销写入 removes them. Sheets made for the officer are not listed.
     writeUndoMeta(context, meta);
   }
 
@@ -337,17 +372,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: WriteReques
     else note.content = content;
   }
   if (findings && plan.findingsSheet) queueFindingsSheet(context, findings.name, findings.replace, plan.findingsSheet);
-  const written: TextSheetWritten[] = [];
-  for (const t of textSheets) {
+  textSheets.forEach((t, i) => {
     const ws = queueTextSheet(context, t.name, t.replace, t.plan);
     // The officer asked for the text (the report): show it.
-    if (written.length === 0) ws.activate();
-    written.push({ name: t.name, replaced: t.replace, rows: t.plan.rows.length });
-  }
+    if (i === 0) ws.activate();
+  });
+  for (const { picked, plan: sheet } of written) queueCellSheet(context, picked!.name, picked!.replace, sheet);
   try {
     await context.sync();
   } catch (e) {
     throw isMergedCellRefusal(e) ? mergedCellError(e) : e;
   }
-  return { values, marks, notes: notesToWrite.length, findingsSheet: findings?.name ?? null, textSheets: written };
+  return summaryOf(values, marks, notesToWrite.length);
 }

@@ -1,6 +1,7 @@
 /**
- * Applies the engine's write plan to a copy of a workbook: computed values, highlighted findings with notes
- * and a findings sheet. The submitted file is only ever read; the copy goes to a new path.
+ * Applies the engine's write plan to a copy of a workbook: computed values, highlighted findings with notes,
+ * a findings sheet, text sheets (./text-sheet.ts) and sheets of cells (./cell-sheet.ts), each new sheet named
+ * by src/domain/sheet-names.ts. The submitted file is only ever read; the copy goes to a new path.
  */
 /* global process, NodeJS -- Node code: the shared lint config assumes a browser. */
 import { promises as fs } from "fs";
@@ -9,6 +10,7 @@ import ExcelJS from "exceljs";
 import { nameNewSheet } from "../../domain/sheet-names";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
+import { applyCellSheets } from "./cell-sheet";
 import { applyTextSheets } from "./text-sheet";
 
 export { WorkbookWriteError, type WorkbookWriteErrorCode } from "./errors";
@@ -34,6 +36,7 @@ export async function writeScoredCopy(srcPath: string, plan: WritePlan, destPath
       addFindingsSheet(workbook, plan.findingsSheet);
     }
     if (plan.sheets?.length) applyTextSheets(workbook, plan.sheets);
+    if (plan.cellSheets?.length) applyCellSheets(workbook, plan.cellSheets);
   });
 }
 
