@@ -83,6 +83,23 @@ describe("score-mismatch under the scoring settings", () => {
   });
 });
 
+describe("deviationPenalty at exactly 1.3 × target in decimal", () => {
+  // Bug: 1.3 × 0.9 = 1.17, but 1.3 * 0.9 is 1.1700000000000002 in binary and B ≥ 1.3 × A is compared with no float
+  // margin, so an actual of exactly 130% escapes the penalty (DOMAIN.md §3: actual ≥ 130% of target → −2).
+  it.failing("1.17 against ≥0.9 costs 2 points: 25 − 2 = 23", () => {
+    expectRaised(
+      true,
+      row("≥0.9", 1.17, 25),
+      "score-mismatch",
+      at,
+      { settings: { deviationPenalty: "on" } },
+      {
+        expected: "23.00",
+      },
+    );
+  });
+});
+
 describe("score-mismatch message", () => {
   it("says the rule's score and the typed one in both languages", () => {
     const f = findingAt(row("≥100", 80, 25), "score-mismatch", at)!;
