@@ -34,13 +34,17 @@ function isBlank(slot: Slot): boolean {
 }
 
 /**
- * The cells a merge could span: each blank cell whose column, walked up through blank cells of its role, reaches
- * a filled cell of that role first, and that filled cell (the merge's owner, whose value belongs to the rows it
- * spans, not to its own). The table model puts one indicator on a row, so cells of one role never sit side by
- * side: vertical merges are the only ones the values can betray. (A merge across 分值 and 得分 reads exactly like
- * a blank template's 得分 beside its 分值, and is not guessed at.)
+ * The cells a merge could span, as far as the values betray one:
+ * - down a column: each blank cell whose column, walked up through blank cells of its role, reaches a filled
+ *   cell of that role first, and that filled cell (the merge's owner, whose value belongs to the rows it spans,
+ *   not to its own). The table model puts one indicator on a row, so cells of one role never sit side by side;
+ * - across a row: a blank 等级 right beside its label, under the indicators' label columns (一级 to 三级). The
+ *   reader takes the cell after the label's merge for the value; with no merges it takes the very next one,
+ *   which a 自评等级 merged over the label columns covers. Beside its label under the figure columns, the
+ *   value sits where an unmerged table puts it.
+ * (A merge across 分值 and 得分 reads exactly like a blank template's 得分 beside its 分值, and is not guessed at.)
  */
-function mergeSuspects(roles: Map<number, { role: Role; slot: Slot }>): Set<number> {
+function mergeSuspects(t: TableModel, roles: Map<number, { role: Role; slot: Slot }>): Set<number> {
   const suspects = new Set<number>();
   for (const [k, own] of roles) {
     if (!isBlank(own.slot)) continue;
@@ -52,6 +56,11 @@ function mergeSuspects(roles: Map<number, { role: Role; slot: Slot }>): Set<numb
       break;
     }
   }
+  const grade = t.grade;
+  const nameCol = Math.min(...t.indicators.map((i) => i.name.col));
+  if (grade && isBlank(grade.value) && grade.value.row === grade.labelSlot.row)
+    if (grade.value.col === grade.labelSlot.col + 1 && grade.value.col <= nameCol)
+      suspects.add(key(grade.value.row, grade.value.col));
   return suspects;
 }
 
@@ -72,7 +81,7 @@ export function guardUnknownMerges(
   computed: readonly ComputedCell[],
 ): MergeGuard {
   if (mergesKnown) return { computed, findings: [] };
-  const suspects = mergeSuspects(computedRoles(table));
+  const suspects = mergeSuspects(table, computedRoles(table));
   const held: ComputedCell[] = [];
   const kept: ComputedCell[] = [];
   for (const c of computed) (suspects.has(key(c.slot.row, c.slot.col)) ? held : kept).push(c);

@@ -344,11 +344,14 @@ describe("the task pane in Chromium over the simulated Excel", () => {
     const { page } = p;
     const sim = simOf(page);
     await check(page);
+    // Nor merged areas (ExcelApi 1.13): the 等级 the reader finds beside 自评等级 may lie under its merge (A25:F25).
+    await expect(page.locator("main").innerText()).resolves.toContain("此版本 Excel 无法读取合并单元格信息");
     await clickAndSettle(page, "写回结果");
     await expect(page.locator("main").innerText()).resolves.toContain("此版本的 Excel 不支持批注");
     await clickAndSettle(page, "确认写入");
-    await expect(notice(page)).resolves.toMatch(/已写入 13 个单元格/);
+    await expect(notice(page)).resolves.toMatch(/已写入 12 个单元格/);
     const wb = await sim.workbook();
+    expect(wb.sheets.find((s) => s.name === TABLE)!.cells.B25?.v ?? "").toBe("");
     expect(wb.sheets.every((s) => Object.keys(s.notes).length === 0)).toBe(true);
     expect(wb.sheets.map((s) => s.name)).toContain("校验结果");
     expect(await sim.failures()).toEqual([]);

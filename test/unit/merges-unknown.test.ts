@@ -73,4 +73,21 @@ describe("merges the host cannot report", () => {
     expect(cells).toContain(`H${total}`);
     expectNoFinding(g, "merges-unknown");
   });
+
+  it("leaves the 等级 alone when the cell the reader took for it may lie under a 自评等级 merged across", () => {
+    const rows = centralRows({ total: [100, ""] });
+    const gradeRow = rows.length + 1;
+    rows.push(["自评等级"]); // merged A:F in the workbook, the grade's own cell G blank
+    const known = gridFromRows("自评表", rows, [`A${gradeRow}:F${gradeRow}`]);
+    expect(check(known).plan.values.find((v) => v.figure === "total.grade")?.cell).toBe(`G${gradeRow}`);
+
+    const unknown = gridFromRows("自评表", rows);
+    unknown.mergesKnown = false;
+    expect(written(unknown)).not.toContain(`B${gradeRow}`);
+    expectFinding(unknown, "merges-unknown", `B${gradeRow}`);
+    // Beside its label under the figure columns, the 等级 is where an unmerged table puts it: written.
+    const plain = grid({ total: [100, ""], grade: "" }, [], false);
+    expect(check(plain).plan.values.find((v) => v.figure === "total.grade")?.cell).toBe(`H${total + 1}`);
+    expectNoFinding(plain, "merges-unknown");
+  });
 });
