@@ -2,7 +2,8 @@
  * reason-missing (DOMAIN.md §4): 得分 < 分值 while 偏差原因 is empty, "无", "/" or "0". Full marks need no reason;
  * 0.01 below them does.
  */
-import { PROFILE_IDS } from "../../domain";
+import { PROFILE_IDS, gridFromRows } from "../../domain";
+import { centralRows } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";
 
 const at = `I${indicatorRow(0)}`;
@@ -49,7 +50,51 @@ describe.each(PROFILE_IDS)("reason-missing under %s", (profile) => {
   });
 });
 
+/**
+ * A table without a 分值 column (weights in the headings): the first indicator, ≥500人次, reached `actual`. Its
+ * score cannot be recomputed, so a missed target alone asks for the reason (column H once G is gone).
+ */
+function withoutWeights(actual: string, reason = "") {
+  const rows = centralRows({
+    indicators: [
+      ["产出指标（50分）", "数量指标", "培训人次", "≥500人次", actual, 25, 25, reason],
+      ["", "质量指标", "培训合格率", "≥95%", "96%", 25, 25, ""],
+      ["效益指标（30分）", "社会效益指标", "服务覆盖面", "逐步提升", "达成年度指标", 30, 30, ""],
+      ["满意度指标（10分）", "服务对象满意度指标", "学员满意度", "≥90%", "93%", 10, 10, ""],
+    ],
+  });
+  const header = rows.findIndex((r) => r.includes("三级指标"));
+  return gridFromRows(
+    "自评表",
+    rows.map((r, i) => (i < header ? r : r.filter((_, c) => c !== 6))),
+  );
+}
+const noWeightAt = `H${indicatorRow(0)}`;
+
+describe.each(PROFILE_IDS)("reason-missing without a 分值 column under %s", (profile) => {
+  it.each([
+    ["500人次: met", "500人次", "", false],
+    ["499.99人次: missed", "499.99人次", "", true],
+    ["499.99人次 with a reason", "499.99人次", "报名人数不足", false],
+  ])("%s", (_, actual, reason, raised) => {
+    expectRaised(
+      raised,
+      withoutWeights(actual, reason),
+      "reason-missing",
+      noWeightAt,
+      { profile },
+      { severity: "error" },
+    );
+  });
+});
+
 describe("reason-missing message", () => {
+  it("says the target was missed where no score can say so, in both languages", () => {
+    const f = findingAt(withoutWeights("480人次"), "reason-missing", noWeightAt)!;
+    expect(f.message["zh-CN"]).toBe("“培训人次”未达到年度指标值，须填写偏差原因分析及改进措施");
+    expect(f.message["en-US"]).toBe('"培训人次" missed its target; the deviation reason and remedy must be filled in');
+  });
+
   it("says the score and the weight in both languages", () => {
     // 80 ÷ 100 × 25 = 20.00
     const f = findingAt(quantitative(80, 20), "reason-missing", at)!;
