@@ -43,8 +43,8 @@ function resultLines(result: CheckResult, lang: Lang): string[] {
       [
         label("sheet", result.sheet ?? t(lang, "notFound")),
         label("layout", result.layout ? layoutLabel(lang, result.layout) : unknown),
-        // The figures name the profile with any --set settings ("central-2020（integerScores=on）").
-        label("profile", result.figures[0]?.profile ?? result.profile),
+        // The rules in force as a reviewer names them, with any --set settings ("财预〔2020〕10号评分口径（另设 integerScores=on）").
+        label("profile", result.figures[0]?.profileTitle?.[lang] ?? result.figures[0]?.profile ?? result.profile),
       ].join("  "),
     "  " +
       [
@@ -104,7 +104,7 @@ export interface JsonReport {
     layout: string | null;
     profile: string | null;
     budget: { planned: number | null; executed: number | null; rate: number | null; score: number | null };
-    total: { computed: number | null; reported: number | null; grade: string | null };
+    total: { computed: number | null; reported: number | null; grade: string | null; provisional: string | null };
     findings: Array<{ rule: string; severity: Severity; sheet: string; cell: string; message: string }>;
     reading?: TableReading | null;
   }>;

@@ -23,6 +23,7 @@ import {
 } from "./parse";
 import {
   amountsAgree,
+  below,
   equalWithin,
   exceeds,
   figuresEqual,
@@ -36,7 +37,7 @@ import {
   scoreBelowWeight,
   weightsAgree,
 } from "./precision";
-import { gradeFor, profileLabel, type Direction, type Profile } from "./profile";
+import { gradeFor, profileLabel, profileTitle, type Direction, type Profile } from "./profile";
 import type { Block, BudgetRow, IndicatorRow, Slot, TableModel } from "./table";
 import type { BudgetSummary, Figure, Localized, TotalSummary } from "./types";
 
@@ -259,6 +260,7 @@ class Scorer {
   readonly figures: Figure[] = [];
   readonly computed: ComputedCell[] = [];
   readonly profileLabel: string;
+  readonly profileTitle: Localized;
   readonly converted = new Set<string>();
   private readonly planned = new Set<number>();
   private readonly inputs: Set<number>;
@@ -271,6 +273,7 @@ class Scorer {
     readonly profile: Profile,
   ) {
     this.profileLabel = profileLabel(profile);
+    this.profileTitle = profileTitle(profile);
     this.inputs = inputCells(table);
     // A computed cell merged over several roles (two indicators' 得分, an indicator's 得分 and the 总分)
     // belongs to none of them: it is checked, never written.
@@ -289,6 +292,7 @@ class Scorer {
       value: f.value,
       display: f.display,
       profile: this.profileLabel,
+      profileTitle: this.profileTitle,
       rule: f.rule,
       arithmetic: f.arithmetic,
       sheet: slot ? this.table.sheet : undefined,
@@ -644,9 +648,9 @@ class Scorer {
       }
     }
 
-    const overCompleted = dir !== "≤" && A > 0 && B >= p.overCompletionRatio * A;
+    const overCompleted = dir !== "≤" && A > 0 && !below(B, p.overCompletionRatio * A);
     let penalty = 0;
-    if (overCompleted && p.deviationPenalty && B >= p.deviationPenalty.ratio * A) {
+    if (overCompleted && p.deviationPenalty && !below(B, p.deviationPenalty.ratio * A)) {
       penalty = Math.min(score, p.deviationPenalty.points);
       score = Math.max(0, score - p.deviationPenalty.points);
       arith += `；偏离目标 ${fmtRate(B / A)}，扣 ${p.deviationPenalty.points} 分 = ${fmtScore(score)}`;
@@ -795,7 +799,7 @@ class Scorer {
     }
     let cap: TotalFacts["cap"] = null;
     if (p.scoreCapByExecution && budget.rate !== null) {
-      const c = p.scoreCapByExecution.find((x) => budget.rate! < x.below);
+      const c = p.scoreCapByExecution.find((x) => below(budget.rate!, x.below));
       if (c && total > c.cap) {
         cap = { cap: c.cap, rate: budget.rate, uncapped: total };
         arithmetic += `；执行率 ${fmtRate(budget.rate)}，总分上限 ${c.cap}`;

@@ -39,7 +39,7 @@ export function buildPlan(
     const fig = byFigure.get(c.figure);
     const v: PlannedValue = { sheet: fig?.sheet ?? "", cell: c.slot.a1, value: c.value, figure: c.figure };
     if (c.numFmt) v.numFmt = c.numFmt;
-    if (fig) v.note = `Ziping 计算（${fig.profile}）：${fig.arithmetic}`;
+    if (fig) v.note = `Ziping 计算（${fig.profileTitle?.["zh-CN"] ?? fig.profile}）：${fig.arithmetic}`;
     if (provisional && (c.figure === "total.score" || c.figure === "total.grade"))
       v.note = `${v.note ?? ""}\n${provisional["zh-CN"]}`;
     return v;
@@ -51,7 +51,8 @@ export function buildPlan(
     cells: [
       i + 1,
       SEVERITY_LABEL[f.severity]["zh-CN"],
-      `${f.rule} ${CATALOGUE[f.rule].title["zh-CN"]}`,
+      // The rule as a reviewer names it (its id is in --json and the code).
+      CATALOGUE[f.rule].title["zh-CN"],
       f.sheet,
       f.cell,
       f.message["zh-CN"],
@@ -75,7 +76,7 @@ export function buildPlan(
         fig.cell ?? "",
         fig.display,
         fig.rule["zh-CN"],
-        fig.profile,
+        fig.profileTitle?.["zh-CN"] ?? fig.profile,
         fig.arithmetic,
       ],
       link: fig.sheet && fig.cell ? { sheet: fig.sheet, cell: fig.cell } : undefined,

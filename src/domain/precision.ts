@@ -115,6 +115,14 @@ export function figuresEqual(a: number, b: number): boolean {
   return equalWithin(a, b, NOISE);
 }
 
+/**
+ * A rate or ratio below a threshold beyond float noise, relative to the threshold's size: 8.1 ÷ 9 is 90% exactly
+ * (not below 90%), 12.36 is 1.2 × 10.3 exactly (not below it), though binary arithmetic misses both by 1e-16.
+ */
+export function below(value: number, threshold: number): boolean {
+  return value < threshold - NOISE * Math.max(1, Math.abs(threshold));
+}
+
 /** A rate short of 100% beyond float noise (a budget not fully spent). */
 export function belowFull(rate: number): boolean {
   return rate < 1 - NOISE;

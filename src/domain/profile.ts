@@ -60,9 +60,18 @@ export function profileLabel(p: Profile): string {
   return p.modifiers?.length ? `${p.id}（${p.modifiers.join("，")}）` : p.id;
 }
 
+/** How a reviewer reads the rules in force: "财预〔2020〕10号", with any settings as typed after it. */
+export function profileTitle(p: Profile): Localized {
+  const extra = p.modifiers?.length ? p.modifiers.join("，") : "";
+  return {
+    "zh-CN": extra ? `${p.name["zh-CN"]}（另设 ${extra}）` : p.name["zh-CN"],
+    "en-US": extra ? `${p.name["en-US"]} (with ${extra})` : p.name["en-US"],
+  };
+}
+
 const CENTRAL: Profile = {
   id: "central-2020",
-  name: { "zh-CN": "中央部门项目支出绩效自评（财预〔2020〕10号）", "en-US": "Central rules (Cai Yu [2020] No. 10)" },
+  name: { "zh-CN": "财预〔2020〕10号", "en-US": "Cai Yu [2020] No. 10" },
   execWeight: 10,
   blockWeights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
   enforceBlockWeights: false,
@@ -94,13 +103,13 @@ export const PROFILES: Record<ProfileId, Profile> = {
   sichuan: {
     ...CENTRAL,
     id: "sichuan",
-    name: { "zh-CN": "四川省项目支出绩效自评", "en-US": "Sichuan rules" },
+    name: { "zh-CN": "四川省", "en-US": "Sichuan" },
     execReasonThreshold: 0.9,
   },
   "city-20-80": {
     ...CENTRAL,
     id: "city-20-80",
-    name: { "zh-CN": "市级 20/80 评分（执行率20分、指标80分）", "en-US": "City 20/80 rules" },
+    name: { "zh-CN": "市级 20/80（执行率20分、指标80分）", "en-US": "City 20/80 (execution 20, indicators 80)" },
     execWeight: 20,
     blockWeights: {},
     tiers: { top: { min: 0.8, max: 1 }, middle: { min: 0.5, max: 0.8 }, bottom: { min: 0, max: 0.5 } },

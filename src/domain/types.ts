@@ -57,6 +57,8 @@ export interface Finding {
 
 /** A computed number with the rule and arithmetic that produced it. */
 export interface Figure {
+  /** The rules in force as a reviewer reads them ("财预〔2020〕10号"); `profile` is their id. */
+  profileTitle?: Localized;
   /** Stable key: "budget.rate", "budget.score", "indicator.14.score", "block.产出指标.score", "total.score", "total.grade". */
   key: string;
   label: Localized;

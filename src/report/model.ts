@@ -8,7 +8,7 @@ import type { CheckDetail, IndicatorStatus } from "../domain";
 import { type Cell, type CellRange, type Grid } from "../domain/grid";
 import { isExecutionIndicator } from "../domain/labels";
 import { cellText, isBlankMark, isEmptyExplanation, parseActual, parseNumber, parseTarget } from "../domain/parse";
-import { belowFull, displayPrecision, fmtAmountGrouped, fmtPlain, round } from "../domain/precision";
+import { below, belowFull, displayPrecision, fmtAmountGrouped, fmtPlain, round } from "../domain/precision";
 import { PROFILES, type Profile } from "../domain/profile";
 import type { IndicatorRow, Slot, TableModel } from "../domain/table";
 import type { Figure, Lang, LayoutId } from "../domain/types";
@@ -513,7 +513,12 @@ class Drafter {
     const rate = this.detail.budget.rate;
     const threshold = this.profile.execReasonThreshold;
     const rateFig = this.figures.get("budget.rate");
-    if (rate !== null && belowFull(rate) && rateFig && (budgetReason || (threshold !== null && rate < threshold))) {
+    if (
+      rate !== null &&
+      belowFull(rate) &&
+      rateFig &&
+      (budgetReason || (threshold !== null && below(rate, threshold)))
+    ) {
       const piece: Piece[] = [P.problemBudget(this.figure(rateFig.display, rateFig.key))];
       if (budgetReason) {
         const { reason, measure } = splitReason(budgetReason.text);

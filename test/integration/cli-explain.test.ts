@@ -190,7 +190,7 @@ describe("ziping check --layout", () => {
     const file = JSON.parse(r.out).files[0];
     expect(file.findings.map((f: { rule: string }) => f.rule)).not.toContain("layout-unrecognized");
     // By hand: 执行 95 ÷ 100 = 95% → 9.5; indicators 25 + 25 + 30 + 10 = 90, all met; 总分 99.5 as typed.
-    expect(file.total).toEqual({ computed: 99.5, reported: 99.5, grade: "优" });
+    expect(file.total).toEqual({ computed: 99.5, reported: 99.5, grade: "优", provisional: null });
     expect(r.status).toBe(0);
     const weight = file.reading.roles.find(
       (x: { block: string; role: string }) => x.block === "indicator" && x.role === "weight",

@@ -170,7 +170,7 @@ describe("buildPlan: the 校验结果 sheet", () => {
       cells: [
         1,
         "错误",
-        `score-mismatch ${CATALOGUE["score-mismatch"].title["zh-CN"]}`,
+        CATALOGUE["score-mismatch"].title["zh-CN"],
         "自评表",
         "I14",
         "score-mismatch 说明",

@@ -2,7 +2,7 @@
  * exec-low-no-reason: 执行率 below the profile's threshold (execReasonThreshold) with no explanation in the budget's
  * 偏差原因 cells.
  */
-import { fmtRate } from "../precision";
+import { below, fmtRate } from "../precision";
 import { q, type Rule } from "./rule";
 
 export const execLowNoReason: Rule = {
@@ -17,7 +17,7 @@ export const execLowNoReason: Rule = {
     const b = facts.budget;
     const threshold = profile.execReasonThreshold;
     if (threshold === null || b.rate === null || b.explained || !b.total) return;
-    if (b.rate < threshold)
+    if (below(b.rate, threshold))
       flag(b.total.rate ?? b.total.executed!, { received: fmtRate(b.rate), expected: fmtRate(threshold) });
   },
 };

@@ -3,7 +3,7 @@
  * bottom tiers exclude their upper bound).
  */
 import { TIER_NAME } from "../facts";
-import { exceeds, fmtPlain } from "../precision";
+import { exceeds, fmtPlain, fmtScore } from "../precision";
 import { q, type Rule } from "./rule";
 
 export const qualitativeOutOfTier: Rule = {
@@ -21,12 +21,17 @@ export const qualitativeOutOfTier: Rule = {
       if (!fq?.tier || fq.inTier !== false || f.typedScore === null || f.weight === null) continue;
       // Above the weight is score-exceeds-weight's.
       if (exceeds(f.typedScore, f.weight)) continue;
-      flag(f.row.score, {
-        name: f.name,
-        tier: TIER_NAME[fq.tier]["zh-CN"],
-        expected: fq.rangeText,
-        received: fmtPlain(f.typedScore),
-      });
+      flag(
+        f.row.score,
+        {
+          name: f.name,
+          tier: TIER_NAME[fq.tier]["zh-CN"],
+          expected: fq.rangeText,
+          received: fmtPlain(f.typedScore),
+          // The cell keeps the officer's score; its note says what the 总分 counts instead.
+        },
+        `${f.arithmetic}；总分按 ${fmtScore(f.effective ?? 0)} 计`,
+      );
     }
   },
 };

@@ -44,9 +44,9 @@ describe.each(PROFILE_IDS)("score-ahead-of-execution under %s", (profile) => {
     );
   });
 
-  // Bug: 100% − 95% is 0.050000000000000044 in binary, compared with > and no float margin, so a ratio exactly
+  // Fixed (compared through precision.ts below/exceeds, with a float margin): 100% − 95% is 0.050000000000000044 in binary, compared with > and no float margin, so a ratio exactly
   // 5 points ahead is warned about although DOMAIN.md §3 warns only above 5% (other comparisons allow 1e-9).
-  it.failing("5%: 95.00% is exactly 5 points behind, not more", () => {
+  it("5%: 95.00% is exactly 5 points behind, not more", () => {
     expectRaised(false, spent(95), "score-ahead-of-execution", at, {
       profile,
       settings: { scoreAheadOfExecution: "5%" },

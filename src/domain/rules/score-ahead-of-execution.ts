@@ -2,7 +2,7 @@
  * score-ahead-of-execution: The indicators' score ratio ahead of the execution rate by more than the profile's
  * scoreAheadOfExecution (a vendor system's warning; off by default).
  */
-import { fmtPlain, fmtRate, round } from "../precision";
+import { exceeds, fmtPlain, fmtRate, round } from "../precision";
 import { q, type Rule } from "./rule";
 
 export const scoreAheadOfExecution: Rule = {
@@ -19,7 +19,7 @@ export const scoreAheadOfExecution: Rule = {
     const tf = facts.total;
     if (ahead === null || rate === null || tf.computed === null || tf.sumWeights <= 0 || !table.total?.score) return;
     const ratio = tf.sumScores / tf.sumWeights;
-    if (ratio - rate > ahead)
+    if (exceeds(ratio - rate, ahead))
       flag(table.total.score, {
         received: fmtRate(ratio),
         expected: fmtRate(rate),

@@ -17,7 +17,12 @@ export const scoreExceedsWeight: Rule = {
   check({ facts, flag }) {
     for (const f of facts.indicators)
       if (!f.notApplicable && f.typedScore !== null && f.weight !== null && scoreAboveWeight(f.typedScore, f.weight))
-        flag(f.row.score, { name: f.name, received: fmtPlain(f.typedScore), expected: fmtPlain(f.weight) });
+        // The cell keeps the officer's score; its note says what the 总分 counts instead.
+        flag(
+          f.row.score,
+          { name: f.name, received: fmtPlain(f.typedScore), expected: fmtPlain(f.weight) },
+          `总分按 ${fmtScore(f.effective ?? f.weight)} 计（不超过分值 ${fmtPlain(f.weight)}）`,
+        );
     if (facts.total.weightColumn) return;
     for (const b of facts.blocks)
       if (b.stated !== null && exceeds(b.score, b.stated))

@@ -84,9 +84,9 @@ describe("score-mismatch under the scoring settings", () => {
 });
 
 describe("deviationPenalty at exactly 1.3 × target in decimal", () => {
-  // Bug: 1.3 × 0.9 = 1.17, but 1.3 * 0.9 is 1.1700000000000002 in binary and B ≥ 1.3 × A is compared with no float
+  // Fixed (compared through precision.ts below/exceeds, with a float margin): 1.3 × 0.9 = 1.17, but 1.3 * 0.9 is 1.1700000000000002 in binary and B ≥ 1.3 × A is compared with no float
   // margin, so an actual of exactly 130% escapes the penalty (DOMAIN.md §3: actual ≥ 130% of target → −2).
-  it.failing("1.17 against ≥0.9 costs 2 points: 25 − 2 = 23", () => {
+  it("1.17 against ≥0.9 costs 2 points: 25 − 2 = 23", () => {
     expectRaised(
       true,
       row("≥0.9", 1.17, 25),
