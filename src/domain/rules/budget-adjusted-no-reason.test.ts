@@ -2,6 +2,7 @@
  * budget-adjusted-no-reason (DOMAIN.md §4): 全年预算数 ≠ 年初预算数 (beyond ±0.01 万元) with no explanation,
  * where the table has a place for one (a 原因 column in the budget block).
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, withBudget, withBudgetReasons } from "../../../test/helpers/rule-tables";
 

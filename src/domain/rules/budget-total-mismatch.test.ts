@@ -1,6 +1,7 @@
 /**
  * budget-total-mismatch (DOMAIN.md §4): 年度资金总额 ≠ Σ sub-rows, per column, beyond ±0.01 万元 (every profile).
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, withBudget } from "../../../test/helpers/rule-tables";
 

@@ -2,6 +2,7 @@
  * duplicate-exec-indicator (DOMAIN.md §4): budget execution scored again as an indicator while it has its own
  * score (预算执行率 10 points here).
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";
 

@@ -2,6 +2,7 @@
  * exec-low-no-reason (DOMAIN.md §2.1, §4): 执行率 under the profile's threshold with no explanation. The
  * threshold is 90% under sichuan, none under central-2020 and city-20-80, and moves with execReasonThreshold.
  */
+import { describe, expect, it } from "@jest/globals";
 import { expectRaised, findingAt, withBudget, withBudgetReasons } from "../../../test/helpers/rule-tables";
 import type { ProfileId } from "../../domain";
 

@@ -2,6 +2,7 @@
  * exec-over-budget (DOMAIN.md §3–4): 执行数 > 预算数, on the total and on each sub-row, beyond the amount
  * tolerance ±0.01 万元 (every profile). Overspending is reported, never scored above 100%.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { check } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, withBudget } from "../../../test/helpers/rule-tables";

@@ -2,6 +2,7 @@
  * exec-rate-mismatch (DOMAIN.md §4): the typed 执行率 differs from 全年执行数 ÷ 全年预算数. It agrees within
  * ±0.01 percentage points (every profile), or when equal at the precision its cell displays (§3 Precision).
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, withBudget } from "../../../test/helpers/rule-tables";
 

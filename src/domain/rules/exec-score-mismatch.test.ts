@@ -2,6 +2,7 @@
  * exec-score-mismatch (DOMAIN.md §3–4): the typed execution 得分 differs from min(执行率, 1) × 分值 by more than
  * the score tolerance 0.1; integerScores also accepts the computed score rounded to whole points.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, withBudget } from "../../../test/helpers/rule-tables";
 

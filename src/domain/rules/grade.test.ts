@@ -3,6 +3,7 @@
  * totals are built from typed qualitative scores, which stand as typed inside their tier, so each total is an
  * exact sum: 10 (100 of 100 spent) + the one indicator's score (分值 90).
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILES, PROFILE_IDS, type ProfileId } from "../../domain";
 import { centralGrid, centralRowsOf, check } from "../../../test/helpers/tables";
 import { expectRaised } from "../../../test/helpers/rule-tables";

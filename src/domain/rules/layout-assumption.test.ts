@@ -2,6 +2,7 @@
  * layout-assumption: how the reader read a table it could read more than one way, said as an info so the
  * officer can correct it. Here: a table without a 分值 column takes its weights from the block headings.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS, gridFromRows } from "../../domain";
 import { centralRows } from "../../../test/helpers/tables";
 import { DEFAULT_INDICATORS, expectRaised, findingAt } from "../../../test/helpers/rule-tables";

@@ -2,6 +2,7 @@
  * layout-unrecognized (DOMAIN.md §4): no 自评表 found, or a required column missing; the finding says which
  * label was expected. Headers spaced out for 分散对齐 ("三 级 指 标") are still read.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS, checkWorkbook, gridFromRows } from "../../domain";
 import { centralRows } from "../../../test/helpers/tables";
 

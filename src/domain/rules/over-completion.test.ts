@@ -2,6 +2,7 @@
  * over-completion (DOMAIN.md §3–4): B ≥ overCompletionRatio × A (1.2 by default) on a 正向 or 等于 indicator,
  * with no explanation. A warning only: the score keeps its full marks.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { check } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, indicatorRow, withFirstIndicator } from "../../../test/helpers/rule-tables";

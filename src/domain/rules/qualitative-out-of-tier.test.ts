@@ -3,6 +3,7 @@
  * top [80%, 100%], middle [60%, 80%), bottom [0, 60%); the city variant and tiers=80/50 move the middle to
  * [50%, 80%). Lower bounds belong to their tier, the middle's upper bound belongs to the top.
  */
+import { describe, expect, it } from "@jest/globals";
 import type { ProfileId } from "../../domain";
 import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";
 

@@ -2,6 +2,7 @@
  * qualitative-unrated: a qualitative result that fits no tier (DOMAIN.md §2.4: "reported, not guessed"). Info:
  * the typed score stands as the evaluator's judgement.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";
 

@@ -2,6 +2,7 @@
  * reason-missing (DOMAIN.md §4): 得分 < 分值 while 偏差原因 is empty, "无", "/" or "0". Full marks need no reason;
  * 0.01 below them does.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS, gridFromRows } from "../../domain";
 import { centralRows } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";

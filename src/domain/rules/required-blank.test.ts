@@ -1,4 +1,5 @@
 /** required-blank (DOMAIN.md §4): a required input left empty; 0 is a value, not a blank. */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, indicatorRow, withBudget, withIndicator } from "../../../test/helpers/rule-tables";
 

@@ -2,6 +2,7 @@
  * score-ahead-of-execution (DOMAIN.md §3, a vendor system's option, off by default): the indicators' score
  * ratio (Σ 得分 ÷ Σ 分值) exceeds the execution rate by more than scoreAheadOfExecution.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, totalRow, withBudget } from "../../../test/helpers/rule-tables";
 

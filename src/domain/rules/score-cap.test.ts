@@ -2,6 +2,7 @@
  * score-cap (DOMAIN.md §3, one provincial manual, off by default): with scoreCapByExecution the total is capped
  * by the execution rate: below 80% → 89, below 70% → 79, below 60% → 69, below 50% → 59.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { check } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, totalRow, withBudget } from "../../../test/helpers/rule-tables";

@@ -1,4 +1,5 @@
 /** score-exceeds-weight (DOMAIN.md §4): a typed 得分 above its 分值, quantitative or qualitative. */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";
 

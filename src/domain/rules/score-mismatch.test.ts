@@ -3,6 +3,7 @@
  * (0.1). The rule moves with lessIsBetterRule, equalRule, equalTolerance, bareTargetDirection, deviationPenalty
  * and integerScores.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, indicatorRow, withFirstIndicator } from "../../../test/helpers/rule-tables";
 

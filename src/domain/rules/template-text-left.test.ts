@@ -2,6 +2,7 @@
  * template-text-left (DOMAIN.md §2.3, §4): placeholders and instructions left in answer cells ("指标1", "……",
  * "(100字以内)"), never real text that merely looks like them ("完成指标1项", "XXL").
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";
 

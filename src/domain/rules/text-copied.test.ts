@@ -2,6 +2,7 @@
  * text-copied (DOMAIN.md §4): 实际完成情况 identical to 预期目标, or naming another year than the table's (2023 in
  * the title): a later year is a plan copied forward, an earlier one last year's account, unless compared with.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { centralGrid, centralRowsOf } from "../../../test/helpers/tables";
 import { expectRaised, findingAt } from "../../../test/helpers/rule-tables";

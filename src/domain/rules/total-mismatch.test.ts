@@ -3,6 +3,7 @@
  * the score tolerance 0.1 (integerScores accepts the sum rounded to whole points), and a typed 自评等级 differs
  * from the grade of the computed total.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { centralGrid } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, totalRow, withIndicator } from "../../../test/helpers/rule-tables";

@@ -2,6 +2,7 @@
  * unit-mismatch (DOMAIN.md §4): target and actual in different units or kinds, and the odd unit "百分比". Money
  * units convert ("万元" and "元"), "%" and "百分比" are one unit, "%" and "百分点" are not.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";
 

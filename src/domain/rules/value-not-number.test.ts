@@ -2,6 +2,7 @@
  * value-not-number (DOMAIN.md §3–4): text where a number is needed, and a budget of 0 or less, which leaves the
  * rate undefined (a finding, not a crash).
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { check } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, indicatorRow, withBudget, withIndicator } from "../../../test/helpers/rule-tables";

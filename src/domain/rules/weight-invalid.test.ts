@@ -1,4 +1,5 @@
 /** weight-invalid (DOMAIN.md §4): a 分值 missing, zero or negative; the smallest positive weight is valid. */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { expectRaised, findingAt, indicatorRow, withBudget, withIndicator } from "../../../test/helpers/rule-tables";
 

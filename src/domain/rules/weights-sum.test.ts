@@ -2,6 +2,7 @@
  * weights-sum (DOMAIN.md §3–4): the 分值 do not add up: all of them against 100, a block against the weight its
  * heading states, and with enforceBlockWeights each block against 产出 50 / 效益 30 / 满意度 10.
  */
+import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { centralGrid } from "../../../test/helpers/tables";
 import { DEFAULT_INDICATORS, expectRaised, findingAt, indicatorRow, totalRow } from "../../../test/helpers/rule-tables";
