@@ -8,7 +8,7 @@ import type { Grid } from "./grid";
 import { readTable, tableLikeness } from "./layout";
 import { guardUnknownMerges } from "./merges-unknown";
 import { buildPlan } from "./plan";
-import { PROFILES, profileForLayout, withSettings } from "./profile";
+import { PROFILES, defaultProfileFor, withSettings } from "./profile";
 import type { LayoutOverride } from "./layout-file";
 import type { TableModel } from "./table";
 import type { Facts } from "./facts";
@@ -75,7 +75,10 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   }
 
   const table = outcome.table;
-  const { profile, errors } = withSettings(PROFILES[chosen ?? profileForLayout(table.layout)], options.settings ?? {});
+  const { profile, errors } = withSettings(
+    chosen ? PROFILES[chosen] : defaultProfileFor(table.layout),
+    options.settings ?? {},
+  );
   if (errors.length) throw new Error(`Unknown profile settings: ${errors.join(", ")}`);
   const ev = evaluate(table, profile);
   const guard = guardUnknownMerges(grid?.mergesKnown !== false, table, ev.computed);

@@ -71,7 +71,7 @@ export function profileTitle(p: Profile): Localized {
 
 const CENTRAL: Profile = {
   id: "central-2020",
-  name: { "zh-CN": "财预〔2020〕10号", "en-US": "Cai Yu [2020] No. 10" },
+  name: { "zh-CN": "中央（财预〔2020〕10号）", "en-US": "Central (Cai Yu [2020] No. 10)" },
   execWeight: 10,
   blockWeights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
   enforceBlockWeights: false,
@@ -103,7 +103,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
   sichuan: {
     ...CENTRAL,
     id: "sichuan",
-    name: { "zh-CN": "四川省", "en-US": "Sichuan" },
+    name: { "zh-CN": "四川", "en-US": "Sichuan" },
     execReasonThreshold: 0.9,
   },
   "city-20-80": {
@@ -127,6 +127,19 @@ export function profileForLayout(layout: LayoutId | undefined): ProfileId {
   if (layout === "sichuan") return "sichuan";
   if (layout === "city-20-80") return "city-20-80";
   return "central-2020";
+}
+
+/**
+ * The profile a table gets when nobody chose one: its layout's, and the central rules otherwise. A table that
+ * is not a central department's is then scored "按中央口径", and says so rather than calling itself 中央.
+ */
+export function defaultProfileFor(layout: LayoutId | undefined): Profile {
+  const p = PROFILES[profileForLayout(layout)];
+  if (p.id !== "central-2020") return p;
+  return {
+    ...p,
+    name: { "zh-CN": "按中央口径（财预〔2020〕10号）", "en-US": "Central rules by default (Cai Yu [2020] No. 10)" },
+  };
 }
 
 export function gradeFor(total: number, profile: Profile): string {
