@@ -115,7 +115,7 @@ export const MATERIAL_ITEMS: readonly MaterialItem[] = [
     aliases: ["部门整体收支情况", "项目资金收支情况", "收支情况"],
     kinds: BOTH,
     required: false,
-    hint: "可选：写在预算执行数字之前的说明；数字由自评表生成，无须在此填写",
+    hint: "写在预算执行数字之前的说明；数字由自评表生成，无须在此填写",
   },
   {
     id: "management",
@@ -131,7 +131,7 @@ export const MATERIAL_ITEMS: readonly MaterialItem[] = [
     aliases: ["自评结论", "结论综述"],
     kinds: BOTH,
     required: false,
-    hint: "可选：写在自评分数之前的总体评价",
+    hint: "写在自评分数之前的总体评价",
   },
   {
     id: "results",
@@ -147,7 +147,7 @@ export const MATERIAL_ITEMS: readonly MaterialItem[] = [
     aliases: ["主要问题", "存在问题", "问题"],
     kinds: BOTH,
     required: false,
-    hint: "可选：自评表未反映的问题（未达标指标及其原因由自评表生成）",
+    hint: "自评表未反映的问题（未达标指标及其原因由自评表生成）",
   },
   {
     id: "measures",
@@ -155,7 +155,7 @@ export const MATERIAL_ITEMS: readonly MaterialItem[] = [
     aliases: ["改进措施", "整改措施"],
     kinds: BOTH,
     required: false,
-    hint: "可选：自评表未写明的改进措施",
+    hint: "自评表未写明的改进措施",
   },
 ];
 

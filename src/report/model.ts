@@ -82,6 +82,8 @@ export interface ReportModel {
   errorCount: number;
   /** What is still to be written, in order of appearance (each 【待填写：…】 once). */
   placeholders: string[];
+  /** Those of them whose place is a cell of the 自评表 ("自评表!I14"), not the 报告素材 sheet. */
+  inTable: Array<{ item: string; cell: string }>;
 }
 
 export interface DraftOptions {
@@ -164,6 +166,7 @@ class Drafter {
   readonly statuses: Map<number, IndicatorStatus>;
   readonly profile: Profile;
   readonly placeholders: string[] = [];
+  readonly inTable: Array<{ item: string; cell: string }> = [];
   readonly material: ReportMaterial;
 
   constructor(
@@ -181,8 +184,15 @@ class Drafter {
   }
 
   // ── Runs ────────────────────────────────────────────────────────────────────────────────────────
-  placeholder(item: string): ReportRun {
-    if (!this.placeholders.includes(item)) this.placeholders.push(item);
+  /**
+   * Text still to be written. With `cell`, its place is that cell of the 自评表 (a missing 偏差原因), not the
+   * 报告素材 sheet, and the officer is sent there.
+   */
+  placeholder(item: string, cell?: string): ReportRun {
+    if (!this.placeholders.includes(item)) {
+      this.placeholders.push(item);
+      if (cell) this.inTable.push({ item, cell });
+    }
     return { kind: "placeholder", text: this.P.placeholder(item), item };
   }
 
@@ -525,7 +535,11 @@ class Drafter {
         if (reason) piece.push(P.reason(this.textRun(sentence(reason, P.sentenceEnd), budgetReason.slot)));
         if (measure)
           measures.push([P.measureBudget(this.textRun(sentence(measure, P.sentenceEnd), budgetReason.slot))]);
-      } else piece.push(P.reason(this.placeholder("预算执行偏差原因")));
+      } else {
+        const total = this.table?.budgetRows.find((r) => r.kind === "total");
+        const at = total?.reason ?? total?.rate;
+        piece.push(P.reason(this.placeholder("预算执行偏差原因", at && this.cellRef(at))));
+      }
       problems.push(piece);
     }
 
@@ -560,7 +574,10 @@ class Drafter {
         const { reason, measure } = splitReason(text);
         if (reason) piece.push(P.reason(this.textRun(sentence(reason, P.sentenceEnd), row.reason)));
         if (measure) measures.push([P.measureFor(name, this.textRun(sentence(measure, P.sentenceEnd), row.reason))]);
-      } else piece.push(P.reason(this.placeholder(P.missingReason(this.nameOf(row)))));
+      } else
+        piece.push(
+          P.reason(this.placeholder(P.missingReason(this.nameOf(row)), this.cellRef(row.reason ?? row.score))),
+        );
       problems.push(piece);
     }
 
@@ -672,6 +689,7 @@ class Drafter {
       attachment: sheet ? attachmentOf(sheet) : null,
       errorCount: this.detail.findings.filter((f) => f.severity === "error").length,
       placeholders: this.placeholders,
+      inTable: this.inTable,
     };
   }
 }
