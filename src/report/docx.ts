@@ -37,11 +37,32 @@ import { FONTS, LEVEL_STYLES, PAGE, type LevelStyle } from "./style";
 const TWIPS_PER_MM = 1440 / 25.4;
 export const mmToTwips = (mm: number): number => Math.round(mm * TWIPS_PER_MM);
 const halfPoints = (pt: number): number => Math.round(pt * 2);
-const LINE_TWIPS = Math.round(PAGE.lineSpacingPt * 20);
 /** Page-number line: its top 7 mm below the text area (GB/T 9704 7.5), so the footer ends about 23 mm up. */
 const FOOTER_MM = PAGE.margins.bottom - 7 - 5;
 
 const PAGE_SIZE = { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm) };
+
+/**
+ * The document grid of GB/T 9704 5.2.2, 28 characters × 22 lines of 三号 (16 pt) on the A4 text area:
+ *
+ * - width: 210 mm − 28 mm − 26 mm = 156 mm; in twips 11906 − 1587 − 1474 = 8845 = 442.25 pt. 442.25 / 16 pt is
+ *   27.6, which is why a page without a grid holds 27 characters a line. 28 characters need a pitch of
+ *   442.25 / 28 = 15.7946 pt, 0.2054 pt under the 16 pt of the font. w:charSpace counts 1/4096 pt added to each
+ *   character: −0.2054 × 4096 = −841.1, rounded down to −842 so that 28 × (16 − 842/4096) = 442.244 pt fits.
+ * - height: 297 mm − 37 mm − 35 mm = 225 mm; in twips 16838 − 2098 − 1984 = 12756. 12756 / 22 = 579.8, rounded
+ *   down to a w:linePitch of 579 twips (28.95 pt) so that 22 lines fit: the fixed line spacing of every paragraph.
+ *
+ * Word takes the base character of the grid from the document defaults, LibreOffice from the Normal style (12 pt
+ * when it has none, which made a page of 18 characters a line): both are set to 三号 below.
+ */
+const TEXT_WIDTH_TWIPS = PAGE_SIZE.width - mmToTwips(PAGE.margins.left) - mmToTwips(PAGE.margins.right);
+const TEXT_HEIGHT_TWIPS = PAGE_SIZE.height - mmToTwips(PAGE.margins.top) - mmToTwips(PAGE.margins.bottom);
+export const GRID = {
+  linePitch: Math.floor(TEXT_HEIGHT_TWIPS / PAGE.grid.linesPerPage),
+  charSpace: Math.floor((TEXT_WIDTH_TWIPS / 20 / PAGE.grid.charsPerLine - LEVEL_STYLES.body.size) * 4096),
+};
+/** One character of the grid in twips (315.9): a body line holds exactly 28 of them. */
+const GRID_CHAR_TWIPS = (LEVEL_STYLES.body.size + GRID.charSpace / 4096) * 20;
 
 function font(name: string): { ascii: string; eastAsia: string; hAnsi: string; cs: string } {
   return { ascii: name, eastAsia: name, hAnsi: name, cs: name };
@@ -76,9 +97,12 @@ function paragraphOf(p: ReportParagraph): Paragraph {
   return new Paragraph({
     children,
     alignment: ALIGN[style.align],
-    spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    // Two characters of the paragraph's own size: 2 × 16 pt = 640 twips.
-    indent: style.indent ? { firstLine: style.indent * style.size * 20 } : undefined,
+    spacing: { line: GRID.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    // Two characters of the grid, 2 × 315.9 = 631 twips (not 2 × 16 pt = 640, which would push the first line's
+    // text past the second grid column and leave it 25 characters).
+    indent: style.indent ? { firstLine: Math.floor(style.indent * GRID_CHAR_TWIPS) } : undefined,
+    // A heading (and the title) is never the last line of a page: it stays with the paragraph after it.
+    keepNext: (p.role !== "body" && p.role !== "notice") || undefined,
   });
 }
 
@@ -86,18 +110,30 @@ function emptyLine(): Paragraph {
   return paragraphOf({ role: "body", runs: [] });
 }
 
-function pageNumberFooter(): Footer {
-  const { font: f, size, dash } = PAGE.pageNumber;
+/** Page numbers outside (GB/T 9704 7.5): odd pages at the right, even pages at the left, one character in. */
+interface PageFooters {
+  default: Footer;
+  even: Footer;
+}
+
+function pageNumberFooter(side: "right" | "left"): Footer {
+  const { font: f, size, dash, insetChars } = PAGE.pageNumber;
   const run = (children: Array<string | typeof PageNumber.CURRENT>) =>
     new TextRun({ children, font: font(f.name), size: halfPoints(size) });
+  const inset = insetChars * size * 20;
   return new Footer({
     children: [
       new Paragraph({
-        alignment: AlignmentType.CENTER,
+        alignment: side === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === "right" ? { right: inset } : { left: inset },
         children: [run([`${dash} `]), run([PageNumber.CURRENT]), run([` ${dash}`])],
       }),
     ],
   });
+}
+
+function pageFooters(): PageFooters {
+  return { default: pageNumberFooter("right"), even: pageNumberFooter("left") };
 }
 
 // ── The attached 自评表 ─────────────────────────────────────────────────────────────────────────────
@@ -181,7 +217,7 @@ function attachmentTable(t: AttachmentTable, rows: number[], widthTwips: number)
   });
 }
 
-function attachmentSection(t: AttachmentTable, footer: Footer): ISectionOptions {
+function attachmentSection(t: AttachmentTable, footers: PageFooters): ISectionOptions {
   const m = PAGE.attachment.margins;
   const widthTwips = mmToTwips(PAGE.heightMm - m.left - m.right);
   let top = 0;
@@ -220,7 +256,7 @@ function attachmentSection(t: AttachmentTable, footer: Footer): ISectionOptions 
         },
       },
     },
-    footers: { default: footer },
+    footers,
     children: body,
   };
 }
@@ -248,7 +284,7 @@ export function fontTableXml(): string {
 
 // ── The document ───────────────────────────────────────────────────────────────────────────────────
 export function reportDocument(model: ReportModel): Document {
-  const footer = pageNumberFooter();
+  const footers = pageFooters();
   const m = PAGE.margins;
   const children: Paragraph[] = [];
   const paragraphs = reportParagraphs(model);
@@ -270,22 +306,21 @@ export function reportDocument(model: ReportModel): Document {
             footer: mmToTwips(FOOTER_MM),
           },
         },
-        // A line grid of 22 lines a page. The 28-character grid of 公文 templates (linesAndChars, charSpace
-        // about -849) is left out: LibreOffice spreads every character across it, a page would hold 18 a line.
-        grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
+        grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: GRID.linePitch, charSpace: GRID.charSpace },
       },
-      footers: { default: footer },
+      footers,
       children,
     },
   ];
-  if (model.attachment) sections.push(attachmentSection(model.attachment, footer));
+  if (model.attachment) sections.push(attachmentSection(model.attachment, footers));
+  const bodyRun = { font: font(FONTS.fangsong.name), size: halfPoints(bodySize) };
   return new Document({
     creator: "Ziping 绩效自评助手",
     title: model.title.map((p) => p.runs.map((r) => r.text).join("")).join(""),
+    evenAndOddHeaderAndFooters: true,
     styles: {
-      default: {
-        document: { run: { font: font(FONTS.fangsong.name), size: halfPoints(bodySize) } },
-      },
+      default: { document: { run: bodyRun } },
+      paragraphStyles: [{ id: "Normal", name: "Normal", quickFormat: true, run: bodyRun }],
     },
     sections,
   });

@@ -72,7 +72,10 @@ export const PAGE = {
   margins: { top: 37, bottom: 35, left: 28, right: 26 },
   /** 22 lines on the 225 mm text height. */
   lineSpacingPt: 28.95,
-  pageNumber: { font: FONTS.songti, size: 14, dash: "—" },
+  /** The document grid of GB/T 9704 (5.2.2): 28 characters a line, 22 lines a page, of the body's 三号. */
+  grid: { charsPerLine: 28, linesPerPage: 22 },
+  /** GB/T 9704 7.5: 4号半角宋体, odd pages right and even pages left, one character in from the edge. */
+  pageNumber: { font: FONTS.songti, size: 14, dash: "—", insetChars: 1 },
   /** The attached 自评表: a landscape page, 仿宋 五号. */
   attachment: { size: 10.5, margins: { top: 25, bottom: 25, left: 28, right: 26 } },
 } as const;

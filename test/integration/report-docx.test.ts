@@ -8,31 +8,71 @@ import JSZip from "jszip";
 import { checkWorkbook } from "../../src/domain";
 import { gridFromRows } from "../../src/domain/grid";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
-import { mmToTwips, renderDocx } from "../../src/report/docx";
-import { draftReport } from "../../src/report/model";
+import { GRID, mmToTwips, renderDocx } from "../../src/report/docx";
+import { draftReport, reportParagraphs, type ReportModel } from "../../src/report/model";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "workbooks");
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "nansha-2023.xlsx");
 
 interface Package {
+  model: ReportModel;
   files: string[];
   document: string;
   footers: string[];
   fontTable: string;
+  styles: string;
+  settings: string;
+  /** Each section's footers by type (default = odd pages, even), as the XML of the footer part. */
+  sectionFooters: Array<Record<string, string>>;
 }
 
 async function render(file: string): Promise<Package> {
   const { sheets } = await readWorkbookFile(file);
-  const bytes = await renderDocx(draftReport(checkWorkbook(sheets), sheets));
+  const model = draftReport(checkWorkbook(sheets), sheets);
+  const bytes = await renderDocx(model);
   const zip = await JSZip.loadAsync(bytes);
   const files = Object.keys(zip.files);
   const read = (name: string) => zip.file(name)!.async("string");
+  const document = await read("word/document.xml");
+  const rels = await read("word/_rels/document.xml.rels");
+  const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+  const sectionFooters: Array<Record<string, string>> = [];
+  for (const [sectPr] of document.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)) {
+    const byType: Record<string, string> = {};
+    for (const [, type, id] of sectPr.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g))
+      byType[type] = await read(`word/${target(id)}`);
+    sectionFooters.push(byType);
+  }
   return {
+    model,
     files,
-    document: await read("word/document.xml"),
+    document,
     footers: await Promise.all(files.filter((f) => /^word\/footer\d+\.xml$/.test(f)).map(read)),
     fontTable: await read("word/fontTable.xml"),
+    styles: await read("word/styles.xml"),
+    settings: await read("word/settings.xml"),
+    sectionFooters,
   };
+}
+
+/** The body's paragraphs (outside tables) in order, each with its properties and its text. */
+function paragraphs(xml: string): Array<{ pPr: string; text: string }> {
+  const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "");
+  return [...body.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, inner]) => ({
+    pPr: /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(inner)?.[0] ?? "",
+    text: [...inner.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""),
+  }));
+}
+
+/** The title lines: the paragraphs set in the title's 二号 before the first blank line. */
+function titleText(xml: string): string[] {
+  const all = paragraphs(xml);
+  return all
+    .slice(
+      0,
+      all.findIndex((p) => p.text === ""),
+    )
+    .map((p) => p.text);
 }
 
 /** The run properties of the first run whose text is exactly `text`. */
@@ -84,11 +124,47 @@ describe("the sample's .docx", () => {
     expect(body).toContain('<w:sz w:val="32"/>');
   });
 
-  it("uses a fixed 28.95 pt line and a two-character first-line indent (640 twips)", () => {
+  it("uses a fixed 28.95 pt line and a first-line indent of two grid characters (631 twips)", () => {
     const pPr = paragraphProps(pkg.document, "全年部门预算数");
     expect(pPr).toContain('w:line="579"');
     expect(pPr).toContain('w:lineRule="exact"');
-    expect(pPr).toContain('w:firstLine="640"');
+    // 2 × (16 pt − 842/4096 pt) = 31.59 pt = 631.8 twips, down to 631 so the line after it holds 26 characters.
+    expect(pPr).toContain('w:firstLine="631"');
+  });
+
+  it("sets the GB/T 9704 document grid: 28 characters a line, 22 lines a page", () => {
+    const [portrait] = [...pkg.document.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    expect(portrait).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
+    expect(GRID).toEqual({ linePitch: 579, charSpace: -842 });
+    // By hand: the text is 11906 − 1587 − 1474 = 8845 twips = 442.25 pt wide and 16838 − 2098 − 1984 = 12756 twips
+    // high. Without a grid 442.25 / 16 = 27.6: 27 characters. With it each 三号 character takes 16 − 842/4096 pt.
+    const pitch = 16 + GRID.charSpace / 4096;
+    expect(Math.floor(442.25 / 16)).toBe(27);
+    expect(Math.floor(442.25 / pitch)).toBe(28);
+    expect(Math.floor(442.25 / (16 + (GRID.charSpace + 1) / 4096))).toBe(27); // −841 would leave 27
+    expect(Math.floor(12756 / GRID.linePitch)).toBe(22);
+    // The grid's base character is 三号 both in the document defaults (Word) and in the Normal style (LibreOffice).
+    expect(pkg.styles).toMatch(/<w:rPrDefault><w:rPr>[\s\S]*?<w:sz w:val="32"\/>/);
+    expect(pkg.styles).toMatch(/<w:style w:type="paragraph" w:styleId="Normal"[^>]*>[\s\S]*?<w:sz w:val="32"\/>/);
+  });
+
+  it("keeps every heading and title line with the paragraph after it (w:keepNext), and only those", () => {
+    const headings = new Set(
+      reportParagraphs(pkg.model)
+        .filter((p) => /^heading/.test(p.role))
+        .map((p) => (p.marker ?? "") + p.runs.map((r) => r.text).join("")),
+    );
+    expect(headings.size).toBeGreaterThan(8);
+    const portrait = pkg.document.slice(0, pkg.document.indexOf("<w:sectPr>"));
+    const all = paragraphs(portrait);
+    const found = all.filter((p) => headings.has(p.text));
+    expect(found).toHaveLength(headings.size);
+    for (const p of found) expect(p.pPr).toContain("<w:keepNext/>");
+    for (const line of titleText(pkg.document))
+      expect(all.find((p) => p.text === line)!.pPr).toContain("<w:keepNext/>");
+    const kept = all.filter((p) => p.pPr.includes("<w:keepNext/>"));
+    expect(kept).toHaveLength(headings.size + titleText(pkg.document).length);
+    expect(portrait).not.toContain('<w:keepNext w:val="false"/>');
   });
 
   it("highlights placeholders", () => {
@@ -122,7 +198,7 @@ describe("the sample's .docx", () => {
     expect(table).not.toContain(">部门整体支出绩效自评表<");
   });
 
-  it("numbers pages “— 1 —” in 宋体 四号 (w:sz 28), centred in the footer", () => {
+  it("numbers pages “— 1 —” in 宋体 四号 (w:sz 28), outside: odd pages right, even pages left, one character in", () => {
     expect(pkg.footers.length).toBeGreaterThan(0);
     for (const footer of pkg.footers) {
       expect(footer).toContain("PAGE</w:instrText>");
@@ -130,7 +206,16 @@ describe("the sample's .docx", () => {
       expect(footer).toContain("> —</w:t>");
       expect(footer).toContain('w:eastAsia="宋体"');
       expect(footer).toContain('<w:sz w:val="28"/>');
-      expect(footer).toContain('<w:jc w:val="center"/>');
+      expect(footer).not.toContain('<w:jc w:val="center"/>');
+    }
+    expect(pkg.settings).toContain("<w:evenAndOddHeaders/>");
+    expect(pkg.sectionFooters).toHaveLength(2);
+    for (const footers of pkg.sectionFooters) {
+      expect(Object.keys(footers).sort()).toEqual(["default", "even"]);
+      expect(footers.default).toContain('<w:jc w:val="right"/>');
+      expect(footers.default).toContain('<w:ind w:right="280"/>');
+      expect(footers.even).toContain('<w:jc w:val="left"/>');
+      expect(footers.even).toContain('<w:ind w:left="280"/>');
     }
   });
 
