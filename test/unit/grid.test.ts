@@ -137,6 +137,12 @@ describe("gridFromRows keeps every value that is not blank", () => {
     expect(g.merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 1 }]);
   });
 
+  it("leaves holes of a sparse row empty", () => {
+    const g = gridFromRows("表", [[undefined, "b"]]);
+    expect(g.cell(1, 1)).toBeUndefined();
+    expect(g.cell(1, 2)).toEqual({ value: "b" });
+  });
+
   it("keeps a cell error as a value and a { value, numFmt } cell as given", () => {
     const g = gridFromRows("表", [[{ error: "#DIV/0!" }, { value: 0.862, numFmt: "0%" }]]);
     expect(g.cell(1, 1)).toEqual({ value: { error: "#DIV/0!" } });

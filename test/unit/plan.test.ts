@@ -130,6 +130,8 @@ describe("buildPlan: values", () => {
   it("a computed cell without a format or a known figure carries neither a format nor a note", () => {
     const plan = buildPlan([], [], [computed("total.score", "I30", 99)]);
     expect(plan.values).toEqual([{ sheet: "", cell: "I30", value: 99, figure: "total.score" }]);
+    // No numFmt key at all, so a gateway leaves the cell's own format alone.
+    expect(Object.keys(plan.values[0]).sort()).toEqual(["cell", "figure", "sheet", "value"]);
   });
 });
 
