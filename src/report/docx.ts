@@ -282,12 +282,107 @@ export function fontTableXml(): string {
   );
 }
 
+// ── The title ──────────────────────────────────────────────────────────────────────────────────────
+/** Where a title line may break: after a place or an office, before the words of the report's name. */
+const BREAK_AFTER = /(?:年度|自治区|开发区|新区|街道|局|委员会|办公室|政府|厅|院|中心|站|所|队|项目)$/;
+const BREAK_AFTER_PLACE = /(?:省|市|州|盟|区|县|旗|镇|乡)$/;
+const BREAK_BEFORE = /^(?:部门整体|项目支出|支出绩效|绩效自评|自评报告)/;
+/** The shortest last line: never one short word like 报告 alone. */
+const MIN_LAST_CHARS = 4;
+
+/** The width of a text in characters of its size: CJK full, ASCII half. */
+function charWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) < 0x2000 ? 0.5 : 1;
+  return w;
+}
+
+interface TitlePiece {
+  text: string;
+  run: ReportRun;
+}
+
+/** Breaks one title line into lines of at most `capacity` characters at a word boundary, never orphaning a word. */
+function breakTitleLine(pieces: TitlePiece[], capacity: number): TitlePiece[][] {
+  const text = pieces.map((p) => p.text).join("");
+  if (charWidth(text) <= capacity) return [pieces];
+  // Offsets where a break may fall, with how good a break each is (lower is better): between runs, or inside a
+  // text run (a placeholder stays whole) after an office or before the report's name, less well after a place
+  // (市 may begin 市场), and anywhere else only when nothing else fits.
+  const offsets: Array<{ at: number; cost: number }> = [];
+  let at = 0;
+  for (const p of pieces) {
+    if (at > 0) offsets.push({ at, cost: 0 });
+    if (p.run.kind !== "placeholder")
+      for (let i = 1; i < p.text.length; i++) {
+        const before = text.slice(0, at + i);
+        const after = text.slice(at + i);
+        const cost =
+          BREAK_AFTER.test(before) || BREAK_BEFORE.test(after) ? 0 : BREAK_AFTER_PLACE.test(before) ? 3 : 100;
+        offsets.push({ at: at + i, cost });
+      }
+    at += p.text.length;
+  }
+  const fits = (o: number) =>
+    charWidth(text.slice(0, o)) <= capacity && charWidth(text.slice(o)) >= MIN_LAST_CHARS && o >= MIN_LAST_CHARS;
+  const score = ({ at: o, cost }: { at: number; cost: number }) =>
+    cost + Math.abs(charWidth(text.slice(0, o)) - charWidth(text.slice(o)));
+  const best = offsets.filter((o) => fits(o.at)).sort((a, b) => score(a) - score(b))[0];
+  // Nothing fits (a placeholder wider than the line): the middle.
+  const cut = best?.at ?? Math.ceil(text.length / 2);
+  const [head, tail] = splitPieces(pieces, cut);
+  return [head, ...breakTitleLine(tail, capacity)];
+}
+
+function splitPieces(pieces: TitlePiece[], offset: number): [TitlePiece[], TitlePiece[]] {
+  const head: TitlePiece[] = [];
+  const tail: TitlePiece[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    const end = at + p.text.length;
+    if (end <= offset) head.push(p);
+    else if (at >= offset) tail.push(p);
+    else {
+      head.push({ text: p.text.slice(0, offset - at), run: p.run });
+      tail.push({ text: p.text.slice(offset - at), run: p.run });
+    }
+    at = end;
+  }
+  return [head, tail];
+}
+
+/**
+ * The title as laid out: the year once (a project named "2023年…" under "2023年度…" loses its year), and each line
+ * that does not fit the 二号 line broken at a word boundary, its last line never one short word.
+ */
+export function titleLines(model: ReportModel): ReportParagraph[] {
+  const style = LEVEL_STYLES.title;
+  const capacity = Math.floor(TEXT_WIDTH_TWIPS / 20 / (style.size + GRID.charSpace / 4096));
+  const text = (p: ReportParagraph) => p.runs.map((r) => r.text).join("");
+  const yearOf = (t: string) => /(?:19|20)\d{2}(?=年)/.exec(t)?.[0];
+  let year: string | undefined;
+  const lines: ReportParagraph[] = [];
+  for (const p of model.title) {
+    let pieces: TitlePiece[] = p.runs.map((run) => ({ text: run.text, run }));
+    const own = yearOf(text(p));
+    if (year && own === year) {
+      const repeated = new RegExp(`^${year}年度?`).exec(text(p));
+      if (repeated) pieces = splitPieces(pieces, repeated[0].length)[1];
+    }
+    year ??= own;
+    for (const line of breakTitleLine(pieces, capacity))
+      lines.push({ ...p, runs: line.filter((x) => x.text).map((x) => ({ ...x.run, text: x.text })) });
+  }
+  return lines;
+}
+
 // ── The document ───────────────────────────────────────────────────────────────────────────────────
 export function reportDocument(model: ReportModel): Document {
   const footers = pageFooters();
   const m = PAGE.margins;
   const children: Paragraph[] = [];
-  const paragraphs = reportParagraphs(model);
+  const title = titleLines(model);
+  const paragraphs = [...title, ...reportParagraphs(model).filter((p) => p.role !== "title")];
   paragraphs.forEach((p, i) => {
     children.push(paragraphOf(p));
     if (p.role === "title" && paragraphs[i + 1]?.role !== "title") children.push(emptyLine());
@@ -316,7 +411,7 @@ export function reportDocument(model: ReportModel): Document {
   const bodyRun = { font: font(FONTS.fangsong.name), size: halfPoints(bodySize) };
   return new Document({
     creator: "Ziping 绩效自评助手",
-    title: model.title.map((p) => p.runs.map((r) => r.text).join("")).join(""),
+    title: title.map((p) => p.runs.map((r) => r.text).join("")).join(""),
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: { document: { run: bodyRun } },

@@ -167,6 +167,10 @@ describe("the sample's .docx", () => {
     expect(portrait).not.toContain('<w:keepNext w:val="false"/>');
   });
 
+  it("breaks the title at a word boundary: the unit, then the report's name", () => {
+    expect(titleText(pkg.document)).toEqual(["2023年度广州市南沙区人民政府办公室", "部门整体支出绩效自评报告"]);
+  });
+
   it("highlights placeholders", () => {
     expect(runProps(pkg.document, "【待填写：部门主要职责】")).toContain('<w:highlight w:val="yellow"/>');
   });
@@ -237,6 +241,15 @@ describe("other drafts", () => {
     const rPr = runProps(pkg.document, pkg.document.match(/>(【提示】[^<]*)</)![1]);
     expect(rPr).toContain('<w:color w:val="C00000"/>');
     expect(pkg.document.indexOf("【提示】")).toBeLessThan(pkg.document.indexOf("基本情况"));
+  });
+
+  it("a project named with its year: the title says the year once, and leaves no word alone on its last line", async () => {
+    const pkg = await render(path.join(FIXTURES, "central-clean.xlsx"));
+    const title = titleText(pkg.document);
+    expect(title).toEqual(["2023年度示例区交通运输局", "农村公路日常养护项目支出绩效自评报告"]);
+    expect(title.join("").match(/2023/g)).toHaveLength(1);
+    expect(title[title.length - 1]).not.toBe("报告");
+    expect(title[title.length - 1].length).toBeGreaterThanOrEqual(4);
   });
 
   it("no 自评表: one portrait section, no table", async () => {
