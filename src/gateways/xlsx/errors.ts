@@ -21,7 +21,12 @@ export type WorkbookReadErrorCode =
   | "not-xlsx"
   | "no-worksheets";
 
-export type WorkbookWriteErrorCode = "would-overwrite-source" | "source-unreadable" | "write-failed";
+export type WorkbookWriteErrorCode =
+  | "would-overwrite-source"
+  /** The destination exists and the caller did not ask to replace it. */
+  | "exists"
+  | "source-unreadable"
+  | "write-failed";
 
 type Template = Record<Lang, (file: string, detail: string) => string>;
 
@@ -102,6 +107,10 @@ const writeMessages: Record<WorkbookWriteErrorCode, Template> = {
   "would-overwrite-source": {
     "zh-CN": (f) => `拒绝写出：目标就是原文件，不会覆盖报送的文件：${f}`,
     "en-US": (f) => `Refused to write: the destination is the source file, which is never overwritten: ${f}`,
+  },
+  exists: {
+    "zh-CN": (f) => `未写出：文件已存在，不会替换：${f}`,
+    "en-US": (f) => `Not written: the file exists and is not replaced: ${f}`,
   },
   "source-unreadable": {
     "zh-CN": (f, d) => `无法读取原文件，未写出副本（${systemReason(d, "zh-CN")}）：${f}`,

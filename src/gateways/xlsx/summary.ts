@@ -8,6 +8,7 @@ import { CATALOGUE, SEVERITY_LABEL } from "../../domain/catalogue";
 import { round } from "../../domain/precision";
 import type { CheckResult, Lang, Severity } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
+import { markOutput } from "./marker";
 import { displayWidth, isSameFile, SEVERITY_FILL, solidFill, writeFileAtomically } from "./write";
 
 export const SUMMARY_SHEET = "汇总";
@@ -114,17 +115,20 @@ export function summaryRows(entries: readonly SummaryEntry[]): SummaryRow[] {
   );
 }
 
-/** Writes the 汇总表 to `dest`; refuses when `dest` is one of `protect` (the files checked), however spelled. */
+/**
+ * Writes the 汇总表 to `dest`; refuses when `dest` is one of `protect` (the files checked), however spelled, and with
+ * `replace: false` when it exists.
+ */
 export async function writeSummaryWorkbook(
   dest: string,
   entries: readonly SummaryEntry[],
-  options: { lang?: Lang; protect?: readonly string[] } = {},
+  options: { lang?: Lang; protect?: readonly string[]; replace?: boolean } = {},
 ): Promise<void> {
   const lang = options.lang ?? "zh-CN";
   await refuseOverwritingInputs(dest, options.protect ?? []);
 
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Ziping";
+  markOutput(workbook, "summary");
   const rows = summaryRows(entries);
   addSummarySheet(workbook, rows);
   const order = new Map(rows.map((r, i) => [r.file, i]));
@@ -134,7 +138,7 @@ export async function writeSummaryWorkbook(
     lang,
   );
 
-  await writeFileAtomically(dest, (temp) => workbook.xlsx.writeFile(temp));
+  await writeFileAtomically(dest, (temp) => workbook.xlsx.writeFile(temp), { replace: options.replace });
 }
 
 /** Throws would-overwrite-source when `dest` names one of `inputs`: callers check before a long batch, and the writer again. */

@@ -12,6 +12,7 @@ import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan 
 import { WorkbookWriteError } from "./errors";
 import { applyCellSheets } from "./cell-sheet";
 import { applyTextSheets } from "./text-sheet";
+import { markOutput } from "./marker";
 
 export { WorkbookWriteError, type WorkbookWriteErrorCode } from "./errors";
 
@@ -28,16 +29,32 @@ const LINK_COLOR = "FF0563C1";
 /** Excel refuses string literals longer than this inside a formula. */
 const MAX_FORMULA_STRING = 255;
 
-export async function writeScoredCopy(srcPath: string, plan: WritePlan, destPath: string): Promise<void> {
-  await editWorkbookCopy(srcPath, destPath, (workbook) => {
-    for (const planned of plan.values) applyValue(workbook, planned);
-    applyMarks(workbook, plan.marks);
-    if (plan.findingsSheet.header.length > 0 || plan.findingsSheet.rows.length > 0) {
-      addFindingsSheet(workbook, plan.findingsSheet);
-    }
-    if (plan.sheets?.length) applyTextSheets(workbook, plan.sheets);
-    if (plan.cellSheets?.length) applyCellSheets(workbook, plan.cellSheets);
-  });
+/** How an output is written: `replace: false` refuses a destination that exists (code "exists"). */
+export interface WriteOptions {
+  replace?: boolean;
+}
+
+export async function writeScoredCopy(
+  srcPath: string,
+  plan: WritePlan,
+  destPath: string,
+  options: WriteOptions = {},
+): Promise<void> {
+  await editWorkbookCopy(
+    srcPath,
+    destPath,
+    (workbook) => {
+      markOutput(workbook, "scored-copy");
+      for (const planned of plan.values) applyValue(workbook, planned);
+      applyMarks(workbook, plan.marks);
+      if (plan.findingsSheet.header.length > 0 || plan.findingsSheet.rows.length > 0) {
+        addFindingsSheet(workbook, plan.findingsSheet);
+      }
+      if (plan.sheets?.length) applyTextSheets(workbook, plan.sheets);
+      if (plan.cellSheets?.length) applyCellSheets(workbook, plan.cellSheets);
+    },
+    options,
+  );
 }
 
 /** Reads the source workbook, lets `edit` change it, and writes the result to a new path, never over the source. */
@@ -45,8 +62,11 @@ export async function editWorkbookCopy(
   srcPath: string,
   destPath: string,
   edit: (workbook: ExcelJS.Workbook) => void,
+  options: WriteOptions = {},
 ): Promise<void> {
   if (await isSameFile(srcPath, destPath)) throw new WorkbookWriteError("would-overwrite-source", destPath);
+  // Not worth loading the workbook for a copy that will be refused; writeFileAtomically checks again at the end.
+  if (options.replace === false && (await exists(destPath))) throw new WorkbookWriteError("exists", destPath);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load((await fs.readFile(srcPath)) as unknown as ArrayBuffer);
@@ -54,20 +74,54 @@ export async function editWorkbookCopy(
     throw new WorkbookWriteError("source-unreadable", srcPath, errorText(cause), { cause });
   }
   edit(workbook);
-  await writeFileAtomically(destPath, (temp) => workbook.xlsx.writeFile(temp));
+  await writeFileAtomically(destPath, (temp) => workbook.xlsx.writeFile(temp), options);
 }
 
-/** Writes beside the destination and renames, so a failed write never leaves half a file behind. */
-export async function writeFileAtomically(destPath: string, write: (temp: string) => Promise<void>): Promise<void> {
+/**
+ * Writes beside the destination and renames, so a failed write never leaves half a file behind. With
+ * `replace: false` the finished file is linked into place instead, which fails when the destination exists, so
+ * a file that appeared while this one was being written is not replaced either.
+ */
+export async function writeFileAtomically(
+  destPath: string,
+  write: (temp: string) => Promise<void>,
+  options: WriteOptions = {},
+): Promise<void> {
   const temp = `${destPath}.${process.pid}.${Date.now()}.tmp`;
   try {
     await fs.mkdir(nodePath.dirname(nodePath.resolve(destPath)), { recursive: true });
+    if (options.replace === false && (await exists(destPath))) throw new WorkbookWriteError("exists", destPath);
     await write(temp);
-    await fs.rename(temp, destPath);
+    if (options.replace === false) await linkIntoPlace(temp, destPath);
+    else await fs.rename(temp, destPath);
   } catch (cause) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
+    if (cause instanceof WorkbookWriteError) throw cause;
     throw new WorkbookWriteError("write-failed", destPath, errorText(cause), { cause });
   }
+}
+
+/** Puts `temp` at `dest` unless `dest` exists; a disk without hard links (FAT, some shares) is checked, then renamed. */
+async function linkIntoPlace(temp: string, dest: string): Promise<void> {
+  try {
+    await fs.link(temp, dest);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new WorkbookWriteError("exists", dest, "", { cause });
+    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"].includes(code ?? "")) throw cause;
+    if (await exists(dest)) throw new WorkbookWriteError("exists", dest);
+    await fs.rename(temp, dest);
+    return;
+  }
+  await fs.rm(temp, { force: true });
+}
+
+/** Whether anything (a file, a folder, a dangling link) is at the path. */
+async function exists(p: string): Promise<boolean> {
+  return fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Same file: same path, same real path (symlinks) or same inode (hard links, case aliases). */
