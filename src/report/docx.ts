@@ -155,10 +155,87 @@ function isBannerRow(t: AttachmentTable, r: number): boolean {
   );
 }
 
-function attachmentTable(t: AttachmentTable, rows: number[], widthTwips: number): Table {
+/** A text no longer than this (in characters) is one word of the table: a header, a target, a figure, unbroken. */
+const UNBROKEN_CHARS = 8;
+/** A longer text wraps, but its column is not made narrower than this, nor wider than the cap. */
+const WRAP_MIN_CHARS = 6;
+const WRAP_CAP_CHARS = 16;
+
+/**
+ * Column widths from the cells' texts in characters of 五号: each column at least as wide as its longest short
+ * text (全年预算数, ≥25000份 stay on one line) plus the cell margins, the rest of the page shared out by how much
+ * longer text each column holds. Merged cells (and banner rows) are left to the columns they span.
+ */
+export function attachmentColumnWidths(t: AttachmentTable, rows: number[], widthTwips: number): number[] {
   const cols = t.rows[0]?.length ?? 0;
-  const totalWeight = t.columnWeights.reduce((s, w) => s + w, 0) || 1;
-  const columnWidths = t.columnWeights.map((w) => Math.floor((w / totalWeight) * widthTwips));
+  const spans = new Map<string, number>();
+  for (const m of t.merges) if (m.right > m.left) spans.set(`${m.top - 1}:${m.left - 1}`, m.right - m.left + 1);
+  const min = new Array<number>(cols).fill(2);
+  const want = new Array<number>(cols).fill(2);
+  const needs = (text: string) => {
+    const w = Math.max(0, ...text.split("\n").map((line) => charWidth(line.trim())));
+    return { min: w <= UNBROKEN_CHARS ? w : WRAP_MIN_CHARS, want: Math.min(w, WRAP_CAP_CHARS) };
+  };
+  const merged: Array<{ c: number; span: number; min: number; want: number }> = [];
+  for (const r of rows)
+    for (let c = 0; c < cols; c++) {
+      const text = t.rows[r][c];
+      if (!text) continue;
+      const span = Math.min(spans.get(`${r}:${c}`) ?? 1, cols - c);
+      if (span > 1) {
+        // A cell across (nearly) the whole table is a banner: it wraps over the width it has.
+        if (span < cols - 1) merged.push({ c, span, ...needs(text) });
+        continue;
+      }
+      const n = needs(text);
+      min[c] = Math.max(min[c], n.min);
+      want[c] = Math.max(want[c], n.want);
+    }
+  // A merged cell (偏差原因分析及改进措施 across two columns, say) widens the columns it spans by what they lack.
+  for (const m of merged)
+    for (const [need, of] of [
+      [m.min, min],
+      [m.want, want],
+    ] as const) {
+      const has = of.slice(m.c, m.c + m.span).reduce((a, b) => a + b, 0);
+      if (has < need) for (let k = 0; k < m.span; k++) of[m.c + k] += (need - has) / m.span;
+    }
+  for (let c = 0; c < cols; c++) want[c] = Math.max(want[c], min[c]);
+  const charTwips = PAGE.attachment.size * 20;
+  // The cell margins (2 × 60 twips) and a little room for the font's own spacing.
+  const pad = 120 + charTwips * 0.5;
+  const base = min.map((w) => w * charTwips + pad);
+  const spare = widthTwips - base.reduce((a, b) => a + b, 0);
+  if (spare <= 0) return base.map((w) => Math.floor((w / (widthTwips - spare)) * widthTwips));
+  const extra = want.map((w, c) => w - min[c]);
+  const totalExtra = extra.reduce((a, b) => a + b, 0);
+  return base.map((w, c) =>
+    Math.floor(w + spare * (totalExtra > 0 ? extra[c] / totalExtra : base[c] / (widthTwips - spare))),
+  );
+}
+
+/** The header row of the indicators (一级指标 二级指标 三级指标 …), and the row it ends on when it is two rows deep. */
+function indicatorHeader(t: AttachmentTable, rows: number[]): { first: number; last: number } | null {
+  const first = rows.find((r) => t.rows[r].some((x) => /^(?:一级指标|二级指标|三级指标)$/.test(x.replace(/\s/g, ""))));
+  if (first === undefined) return null;
+  let last = first;
+  for (const m of t.merges)
+    if (m.top - 1 === first && m.bottom > m.top && m.bottom - m.top < 3) last = Math.max(last, m.bottom - 1);
+  return { first, last };
+}
+
+interface TableOptions {
+  columnWidths: number[];
+  widthTwips: number;
+  /** Rows repeated at the top of each page the table runs onto. */
+  headerRows: number;
+  /** A table the next one continues: no bottom rule, the next table's top rule closes it. */
+  continued: boolean;
+}
+
+function attachmentTable(t: AttachmentTable, rows: number[], options: TableOptions): Table {
+  const { columnWidths, widthTwips, headerRows, continued } = options;
+  const cols = t.rows[0]?.length ?? 0;
   const first = rows[0];
   const last = rows[rows.length - 1];
   // Merges clipped to the rows shown, so a span never reaches into a banner row.
@@ -199,7 +276,7 @@ function attachmentTable(t: AttachmentTable, rows: number[], widthTwips: number)
         }),
       );
     }
-    return new TableRow({ children: cells, cantSplit: true });
+    return new TableRow({ children: cells, cantSplit: true, tableHeader: r - first < headerRows || undefined });
   });
   return new Table({
     rows: tableRows,
@@ -208,7 +285,7 @@ function attachmentTable(t: AttachmentTable, rows: number[], widthTwips: number)
     layout: TableLayoutType.FIXED,
     borders: {
       top: CELL_BORDER,
-      bottom: CELL_BORDER,
+      bottom: continued ? { style: BorderStyle.NONE, size: 0, color: "auto" } : CELL_BORDER,
       left: CELL_BORDER,
       right: CELL_BORDER,
       insideHorizontal: CELL_BORDER,
@@ -237,7 +314,36 @@ function attachmentSection(t: AttachmentTable, footers: PageFooters): ISectionOp
   const body: Array<Paragraph | Table> = [label];
   for (let r = 0; r < top; r++) body.push(banner(r, r === 0 ? "title" : "body"));
   const rows = Array.from({ length: Math.max(0, bottom - top + 1) }, (_, i) => top + i);
-  if (rows.length) body.push(attachmentTable(t, rows, widthTwips));
+  if (rows.length) {
+    const columnWidths = attachmentColumnWidths(t, rows, widthTwips);
+    const header = indicatorHeader(t, rows);
+    const table = (shown: number[], headerRows: number, continued: boolean) =>
+      attachmentTable(t, shown, { columnWidths, widthTwips, headerRows, continued });
+    if (header && header.first > rows[0]) {
+      // Two tables, so that the indicators' header is repeated on each page they run onto (Word repeats only a
+      // table's first rows), joined by a paragraph too small to see: adjacent tables would merge into one.
+      body.push(
+        table(
+          rows.filter((r) => r < header.first),
+          0,
+          true,
+        ),
+      );
+      body.push(
+        new Paragraph({
+          spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          children: [new TextRun({ text: "", size: 2 })],
+        }),
+      );
+      body.push(
+        table(
+          rows.filter((r) => r >= header.first),
+          header.last - header.first + 1,
+          false,
+        ),
+      );
+    } else body.push(table(rows, header ? header.last - header.first + 1 : 1, false));
+  }
   for (let r = bottom + 1; r < t.rows.length; r++)
     body.push(
       new Paragraph({ children: [textRun(t.rows[r][0], { ...TABLE_STYLE, align: "left" })], spacing: { before: 120 } }),

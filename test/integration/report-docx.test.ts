@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { checkWorkbook } from "../../src/domain";
 import { gridFromRows } from "../../src/domain/grid";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
-import { GRID, mmToTwips, renderDocx } from "../../src/report/docx";
+import { attachmentColumnWidths, GRID, mmToTwips, renderDocx } from "../../src/report/docx";
 import { draftReport, reportParagraphs, type ReportModel } from "../../src/report/model";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "workbooks");
@@ -221,6 +221,41 @@ describe("the sample's .docx", () => {
       expect(footers.even).toContain('<w:jc w:val="left"/>');
       expect(footers.even).toContain('<w:ind w:left="280"/>');
     }
+  });
+
+  it("repeats the indicators' header row (w:tblHeader) on each page the table runs onto", () => {
+    const attachment = pkg.document.slice(pkg.document.indexOf("<w:sectPr>"));
+    const tables = [...attachment.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    // The header block, then the indicators with their header first: Word repeats only a table's first rows.
+    expect(tables).toHaveLength(2);
+    expect(tables[0]).not.toContain("<w:tblHeader/>");
+    const rows = [...tables[1].matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows[0]).toContain("<w:tblHeader/>");
+    for (const label of ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"])
+      expect(rows[0]).toContain(`>${label}</w:t>`);
+    expect(rows.slice(1).some((r) => r.includes("<w:tblHeader/>"))).toBe(false);
+    // Between the two, a paragraph 1 pt high and a single rule.
+    expect(tables[0]).toContain('<w:bottom w:val="none"');
+    expect(tables[1]).toContain('<w:bottom w:val="single"');
+  });
+
+  it("sizes the table's columns from their texts: 全年预算数 and ≥25000份 stay on one line", () => {
+    const t = pkg.model.attachment!;
+    const tables = [...pkg.document.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
+      [...m[1].matchAll(/w:w="(\d+)"/g)].map((x) => Number(x[1])),
+    );
+    expect(tables).toHaveLength(2);
+    expect(tables[1]).toEqual(tables[0]);
+    const widths = tables[0];
+    const landscapeText = mmToTwips(297) - mmToTwips(28) - mmToTwips(26);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(landscapeText);
+    const rows = Array.from(t.rows.keys()).slice(2, -2);
+    expect(attachmentColumnWidths(t, rows, landscapeText)).toEqual(widths);
+    // 五号 is 10.5 pt = 210 twips a full-width character, half that for digits; the cell margins take 120 twips.
+    const column = (text: string) => t.rows.find((r) => r.includes(text))!.indexOf(text);
+    expect(widths[column("全年预算数")]).toBeGreaterThanOrEqual(5 * 210 + 120);
+    expect(widths[column("≥25000份")]).toBeGreaterThanOrEqual((2 + 5 / 2) * 210 + 120);
+    expect(widths[column("实际完成值")]).toBeGreaterThanOrEqual(5 * 210 + 120);
   });
 
   it("declares each font with its fallback in the font table", () => {
