@@ -28,6 +28,8 @@ export interface CheckRequest extends ScoringRequest {
   progress: boolean;
   /** --explain: show how each table was read (role → column, rows, confidence). Absent when not asked. */
   explain?: true;
+  /** --force: replace outputs that exist (never a file being checked). Absent when not asked. */
+  force?: true;
 }
 
 /** `ziping report <workbook>`: the 自评报告 draft of one workbook, as text, a .docx (--docx) or a sheet (--sheet). */
@@ -37,6 +39,8 @@ export interface ReportRequest extends ScoringRequest {
   docx?: string;
   /** A folder (receiving <name>.report.xlsx) or an .xlsx file. */
   sheet?: string;
+  /** --force: replace a .docx or sheet that exists (never the workbook). Absent when not asked. */
+  force?: true;
 }
 
 export type Request =
@@ -53,10 +57,10 @@ const LANGS: Record<string, Lang> = { "zh-cn": "zh-CN", zh: "zh-CN", "en-us": "e
 /** The options of each command: flags take no value, valued options one (`--name value` or `--name=value`). */
 const OPTIONS: Record<Command, { flags: ReadonlySet<string>; valued: ReadonlySet<string> }> = {
   check: {
-    flags: new Set(["--json", "--progress", "--explain"]),
+    flags: new Set(["--json", "--progress", "--explain", "--force"]),
     valued: new Set(["--write", "--summary"]),
   },
-  report: { flags: new Set(), valued: new Set(["--docx", "--sheet"]) },
+  report: { flags: new Set(["--force"]), valued: new Set(["--docx", "--sheet"]) },
 };
 const COMMON_FLAGS = ["--help", "-h", "--version", "-v", "-V"];
 const COMMON_VALUED = ["--profile", "--lang", "--set", "--layout"];
@@ -170,6 +174,7 @@ export function parseArgs(argv: readonly string[]): Request {
       ...scoring,
       ...(values.has("--docx") ? { docx: values.get("--docx") } : {}),
       ...(values.has("--sheet") ? { sheet: values.get("--sheet") } : {}),
+      ...(flags.has("--force") ? { force: true as const } : {}),
     };
   return {
     kind: "check",
@@ -183,6 +188,7 @@ export function parseArgs(argv: readonly string[]): Request {
     settings,
     // Only present when given, so that a plain check's request stays what it always was.
     ...(flags.has("--explain") ? { explain: true as const } : {}),
+    ...(flags.has("--force") ? { force: true as const } : {}),
     ...(scoring.layout !== undefined ? { layout: scoring.layout } : {}),
   };
 }

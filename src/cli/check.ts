@@ -4,14 +4,13 @@
  */
 /* global NodeJS -- Node code: the shared lint config assumes a browser. */
 import { promises as fsp } from "fs";
-import * as nodePath from "path";
 import { checkWorkbook, parseLayoutFile, type LayoutOverride } from "../domain";
 import type { CheckResult, Localized } from "../domain/types";
 import { readWorkbookFile, WorkbookReadError } from "../gateways/xlsx/read";
 import { systemReason } from "../gateways/xlsx/errors";
 import { writeScoredCopy, WorkbookWriteError } from "../gateways/xlsx/write";
 import type { CheckRequest } from "./args";
-import { checkedCopyPath } from "./files";
+import { CHECKED_SUFFIX, checkedCopyPath, PathSet } from "./files";
 import { t } from "./messages";
 
 export interface FileReport {
@@ -29,6 +28,9 @@ export interface FileReport {
   writeError?: Localized;
 }
 
+/** Where a file's scored copy goes (--write), decided before the batch so that --summary can be checked against it. */
+export type CopyPlan = { dest: string } | { refused: Localized };
+
 export interface Progress {
   (index: number, total: number, file: string): void;
 }
@@ -40,17 +42,13 @@ export async function checkFiles(
   onReport: (report: FileReport) => void,
   progress?: Progress,
   layout?: LayoutOverride,
+  copies: readonly CopyPlan[] = request.write ? planCopies(files, request.write, new PathSet(files)) : [],
 ): Promise<FileReport[]> {
-  const inputs = new Set(files.map((f) => nodePath.resolve(f)));
-  const destinations = new Set<string>();
-
   const reports: FileReport[] = [];
   for (const [i, file] of files.entries()) {
     progress?.(i + 1, files.length, file);
     const report = await checkOne(file, request, layout);
-    if (report.result && request.write) {
-      await writeCopy(report, request.write, inputs, destinations);
-    }
+    if (report.result && copies[i]) await writeCopy(report, copies[i], request.force === true);
     reports.push(report);
     onReport(report);
   }
@@ -88,10 +86,6 @@ const MAX_LAYOUT_FILE_BYTES = 256 * 1024;
  * an officer can fix the file in one go. A byte-order mark (Notepad saves one) is not a problem.
  */
 export async function loadLayoutFile(file: string): Promise<{ layout: LayoutOverride } | { problems: Localized[] }> {
-  const both = (key: Parameters<typeof t>[1], params: Record<string, string | number>): Localized => ({
-    "zh-CN": t("zh-CN", key, params),
-    "en-US": t("en-US", key, params),
-  });
   let text: string;
   try {
     const stat = await fsp.stat(file);
@@ -127,32 +121,42 @@ function internal(e: unknown): Localized {
   return { "zh-CN": t("zh-CN", "internalError", { message }), "en-US": t("en-US", "internalError", { message }) };
 }
 
-async function writeCopy(
-  report: FileReport,
-  dir: string,
-  inputs: ReadonlySet<string>,
-  destinations: Set<string>,
-): Promise<void> {
-  const first = checkedCopyPath(dir, report.file);
-  if (inputs.has(nodePath.resolve(first))) {
-    report.writeError = {
-      "zh-CN": t("zh-CN", "writeCollidesWithInput", { file: first }),
-      "en-US": t("en-US", "writeCollidesWithInput", { file: first }),
-    };
+/**
+ * Each file's copy in `dir`, in the order of `files`: one whose name lands on a file of `protect` (the files being
+ * checked, however spelled) is refused, even with --force; two inputs with one name (2022/自评表.xlsx,
+ * 2023/自评表.xlsx) get "自评表.checked.xlsx" and "自评表 (2).checked.xlsx", whether or not each can be read.
+ */
+export function planCopies(files: readonly string[], dir: string, protect: PathSet): CopyPlan[] {
+  const taken = new PathSet();
+  return files.map((file) => {
+    const first = checkedCopyPath(dir, file);
+    if (protect.has(first)) return { refused: both("writeCollidesWithInput", { file: first }) };
+    let dest = first;
+    for (let n = 2; taken.has(dest) || protect.has(dest); n++) {
+      dest = first.slice(0, -CHECKED_SUFFIX.length) + ` (${n})${CHECKED_SUFFIX}`;
+    }
+    taken.add(dest);
+    return { dest };
+  });
+}
+
+/** Writes the copy; a copy that exists is left as it is unless --force, and the file reports why (exit 2). */
+async function writeCopy(report: FileReport, plan: CopyPlan, replace: boolean): Promise<void> {
+  if ("refused" in plan) {
+    report.writeError = plan.refused;
     return;
   }
-  // Two inputs with one name (2022/自评表.xlsx, 2023/自评表.xlsx) must not write over each other's copy.
-  let dest = first;
-  for (let n = 2; destinations.has(nodePath.resolve(dest)) || inputs.has(nodePath.resolve(dest)); n++) {
-    dest = first.slice(0, -".checked.xlsx".length) + ` (${n}).checked.xlsx`;
-  }
-  destinations.add(nodePath.resolve(dest));
   try {
-    await writeScoredCopy(report.file, report.result!.plan, dest);
-    report.written = dest;
+    await writeScoredCopy(report.file, report.result!.plan, plan.dest, { replace });
+    report.written = plan.dest;
   } catch (e) {
-    report.writeError = e instanceof WorkbookWriteError ? e.localized : internal(e);
+    if (!(e instanceof WorkbookWriteError)) report.writeError = internal(e);
+    else report.writeError = e.code === "exists" ? both("outputExists", { file: e.file }) : e.localized;
   }
+}
+
+function both(key: Parameters<typeof t>[1], params: Record<string, string | number>): Localized {
+  return { "zh-CN": t("zh-CN", key, params), "en-US": t("en-US", key, params) };
 }
 
 /** 0: no error-level finding; 1: some; 2: a file could not be read, checked or written. */

@@ -4,10 +4,11 @@
  */
 import * as fs from "fs";
 import * as nodePath from "path";
+import { outputKindOf } from "../gateways/xlsx/marker";
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et"]);
 
-/** Suffix of the copies `--write` produces; a folder walk skips them so a second run does not check its own output. */
+/** Suffix of the copies `--write` produces. */
 export const CHECKED_SUFFIX = ".checked.xlsx";
 
 export interface CollectOptions {
@@ -18,9 +19,10 @@ export interface CollectOptions {
 /**
  * Explicitly named paths are kept whatever they are (a missing or odd file is reported by the reader).
  * In folders: workbook extensions only, no Excel lock files ("~$…"), no macOS "._…" shadow files, and none of this
- * tool's own copies: a "X.checked.xlsx" beside its "X.xlsx", or any "*.checked.xlsx" in the --write folder. A
- * submission that merely ends in ".checked.xlsx" is still checked, and a folder named both as input and as --write
- * is walked (its earlier copies left out). Symlinked folders are not followed, so a link loop cannot hang the walk.
+ * tool's own outputs: a workbook marked as one (./marker: scored copies, 汇总 and report sheets, however renamed),
+ * and a "X.checked.xlsx" beside its "X.xlsx" (copies written before the mark). A submission that merely ends in
+ * ".checked.xlsx" is still checked, and a folder named both as input and as --write is walked (its earlier copies
+ * left out by their mark). Symlinked folders are not followed, so a link loop cannot hang the walk.
  */
 export function collectFiles(paths: readonly string[], options: CollectOptions = {}): string[] {
   const output = options.skipDir ? nodePath.resolve(options.skipDir) : undefined;
@@ -48,7 +50,7 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
       }
       if (entry.isSymbolicLink() && !isFile(full)) continue;
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-      if (isCandidate(entry.name) && !isOwnCopy(entry.name, names, inOutput)) add(full);
+      if (isCandidate(entry.name) && !isUnmarkedCopy(entry.name, names) && !isMarkedOutput(full)) add(full);
     }
   };
 
@@ -64,11 +66,15 @@ function isCandidate(name: string): boolean {
   return WORKBOOK_EXTENSIONS.has(nodePath.extname(name.toLowerCase()));
 }
 
-/** A scored copy this tool wrote: in the --write folder, or beside the workbook it was made from. */
-function isOwnCopy(name: string, siblings: ReadonlySet<string>, inOutput: boolean): boolean {
+/** An output of this tool by its content (only .xlsx and .xlsm can carry the mark). */
+function isMarkedOutput(file: string): boolean {
+  return /\.xls[xm]$/i.test(file) && outputKindOf(file) !== undefined;
+}
+
+/** A scored copy by its name alone: "X.checked.xlsx" beside the "X.xlsx" it was made from. */
+function isUnmarkedCopy(name: string, siblings: ReadonlySet<string>): boolean {
   const lower = name.toLowerCase();
   if (!lower.endsWith(CHECKED_SUFFIX)) return false;
-  if (inOutput) return true;
   const base = lower.slice(0, -CHECKED_SUFFIX.length);
   return [".xlsx", ".xlsm", ".xls", ".et"].some((ext) => siblings.has(base + ext));
 }
@@ -76,6 +82,16 @@ function isOwnCopy(name: string, siblings: ReadonlySet<string>, inOutput: boolea
 function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether anything (a file, a folder, a dangling link) is at the path. */
+export function pathExists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
   } catch {
     return false;
   }
@@ -93,4 +109,57 @@ function isFile(p: string): boolean {
 export function checkedCopyPath(dir: string, file: string): string {
   const base = nodePath.basename(file, nodePath.extname(file));
   return nodePath.join(dir, `${base}${CHECKED_SUFFIX}`);
+}
+
+/**
+ * The paths a run reads or writes, compared however they are spelled: "./" and "..", symlinks (the real path of
+ * the part that exists, so also of a file not yet written), case (Windows and macOS disks ignore it, so two
+ * spellings that differ only in case are taken for one file everywhere) and hard links (device and inode).
+ */
+export class PathSet {
+  private readonly spellings = new Set<string>();
+  private readonly inodes = new Set<string>();
+
+  constructor(paths: Iterable<string> = []) {
+    for (const p of paths) this.add(p);
+  }
+
+  add(p: string): void {
+    this.spellings.add(spellingKey(p));
+    const inode = inodeKey(p);
+    if (inode) this.inodes.add(inode);
+  }
+
+  has(p: string): boolean {
+    if (this.spellings.has(spellingKey(p))) return true;
+    const inode = inodeKey(p);
+    return inode !== undefined && this.inodes.has(inode);
+  }
+}
+
+function spellingKey(p: string): string {
+  const absolute = nodePath.resolve(p);
+  const rest: string[] = [];
+  for (let dir = absolute; ;) {
+    try {
+      return nodePath
+        .join(fs.realpathSync(dir), ...rest)
+        .normalize("NFC")
+        .toLowerCase();
+    } catch {
+      const parent = nodePath.dirname(dir);
+      if (parent === dir) return absolute.normalize("NFC").toLowerCase();
+      rest.unshift(nodePath.basename(dir));
+      dir = parent;
+    }
+  }
+}
+
+function inodeKey(p: string): string | undefined {
+  try {
+    const stat = fs.statSync(p);
+    return stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

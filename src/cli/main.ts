@@ -8,11 +8,11 @@ import * as fs from "fs";
 import * as nodePath from "path";
 import type { Lang } from "../domain/types";
 import { parseArgs, type CheckRequest } from "./args";
-import { checkFiles, exitStatus, layoutProblemsText, loadLayoutFile } from "./check";
+import { checkFiles, exitStatus, layoutProblemsText, loadLayoutFile, planCopies, type CopyPlan } from "./check";
 import type { LayoutOverride } from "../domain/layout-file";
-import { collectFiles } from "./files";
+import { collectFiles, PathSet, pathExists } from "./files";
 import { WorkbookWriteError, systemReason } from "../gateways/xlsx/errors";
-import { refuseOverwritingInputs, writeSummaryWorkbook } from "../gateways/xlsx/summary";
+import { writeSummaryWorkbook } from "../gateways/xlsx/summary";
 import { formatHumanReport, formatSummary, toJsonReport, toSummaryEntries } from "./format";
 import { EXIT, type CliIo } from "./io";
 import { t, usageErrorText } from "./messages";
@@ -57,7 +57,7 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
     layout = loaded.layout;
   }
 
-  // The --summary path stays in the walk: if it names a submitted workbook, the summary writer refuses it.
+  // A summary an earlier run wrote is left out of the walk by its mark; one named on the command line is an input.
   const files = collectFiles(request.paths, { skipDir: request.write });
   if (files.length === 0) {
     io.stderr.write(
@@ -67,13 +67,16 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
     return EXIT.failure;
   }
 
-  // Refuse before a long batch, not after it: the summary never replaces a file being checked.
+  // Every file this run reads, however spelled: no output replaces one of them, even with --force.
+  const inputs = new PathSet(request.layout === undefined ? files : [...files, request.layout]);
+  const copies = request.write === undefined ? undefined : planCopies(files, request.write, inputs);
+
+  // Refuse before a long batch, not after it: the summary never replaces a file being checked nor a copy
+  // this run writes, and an existing one only with --force.
   if (request.summary) {
-    try {
-      await refuseOverwritingInputs(request.summary, files);
-    } catch (e) {
-      if (!(e instanceof WorkbookWriteError)) throw e;
-      io.stderr.write(t(request.lang, "summaryIsInput", { file: request.summary }) + "\n");
+    const refusal = summaryRefusal(request.summary, inputs, copies ?? [], request.force === true);
+    if (refusal) {
+      io.stderr.write(refusal(request.lang) + "\n");
       return EXIT.failure;
     }
   }
@@ -104,6 +107,7 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
       ? (index, total, file) => io.stderr.write(t(lang, "progress", { index, total, file }) + "\n")
       : undefined,
     layout,
+    copies,
   );
 
   if (request.json)
@@ -113,15 +117,41 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
   if (!request.summary) return status;
 
   try {
-    await writeSummaryWorkbook(request.summary, toSummaryEntries(reports, lang), { lang, protect: files });
+    await writeSummaryWorkbook(request.summary, toSummaryEntries(reports, lang), {
+      lang,
+      protect: files,
+      replace: request.force === true,
+    });
   } catch (e) {
-    const message = e instanceof WorkbookWriteError ? e.localized[lang] : e instanceof Error ? e.message : String(e);
+    const message =
+      e instanceof WorkbookWriteError
+        ? e.code === "exists"
+          ? t(lang, "outputExists", { file: e.file })
+          : e.localized[lang]
+        : e instanceof Error
+          ? e.message
+          : String(e);
     io.stderr.write(t(lang, "summaryFailed", { message }) + "\n");
     return EXIT.failure;
   }
   // JSON output stays one document on stdout: the summary is named there only for people.
   if (!request.json) io.stdout.write(t(lang, "summaryWritten", { file: request.summary }) + "\n");
   return status;
+}
+
+/** Why the --summary path cannot be written, when it cannot: an input, a copy of this run, or a file that exists. */
+function summaryRefusal(
+  summary: string,
+  inputs: PathSet,
+  copies: readonly CopyPlan[],
+  force: boolean,
+): ((lang: Lang) => string) | undefined {
+  if (inputs.has(summary)) return (l) => t(l, "summaryIsInput", { file: summary });
+  const written = new PathSet(copies.flatMap((c) => ("dest" in c ? [c.dest] : [])));
+  if (written.has(summary)) return (l) => t(l, "summaryIsCopy", { file: summary });
+  if (!force && pathExists(summary))
+    return (l) => t(l, "summaryFailed", { message: t(l, "outputExists", { file: summary }) });
+  return undefined;
 }
 
 /** `ziping --help` tells both commands' options; `ziping report --help` report's alone. Both list the settings. */

@@ -18,6 +18,8 @@ const table = {
       "  --summary <文件.xlsx>  写出审核汇总表：“汇总”表每个文件一行（单位、项目、执行率、计算与填报总分、",
       "                         等级、错误数、警告数、可否受理），问题最多的排在前面；“问题明细”表列出每个",
       "                         问题及其单元格。无法读取的文件也列出并写明原因。不会覆盖被检查的文件",
+      "  --force                替换已存在的副本和汇总表（不加时，已存在的文件保留不动，该文件报错）；",
+      "                         被检查的文件无论如何都不会被替换",
       "  --set <名称=值>        调整评分口径的可选设置，可重复（见下）",
       "  --explain              在每个文件的结果后列出识别结果：各列的角色、列号、表头、行、把握程度及依据，",
       "                         指标行与一级指标分块、分值来源、填报总分的位置和识别假设（--json 时加入 reading）",
@@ -43,6 +45,8 @@ const table = {
       "                         execution rate, computed and reported total, grade, errors, warnings, acceptable),",
       "                         worst first; sheet 问题明细 lists every finding with its cell. Files that could not",
       "                         be read are listed with the reason. Never written over a file being checked",
+      "  --force                replace copies and a summary that exist (without it, an existing file is left as",
+      "                         it is and reported); a file being checked is never replaced, even so",
       "  --set <name=value>     an optional setting of the scoring rules, repeatable (see below)",
       "  --explain              after each file's results, show how its table was read: each role's column,",
       "                         header, rows, confidence and evidence, the indicator rows and blocks, where the",
@@ -74,6 +78,7 @@ const table = {
       "  --docx <文件.docx>     写出公文格式的 Word 文件，自评表作为附件",
       "  --sheet <文件夹或.xlsx> 写出工作簿副本，加入“自评报告”工作表（缺少“报告素材”工作表时一并加入空白模板）；",
       "                         给出文件夹时副本名为 <文件名>.report.xlsx",
+      "  --force                替换已存在的 .docx 或副本（不加时不替换，退出码 2）；原工作簿无论如何都不会被替换",
       "  --profile <配置>       评分口径，同 ziping check：auto（默认）、central-2020、sichuan、city-20-80",
       "  --set <名称=值>        评分口径的可选设置，可重复，同 ziping check（见下）",
       "  --layout <版式.json>   按版式文件读取表格，同 ziping check；文件有误时不起草（退出码 2）",
@@ -86,6 +91,8 @@ const table = {
       "  --docx <file.docx>     write a Word file in official-document (公文) format, the table attached",
       "  --sheet <folder|.xlsx> write a copy of the workbook with a 自评报告 sheet (and a blank 报告素材 sheet if it",
       "                         has none); into a folder, the copy is named <name>.report.xlsx",
+      "  --force                replace a .docx or copy that exists (without it: not replaced, exit 2); the",
+      "                         workbook itself is never replaced, even so",
       "  --profile <profile>    scoring rules, as for ziping check: auto (default), central-2020, sichuan, city-20-80",
       "  --set <name=value>     an optional setting of the scoring rules, repeatable, as for ziping check (see below)",
       "  --layout <layout.json> read the table with a layout file, as for ziping check; a bad one stops it (exit 2)",
@@ -112,9 +119,9 @@ const table = {
   },
   usageShortReport: {
     "zh-CN":
-      "用法：ziping report <工作簿.xlsx> [--docx 报告.docx] [--sheet 文件夹或文件.xlsx] [--profile auto|central-2020|sichuan|city-20-80] [--set 名称=值] [--layout 版式.json] [--lang zh-CN|en-US]",
+      "用法：ziping report <工作簿.xlsx> [--docx 报告.docx] [--sheet 文件夹或文件.xlsx] [--force] [--profile auto|central-2020|sichuan|city-20-80] [--set 名称=值] [--layout 版式.json] [--lang zh-CN|en-US]",
     "en-US":
-      "Usage: ziping report <workbook.xlsx> [--docx REPORT.docx] [--sheet DIR-or-FILE.xlsx] [--profile auto|central-2020|sichuan|city-20-80] [--set NAME=VALUE] [--layout LAYOUT.json] [--lang zh-CN|en-US]",
+      "Usage: ziping report <workbook.xlsx> [--docx REPORT.docx] [--sheet DIR-or-FILE.xlsx] [--force] [--profile auto|central-2020|sichuan|city-20-80] [--set NAME=VALUE] [--layout LAYOUT.json] [--lang zh-CN|en-US]",
   },
   seeHelpReport: {
     "zh-CN": "运行 ziping report --help 查看用法。",
@@ -122,9 +129,9 @@ const table = {
   },
   usageShort: {
     "zh-CN":
-      "用法：ziping check <文件或文件夹…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write 文件夹] [--summary 汇总.xlsx] [--layout 版式.json] [--explain] [--lang zh-CN|en-US]",
+      "用法：ziping check <文件或文件夹…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write 文件夹] [--summary 汇总.xlsx] [--force] [--layout 版式.json] [--explain] [--lang zh-CN|en-US]",
     "en-US":
-      "Usage: ziping check <files or folders…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write DIR] [--summary FILE.xlsx] [--layout LAYOUT.json] [--explain] [--lang zh-CN|en-US]",
+      "Usage: ziping check <files or folders…> [--json] [--profile auto|central-2020|sichuan|city-20-80] [--write DIR] [--summary FILE.xlsx] [--force] [--layout LAYOUT.json] [--explain] [--lang zh-CN|en-US]",
   },
   usageError: { "zh-CN": "ziping：{reason}", "en-US": "ziping: {reason}" },
   seeHelp: { "zh-CN": "运行 ziping --help 查看用法。", "en-US": "Run ziping --help for usage." },
@@ -216,6 +223,24 @@ const table = {
     "zh-CN": "拒绝写出汇总表：{file} 是本次检查的输入文件，不会覆盖。请把汇总表写到被检查的文件夹之外",
     "en-US":
       "Refused to write the summary: {file} is one of the files being checked and is never overwritten; write the summary outside the folders being checked",
+  },
+  summaryIsCopy: {
+    "zh-CN": "拒绝写出汇总表：{file} 是本次 --write 要写出的带标注副本，请给汇总表换一个文件名",
+    "en-US":
+      "Refused to write the summary: {file} is one of the marked-up copies this run writes (--write); give the summary another name",
+  },
+  outputExists: {
+    "zh-CN": "{file} 已存在，未替换。如要替换，请加 --force；或换一个文件名（或文件夹）",
+    "en-US": "{file} exists and was not replaced: add --force to replace it, or choose another name (or folder)",
+  },
+  docxNotDocx: {
+    "zh-CN": "--docx 须为 .docx 文件：{file}",
+    "en-US": "--docx must name a .docx file: {file}",
+  },
+  sheetNotXlsx: {
+    "zh-CN": "--sheet 须为 .xlsx 文件或文件夹（文件夹可以 / 结尾），不会写出其他类型的文件：{file}",
+    "en-US":
+      "--sheet must name an .xlsx file or a folder (a folder may end in /); no other kind of file is written: {file}",
   },
   summaryWritten: { "zh-CN": "已写出汇总表：{file}", "en-US": "Summary workbook written: {file}" },
   summaryFailed: { "zh-CN": "未写出汇总表：{message}", "en-US": "No summary written: {message}" },

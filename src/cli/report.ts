@@ -11,6 +11,7 @@ import { WorkbookReadError, WorkbookWriteError } from "../gateways/xlsx/errors";
 import { readWorkbookFile } from "../gateways/xlsx/read";
 import { applyCellSheets } from "../gateways/xlsx/cell-sheet";
 import { applyTextSheets } from "../gateways/xlsx/text-sheet";
+import { markOutput } from "../gateways/xlsx/marker";
 import { editWorkbookCopy, isSameFile, writeFileAtomically } from "../gateways/xlsx/write";
 import { renderDocx } from "../report/docx";
 import { isMaterialSheetName, materialSheetPlan } from "../report/material";
@@ -18,6 +19,7 @@ import { draftReport, reportText, type ReportModel } from "../report/model";
 import { reportSheetPlan } from "../report/sheet";
 import type { ReportRequest } from "./args";
 import { layoutProblemsText, loadLayoutFile } from "./check";
+import { PathSet, pathExists } from "./files";
 import { EXIT, type CliIo } from "./io";
 import { t, usageErrorText } from "./messages";
 
@@ -25,13 +27,31 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<numb
   const { lang } = request;
   try {
     const sheetDest = request.sheet === undefined ? undefined : await sheetDestination(request.sheet, request.workbook);
+    // The workbook (and the 版式.json) is never replaced, however spelled, --force or not.
+    const inputs = new PathSet(request.layout === undefined ? [request.workbook] : [request.workbook, request.layout]);
     for (const dest of [request.docx, sheetDest])
-      if (dest !== undefined && (await isSameFile(dest, request.workbook)))
+      if (dest !== undefined && (inputs.has(dest) || (await isSameFile(dest, request.workbook))))
         throw new WorkbookWriteError("would-overwrite-source", dest);
-    if (request.docx !== undefined && sheetDest !== undefined && (await isSameFile(request.docx, sheetDest))) {
+    // Each option writes one kind of file: --sheet notes.txt must not turn a text file into a workbook.
+    const misnamed =
+      request.docx !== undefined && !/\.docx$/i.test(request.docx)
+        ? usageErrorText("docxNotDocx", { file: request.docx }, "report")
+        : sheetDest !== undefined && !/\.xlsx$/i.test(sheetDest)
+          ? usageErrorText("sheetNotXlsx", { file: request.sheet! }, "report")
+          : undefined;
+    if (misnamed) {
+      io.stderr.write(misnamed);
+      return EXIT.failure;
+    }
+    if (request.docx !== undefined && sheetDest !== undefined && new PathSet([request.docx]).has(sheetDest)) {
       io.stderr.write(usageErrorText("sameOutput", { file: request.docx }, "report"));
       return EXIT.failure;
     }
+    // Refused before drafting, so that nothing is half written; the writers check again as they finish.
+    const existing = request.force
+      ? undefined
+      : [request.docx, sheetDest].find((d) => d !== undefined && pathExists(d));
+    if (existing !== undefined) throw new WorkbookWriteError("exists", existing);
 
     let layout: LayoutOverride | undefined;
     if (request.layout !== undefined) {
@@ -67,7 +87,7 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<numb
     }
     if (request.docx !== undefined) {
       const bytes = await renderDocx(model);
-      await writeFileAtomically(request.docx, (temp) => fs.writeFile(temp, bytes));
+      await writeFileAtomically(request.docx, (temp) => fs.writeFile(temp, bytes), { replace: request.force === true });
       io.stdout.write(`${t(lang, "reportWritten", { file: request.docx })}\n`);
     }
     if (sheetDest !== undefined) await writeSheetCopy(request, model, sheetDest, io);
@@ -78,6 +98,10 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<numb
     if (model.errorCount) io.stderr.write(`${t(lang, "reportTableErrors", { count: model.errorCount })}\n`);
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof WorkbookWriteError && error.code === "exists") {
+      io.stderr.write(`${t(lang, "outputExists", { file: error.file })}\n`);
+      return EXIT.failure;
+    }
     if (error instanceof WorkbookReadError || error instanceof WorkbookWriteError) {
       io.stderr.write(`${error.localized[lang]}\n`);
       return EXIT.failure;
@@ -86,23 +110,31 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<numb
   }
 }
 
-/** --sheet names a file when it ends in .xlsx, else a folder that receives <workbook>.report.xlsx. */
+/**
+ * --sheet names a folder that receives <workbook>.report.xlsx when it is one, ends in a separator, or is a new name
+ * without extension; else a file (which the caller refuses unless it ends in .xlsx).
+ */
 async function sheetDestination(value: string, workbook: string): Promise<string> {
   const stat = await fs.stat(value).catch(() => undefined);
-  if (stat?.isDirectory() || (!stat && !/\.xlsx$/i.test(value))) {
-    return nodePath.join(value, `${nodePath.basename(workbook).replace(/\.xlsx$/i, "")}.report.xlsx`);
-  }
+  const folder = stat ? stat.isDirectory() : /[\\/]$/.test(value) || nodePath.extname(value) === "";
+  if (folder) return nodePath.join(value, `${nodePath.basename(workbook).replace(/\.xlsx$/i, "")}.report.xlsx`);
   return value;
 }
 
 async function writeSheetCopy(request: ReportRequest, model: ReportModel, dest: string, io: CliIo): Promise<void> {
   let added: string | null = null;
-  await editWorkbookCopy(request.workbook, dest, (workbook) => {
-    applyTextSheets(workbook, [reportSheetPlan(model)]);
-    // The blank 报告素材 sheet, through its sheet plan; a sheet the reader takes for one (any spacing) is kept.
-    if (!workbook.worksheets.some((ws) => isMaterialSheetName(ws.name)))
-      [added] = applyCellSheets(workbook, [materialSheetPlan(model.kind)]);
-  });
+  await editWorkbookCopy(
+    request.workbook,
+    dest,
+    (workbook) => {
+      markOutput(workbook, "report-sheet");
+      applyTextSheets(workbook, [reportSheetPlan(model)]);
+      // The blank 报告素材 sheet, through its sheet plan; a sheet the reader takes for one (any spacing) is kept.
+      if (!workbook.worksheets.some((ws) => isMaterialSheetName(ws.name)))
+        [added] = applyCellSheets(workbook, [materialSheetPlan(model.kind)]);
+    },
+    { replace: request.force === true },
+  );
   io.stdout.write(`${t(request.lang, "reportWritten", { file: dest })}\n`);
   if (added) io.stdout.write(`${t(request.lang, "reportMaterialAdded", { sheet: added })}\n`);
 }
