@@ -255,7 +255,9 @@ class Drafter {
         : this.placeholder(materialItem("year").label);
     const unit = this.unit();
     const unitRun: Piece = unit ? { kind: "text", text: unit } : this.placeholder(materialItem("unit").label);
-    const projectRun: Piece = this.project().replace(/项目$/, "");
+    // The year opens the first line: a project named "2023年农村公路…" does not repeat it on the second.
+    const project = this.project().replace(/项目$/, "");
+    const projectRun: Piece = year !== null ? project.replace(new RegExp(`^${year}\\s*年度?`), "") : project;
     return [
       this.paragraph("title", this.P.titleLine1(yearRun, unitRun)),
       this.paragraph("title", this.P.titleLine2(this.kind, projectRun)),

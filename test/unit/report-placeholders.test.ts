@@ -39,3 +39,16 @@ describe("the 报告素材 template's 填写说明", () => {
     }
   });
 });
+
+describe("the report's title", () => {
+  it("names the year once when the project's name starts with it", () => {
+    // centralRows' title says 2023年度; a project called 2023年农村公路日常养护项目 keeps only 农村公路日常养护.
+    const rows = centralGrid();
+    rows.set(2, 2, { value: "2023年农村公路日常养护项目" });
+    const text = draftReport(check(rows), [rows]).title.map((p) =>
+      p.runs.map((r) => (typeof r === "string" ? r : r.text)).join(""),
+    );
+    expect(text.join("\n").match(/2023/g)).toHaveLength(1);
+    expect(text[1]).toContain("农村公路日常养护");
+  });
+});
