@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { parseArgs } from "../../src/cli/args";
 import { main, type CliIo } from "../../src/cli/main";
 import { kindInCoreXml, outputKindOf } from "../../src/gateways/xlsx/marker";
+import { writeFileAtomically } from "../../src/gateways/xlsx/write";
 import { removeDir, sha256, tempDir } from "../helpers/xlsx-workbooks";
 
 const CLEAN = path.join(__dirname, "..", "fixtures", "workbooks", "central-clean.xlsx");
@@ -278,6 +279,19 @@ describe("Ziping's outputs, known by their mark", () => {
   });
 });
 
+describe("writeFileAtomically with replace: false", () => {
+  it("does not replace a file that appears while the output is being written, and leaves no temporary file", async () => {
+    const dest = path.join(dir, "late.xlsx");
+    const write = async (temp: string) => {
+      fs.writeFileSync(temp, "ours");
+      fs.writeFileSync(dest, "theirs");
+    };
+    await expect(writeFileAtomically(dest, write, { replace: false })).rejects.toMatchObject({ code: "exists" });
+    expect(fs.readFileSync(dest, "utf8")).toBe("theirs");
+    expect(fs.readdirSync(dir)).toEqual(["late.xlsx"]);
+  });
+});
+
 describe("--force on the command line", () => {
   it("is a flag of both commands, listed in both helps in both languages", async () => {
     expect(parseArgs(["check", "a.xlsx", "--force"])).toMatchObject({ kind: "check", force: true });
@@ -287,10 +301,11 @@ describe("--force on the command line", () => {
       kind: "usage-error",
       reason: "unexpectedValue",
     });
-    for (const argv of [["--help"], ["report", "--help"]]) {
-      const help = (await run(argv)).out;
-      expect(help).toMatch(/--force {16}替换已存在的/);
-      expect(help).toMatch(/--force {16}replace a/);
-    }
+    const help = (await run(["--help"])).out;
+    expect(help).toContain("  --force                替换已存在的副本和汇总表");
+    expect(help).toContain("  --force                replace copies and a summary that exist");
+    const report = (await run(["report", "--help"])).out;
+    expect(report).toContain("  --force                替换已存在的 .docx 或副本");
+    expect(report).toContain("  --force                replace a .docx or copy that exists");
   });
 });
