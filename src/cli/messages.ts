@@ -84,7 +84,7 @@ const table = {
       "  --layout <版式.json>   按版式文件读取表格，同 ziping check；文件有误时不起草（退出码 2）",
       "  --lang <语言>          报告与提示的语言：zh-CN（默认）或 en-US",
       "  同样的口径和设置下，报告中的执行率、总分和等级与 ziping check 的结果相同。",
-      "  原工作簿只读，不会被覆盖。部门职责、机构设置等表中没有的内容，请填写在“报告素材”工作表中。",
+      "  原工作簿只读，不会被覆盖。项目概况、部门职责等自评表中没有的内容，请填写在“报告素材”工作表中。",
     ].join("\n"),
     "en-US": [
       "Options of ziping report (without --docx or --sheet it prints the draft):",
@@ -269,6 +269,10 @@ const table = {
     "zh-CN": "已在副本中加入空白的“{sheet}”工作表：填写后重新生成，可替换报告中的【待填写】内容。",
     "en-US":
       "Added a blank “{sheet}” sheet to the copy: fill it in and run again to replace the 【待填写】 placeholders.",
+  },
+  reportPlaceholdersInTable: {
+    "zh-CN": "自评表中尚有待填写内容：{items}，请在自评表的相应单元格中填写后重新检查",
+    "en-US": "Still to be written in the table itself: {items}; fill in those cells of the 自评表 and check again",
   },
   reportPlaceholders: {
     "zh-CN": "报告中尚有待填写内容：{items}（请填写在“报告素材”工作表中）",

@@ -91,10 +91,15 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<numb
       io.stdout.write(`${t(lang, "reportWritten", { file: request.docx })}\n`);
     }
     if (sheetDest !== undefined) await writeSheetCopy(request, model, sheetDest, io);
-    if (model.placeholders.length)
+    // Each missing passage is sent where it belongs: a 偏差原因 to its 自评表 cell, the rest to 报告素材.
+    const sep = lang === "zh-CN" ? "、" : ", ";
+    const inTable = new Set(model.inTable.map((p) => p.item));
+    const material = model.placeholders.filter((p) => !inTable.has(p));
+    if (model.inTable.length)
       io.stderr.write(
-        `${t(lang, "reportPlaceholders", { items: model.placeholders.join(lang === "zh-CN" ? "、" : ", ") })}\n`,
+        `${t(lang, "reportPlaceholdersInTable", { items: model.inTable.map((p) => `${p.item}（${p.cell}）`).join(sep) })}\n`,
       );
+    if (material.length) io.stderr.write(`${t(lang, "reportPlaceholders", { items: material.join(sep) })}\n`);
     if (model.errorCount) io.stderr.write(`${t(lang, "reportTableErrors", { count: model.errorCount })}\n`);
     return EXIT.ok;
   } catch (error) {

@@ -104,6 +104,16 @@ describe("ziping report", () => {
     expect(copy.worksheets.map((w) => w.name)).toEqual(["部门整体支出绩效自评表", "报告素材", "自评报告"]);
   });
 
+  it("sends a missing 偏差原因 to its cell of the 自评表, not to 报告素材", async () => {
+    const r = await run(path.join(FIXTURES, "reason-missing.xlsx"), "--docx", path.join(dir, "reason.docx"));
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split("\n");
+    const inTable = lines.find((l) => l.startsWith("自评表中尚有待填写内容"));
+    expect(inTable).toMatch(/的偏差原因（自评表!I\d+）/);
+    const material = lines.find((l) => l.startsWith("报告中尚有待填写内容")) ?? "";
+    expect(material).not.toContain("偏差原因");
+  });
+
   it("says on stderr that the table has errors, and still drafts", async () => {
     const r = await run(path.join(FIXTURES, "total-mismatch.xlsx"), "--docx", path.join(dir, "r.docx"));
     expect(r.code).toBe(0);
