@@ -9,7 +9,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { stringifyLayout, withColumnRole, withIndicatorRows, type LayoutOverride } from "../domain";
-import type { Lang, Localized } from "../domain/types";
+import type { Lang, Localized, WritePlan } from "../domain/types";
 import {
   blockOfRow,
   LAYOUT_FILE,
@@ -37,7 +37,7 @@ import { ReportPanel, type ReportView } from "./ReportPanel";
 import { STRINGS } from "./strings";
 import { useStyles } from "./styles";
 import { Summary } from "./Summary";
-import { WritePreviewPanel } from "./WritePreviewPanel";
+import { previewCounts, WritePreviewPanel } from "./WritePreviewPanel";
 
 type Notice = { intent: "success" | "info" | "warning" | "error"; text: string };
 type Busy = null | "check" | "report" | "other";
@@ -50,6 +50,13 @@ function describeError(err: unknown, lang: Lang, failed: (d: string) => string):
   const localized = (err as { localized?: Localized } | null)?.localized;
   if (localized && typeof localized[lang] === "string") return localized[lang];
   return failed(err instanceof Error ? err.message : String(err));
+}
+
+/** A plan with no value to set, no cell to mark and no finding to list: 写回结果 is not offered. */
+function hasSomethingToWrite(plan: WritePlan): boolean {
+  return (
+    plan.values.length > 0 || plan.marks.length > 0 || plan.findingsSheet.rows.some((r) => r.severity !== undefined)
+  );
 }
 
 export interface AppProps {
@@ -66,6 +73,8 @@ export function App({ gateway, lang }: AppProps) {
   /** The selected header waiting for its role (更正所选列). */
   const [pending, setPending] = useState<PendingColumn | null>(null);
   const [preview, setPreview] = useState<WritePreview | null>(null);
+  /** Excel refused the last 确认写入 (a protected sheet, a merged cell): no retry until the next check. */
+  const [refused, setRefused] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [report, setReport] = useState<ReportView | null>(null);
@@ -110,6 +119,7 @@ export function App({ gateway, lang }: AppProps) {
    */
   function show(next: CorrectedResult) {
     setPreview(null);
+    setRefused(false);
     setPending(null);
     setResult(next);
     setReadingOpen(readingNeedsAttention(next.findings, next.reading));
@@ -216,9 +226,17 @@ export function App({ gateway, lang }: AppProps) {
   const confirmWrite = () =>
     run("other", async () => {
       if (!result) return null;
-      const done = await gateway.write(result.plan);
+      let done;
+      try {
+        done = await gateway.write(result.plan);
+      } catch (err) {
+        setRefused(true);
+        throw err;
+      }
+      // How many of the written cells change value, as the preview said: the write counts every cell it sets.
+      const changed = preview ? previewCounts(preview, figures).changed.length : done.values;
       setPreview(null);
-      return { intent: "success", text: t.written(done.values, done.marks, done.findingsSheet ?? "") };
+      return { intent: "success", text: t.written(done.values, changed, done.marks, done.findingsSheet ?? "") };
     });
 
   const clearMarks = () =>
@@ -342,13 +360,32 @@ export function App({ gateway, lang }: AppProps) {
           onClear={clearCorrection}
         />
       )}
-      {result && <Summary result={result} t={t} />}
-      {result && result.sheet && (
+      {!result && !busy && (
+        <section className={s.empty} aria-label={t.title} data-empty="intro">
+          <p className={s.emptyText}>{t.intro}</p>
+        </section>
+      )}
+      {result && !result.sheet && (
+        <section className={s.empty} aria-label={t.noTable} data-empty="no-table">
+          <h2 className={s.sectionTitle}>{t.noTable}</h2>
+          <p className={s.emptyText}>{t.noTableHelp}</p>
+          <div className={s.row}>
+            <Button disabled={disabled} onClick={insertTemplate}>
+              {t.insertTemplate}
+            </Button>
+          </div>
+        </section>
+      )}
+      {result && result.sheet && <Summary result={result} t={t} />}
+      {result && result.sheet && hasSomethingToWrite(result.plan) && (
         <div className={s.row}>
           <Button appearance="secondary" disabled={disabled || preview !== null} onClick={startWrite}>
             {t.writeBack}
           </Button>
         </div>
+      )}
+      {result && result.sheet && !hasSomethingToWrite(result.plan) && (
+        <p className={`${s.detail} ${s.emptyText}`}>{t.nothingToWrite}</p>
       )}
       {preview && (
         <WritePreviewPanel
@@ -357,14 +394,16 @@ export function App({ gateway, lang }: AppProps) {
           figures={figures}
           t={t}
           busy={disabled}
+          refused={refused}
           onConfirm={confirmWrite}
           onCancel={() => setPreview(null)}
         />
       )}
-      {result && (
+      {result && result.sheet && (
         <FindingList
           findings={result.findings}
           tableSheet={result.sheet}
+          reading={result.reading}
           lang={lang}
           t={t}
           busy={disabled}

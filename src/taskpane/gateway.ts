@@ -7,6 +7,7 @@ import { PROFILE_IDS, type LayoutOverride } from "../domain";
 import type { CellSheetPlan, WritePlan } from "../domain/types";
 import type {
   CorrectedResult,
+  PlannedChange,
   ReportSources,
   SavedFile,
   SelectedRange,
@@ -58,6 +59,7 @@ export interface PaneGateway {
 
 export type {
   CorrectedResult,
+  PlannedChange,
   ProfileChoice,
   ReportSources,
   SavedFile,

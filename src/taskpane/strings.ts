@@ -28,7 +28,22 @@ export interface Strings {
   infos: string;
   profileUsed: string;
   noTable: string;
+  /** The first screen, before any check: what to do. */
+  intro: string;
+  /** No 自评表 found: what to do next. */
+  noTableHelp: string;
   noFindings: string;
+  /** The findings list and its filter. */
+  findings: string;
+  filterLabel: string;
+  filterPlaceholder: string;
+  severityFilter: string;
+  findingsCount: (n: number) => string;
+  filterCount: (shown: number, total: number) => string;
+  filterNone: string;
+  /** Parts of the table findings are grouped by besides `blocks` and the 一级 blocks (named as the table names them). */
+  parts: Record<"total" | "other", string>;
+  blockTitle: (name: string, n: number) => string;
   severity: Record<Severity, string>;
   locate: string;
   locateLabel: (cell: string) => string;
@@ -38,9 +53,14 @@ export interface Strings {
   /** After a label: full-width in Chinese, ": " in English. */
   colon: string;
   writeBack: string;
+  /** Over the cells whose value changes (old → new). */
   previewTitle: string;
-  previewEmpty: string;
-  previewUnchanged: (n: number) => string;
+  /** The cells a write sets and how many of their values change: the preview and the result say it alike. */
+  previewCount: (cells: number, changed: number) => string;
+  /** The plan has no value, mark or finding to write: no 写回结果. */
+  nothingToWrite: string;
+  /** Under a disabled 确认写入 after Excel refused the write. */
+  writeRefused: string;
   emptyCell: string;
   marksLine: (n: number) => string;
   findingsSheetLine: (name: string, rows: number) => string;
@@ -48,7 +68,7 @@ export interface Strings {
   protectedWarning: (sheets: string) => string;
   confirmWrite: string;
   cancel: string;
-  written: (values: number, marks: number, sheet: string) => string;
+  written: (values: number, changed: number, marks: number, sheet: string) => string;
   clearMarks: string;
   marksCleared: (n: number) => string;
   undo: string;
@@ -156,7 +176,19 @@ const zh: Strings = {
   infos: "提示",
   profileUsed: "口径",
   noTable: "未找到绩效自评表。",
+  intro: "打开存有绩效自评表的工作簿，需要时选好评分口径，再点“一键校验并计分”。",
+  noTableHelp:
+    "请在 Excel 中选中存有自评表的工作表，再点“一键校验并计分”；还没有自评表的，可点“插入空白模板”新建一张填写。",
   noFindings: "未发现问题。",
+  findings: "问题清单",
+  filterLabel: "筛选问题",
+  filterPlaceholder: "按文字或单元格筛选，如“偏差原因”“I14”",
+  severityFilter: "按级别显示",
+  findingsCount: (n) => `共 ${n} 条问题`,
+  filterCount: (shown, total) => `显示 ${shown} 条，共 ${total} 条`,
+  filterNone: "没有符合筛选条件的问题。",
+  parts: { total: "总分", other: "其他" },
+  blockTitle: (name, n) => `${name}（${n}）`,
   severity: { error: "错误", warning: "警告", info: "提示" },
   locate: "定位",
   locateLabel: (cell) => `定位到 ${cell}`,
@@ -165,9 +197,10 @@ const zh: Strings = {
   arithmetic: "算式",
   colon: "：",
   writeBack: "写回结果",
-  previewTitle: "将修改以下单元格（原值 → 新值）：",
-  previewEmpty: "没有需要修改的数值。",
-  previewUnchanged: (n) => `${n} 个单元格已是计算结果，保持不变。`,
+  previewTitle: "数值有变化的单元格（原值 → 新值）：",
+  previewCount: (cells, changed) => `将写入 ${cells} 个单元格（其中 ${changed} 个数值有变化）。`,
+  nothingToWrite: "没有需要写回的内容。",
+  writeRefused: "未能写入。请处理上面提示的问题后重新校验，再写回结果。",
   emptyCell: "（空）",
   marksLine: (n) => `标出 ${n} 个有问题的单元格。`,
   findingsSheetLine: (name, rows) => `新建工作表“${name}”，列出 ${rows} 条问题（链接到单元格）和各项计算过程。`,
@@ -175,7 +208,9 @@ const zh: Strings = {
   protectedWarning: (sheets) => `工作表“${sheets}”受保护，无法写入。请先取消保护。`,
   confirmWrite: "确认写入",
   cancel: "取消",
-  written: (values, marks, sheet) => `已写入 ${values} 个单元格，标出 ${marks} 处，问题清单见“${sheet}”。`,
+  written: (values, changed, marks, sheet) =>
+    (values ? `已写入 ${values} 个单元格（其中 ${changed} 个数值有变化），` : "") +
+    `标出 ${marks} 处，问题清单见“${sheet}”。`,
   clearMarks: "清除标记",
   marksCleared: (n) => `已清除 ${n} 个单元格的标记和批注。`,
   undo: "撤销写入",
@@ -284,7 +319,20 @@ const en: Strings = {
   infos: "Notes",
   profileUsed: "Rules",
   noTable: "No self-evaluation table was found.",
+  intro:
+    "Open the workbook that holds the self-evaluation table, pick the scoring rules if needed, then click Check and score.",
+  noTableHelp:
+    "Select the sheet that holds the table in Excel and click Check and score again; without a table yet, click Insert blank template and fill it in.",
   noFindings: "No problems found.",
+  findings: "Problems",
+  filterLabel: "Filter problems",
+  filterPlaceholder: "Filter by text or cell, such as reason or I14",
+  severityFilter: "Show by severity",
+  findingsCount: (n) => `${n} problems in all`,
+  filterCount: (shown, total) => `Showing ${shown} of ${total}`,
+  filterNone: "No problem matches the filter.",
+  parts: { total: "Total score", other: "Other" },
+  blockTitle: (name, n) => `${name} (${n})`,
   severity: { error: "Errors", warning: "Warnings", info: "Notes" },
   locate: "Go to",
   locateLabel: (cell) => `Go to ${cell}`,
@@ -293,9 +341,10 @@ const en: Strings = {
   arithmetic: "Arithmetic",
   colon: ": ",
   writeBack: "Write back",
-  previewTitle: "These cells will change (old → new):",
-  previewEmpty: "No value needs to change.",
-  previewUnchanged: (n) => `${n} cells already hold the computed result and stay as they are.`,
+  previewTitle: "Cells whose value changes (old → new):",
+  previewCount: (cells, changed) => `Will write ${cells} cells (${changed} of them change value).`,
+  nothingToWrite: "There is nothing to write back.",
+  writeRefused: "The write did not go through. Fix what the message above says, check again, then write back.",
   emptyCell: "(empty)",
   marksLine: (n) => `Highlight ${n} cells with problems.`,
   findingsSheetLine: (name, rows) =>
@@ -304,8 +353,10 @@ const en: Strings = {
   protectedWarning: (sheets) => `The sheet "${sheets}" is protected and cannot be written. Unprotect it first.`,
   confirmWrite: "Write",
   cancel: "Cancel",
-  written: (values, marks, sheet) =>
-    `Wrote ${values} cells and highlighted ${marks}; the problems are listed in "${sheet}".`,
+  written: (values, changed, marks, sheet) =>
+    (values
+      ? `Wrote ${values} cells (${changed} of them change value) and highlighted ${marks}`
+      : `Highlighted ${marks} cells`) + `; the problems are listed in "${sheet}".`,
   clearMarks: "Clear marks",
   marksCleared: (n) => `Removed the highlights and notes from ${n} cells.`,
   undo: "Undo write",

@@ -37,6 +37,21 @@ export const useStyles = makeStyles({
   statLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   statValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  /** The findings' filter: the search box, the severity toggles and how many are shown. */
+  filter: { display: "flex", flexDirection: "column", gap: "6px", minWidth: 0 },
+  /** One part of the table under a severity (预算执行, 产出指标 …), folding away under its title. */
+  block: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0 },
+  blockTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  /** What to do when there is nothing to show yet: before the first check, or no 自评表 found. */
+  empty: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    padding: "12px",
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  emptyText: { margin: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   finding: {
     display: "flex",

@@ -203,7 +203,7 @@ describe("the task pane", () => {
         .getAllByRole("listitem")
         .map((li) => li.getAttribute("data-cell")),
     ).toEqual([`${SHEET}!I14`]);
-    expect(within(panel).getByText("2 个单元格已是计算结果，保持不变。")).toBeTruthy();
+    expect(within(panel).getByText("将写入 3 个单元格（其中 1 个数值有变化）。")).toBeTruthy();
   });
 
   it("cancelling the preview writes nothing", async () => {
