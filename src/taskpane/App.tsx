@@ -59,6 +59,14 @@ function hasSomethingToWrite(plan: WritePlan): boolean {
   );
 }
 
+/**
+ * No 自评表 to show: no sheet was taken for it, or the sheet taken could not be read as one (the reader's
+ * layout-unrecognized findings, no reading). The officer is told what to do instead of shown A1 problems.
+ */
+function noTableIn(result: CorrectedResult): boolean {
+  return !result.sheet || (!result.reading && result.findings.some((f) => f.rule === "layout-unrecognized"));
+}
+
 export interface AppProps {
   gateway: PaneGateway;
   lang: Lang;
@@ -307,6 +315,7 @@ export function App({ gateway, lang }: AppProps) {
     });
 
   const disabled = busy !== null;
+  const table = result && !noTableIn(result) ? result : null;
   return (
     <main className={s.root} lang={lang}>
       <h1 className={s.title}>{t.title}</h1>
@@ -365,7 +374,7 @@ export function App({ gateway, lang }: AppProps) {
           <p className={s.emptyText}>{t.intro}</p>
         </section>
       )}
-      {result && !result.sheet && (
+      {result && !table && (
         <section className={s.empty} aria-label={t.noTable} data-empty="no-table">
           <h2 className={s.sectionTitle}>{t.noTable}</h2>
           <p className={s.emptyText}>{t.noTableHelp}</p>
@@ -376,17 +385,15 @@ export function App({ gateway, lang }: AppProps) {
           </div>
         </section>
       )}
-      {result && result.sheet && <Summary result={result} t={t} />}
-      {result && result.sheet && hasSomethingToWrite(result.plan) && (
+      {table && <Summary result={table} t={t} />}
+      {table && hasSomethingToWrite(table.plan) && (
         <div className={s.row}>
           <Button appearance="secondary" disabled={disabled || preview !== null} onClick={startWrite}>
             {t.writeBack}
           </Button>
         </div>
       )}
-      {result && result.sheet && !hasSomethingToWrite(result.plan) && (
-        <p className={`${s.detail} ${s.emptyText}`}>{t.nothingToWrite}</p>
-      )}
+      {table && !hasSomethingToWrite(table.plan) && <p className={`${s.detail} ${s.emptyText}`}>{t.nothingToWrite}</p>}
       {preview && (
         <WritePreviewPanel
           preview={preview}
@@ -399,11 +406,11 @@ export function App({ gateway, lang }: AppProps) {
           onCancel={() => setPreview(null)}
         />
       )}
-      {result && result.sheet && (
+      {table && (
         <FindingList
-          findings={result.findings}
-          tableSheet={result.sheet}
-          reading={result.reading}
+          findings={table.findings}
+          tableSheet={table.sheet}
+          reading={table.reading}
           lang={lang}
           t={t}
           busy={disabled}

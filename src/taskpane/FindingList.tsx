@@ -57,6 +57,8 @@ export function FindingList({ findings, tableSheet, reading, lang, t, busy, onLo
           value={text}
           placeholder={t.filterPlaceholder}
           aria-label={t.filterLabel}
+          // Fluent lays the hidden clear button out past the box's edge; it is only wanted with text to clear.
+          dismiss={text ? undefined : null}
           onChange={(_, data) => setText(data.value)}
         />
         <div className={s.row} role="group" aria-label={t.severityFilter}>

@@ -245,8 +245,9 @@ describe("the pane's empty states", () => {
 
   it("without a 自评表 says so and what to do, lists no A1 problems and offers no 写回结果", async () => {
     const layout = (text: string) => ({ ...finding("A1", "error", text), rule: "layout-unrecognized" as const });
+    // As the office gateway reports a sheet that holds no 自评表: the sheet it looked at, no reading.
     const noTable = result({
-      sheet: undefined,
+      sheet: "Sheet1",
       reading: undefined,
       findings: [layout("未找到预算执行表头"), layout("未找到绩效指标表头")],
       plan: {
