@@ -265,7 +265,8 @@ describe("the task pane in Chromium over the simulated Excel", () => {
     await expect(
       preview.locator("li").evaluateAll((li) => li.map((e) => e.getAttribute("data-cell"))),
     ).resolves.toEqual([`${TABLE}!H22`, `${TABLE}!G25`]);
-    await expect(preview.innerText()).resolves.toContain("10 个单元格已是计算结果，保持不变。");
+    // The cells the write sets, unchanged ones included, in the terms its result uses below.
+    await expect(preview.innerText()).resolves.toContain("将写入 12 个单元格（其中 2 个数值有变化）。");
     // The findings sheet also lists the computations; the line counts the findings (3 errors, 1 warning).
     await expect(preview.innerText()).resolves.toContain("列出 4 条问题（链接到单元格）和各项计算过程。");
     expect((await sim.counters()).syncs).toBe(1);
@@ -274,7 +275,7 @@ describe("the task pane in Chromium over the simulated Excel", () => {
 
     await sim.reset();
     await clickAndSettle(page, "确认写入");
-    await expect(notice(page)).resolves.toMatch(/已写入 12 个单元格.*“校验结果”/);
+    await expect(notice(page)).resolves.toMatch(/已写入 12 个单元格（其中 2 个数值有变化）.*“校验结果”/);
     expect(await sim.counters()).toEqual({ syncs: 2, runs: 1, unsyncedSteps: 0 });
     expect(await sim.cell(TABLE, "H22")).toEqual({ v: 9.11, fmt: "0.00", fill: "#FFC7CE" }); // corrected, marked
     // Not rewritten (a formula), but recalculated from the corrected H22; marked, as the check found 99.89.
@@ -387,6 +388,50 @@ describe("the task pane in Chromium over the simulated Excel", () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
     await screenshot(page, "pane-450-many-findings");
+    expect(p.errors).toEqual([]);
+  });
+
+  it("says what to do first; without a 自评表 says so, lists no A1 problems and offers no 写回结果", async () => {
+    const sheet: SimSheet = {
+      name: "Sheet1",
+      cells: { A1: { v: "会议记录" }, B3: { v: 12 } },
+      merges: [],
+      protected: false,
+      visibility: "Visible",
+      notes: {},
+      frozenRows: 0,
+      columnWidths: {},
+    };
+    const p = await pane(defaultSimConfig({ sheets: [sheet], active: "Sheet1", selection: null, settings: {} }), 320);
+    const { page } = p;
+    await ready(page);
+    await expect(page.locator("[data-empty=intro]").innerText()).resolves.toContain("一键校验并计分");
+    await clickAndSettle(page, "一键校验并计分");
+    const empty = page.getByRole("region", { name: "未找到绩效自评表。" });
+    await expect(empty.innerText()).resolves.toContain("选中存有自评表的工作表");
+    expect(await page.getByRole("button", { name: "写回结果" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^定位到 / }).count()).toBe(0);
+    expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
+    await screenshot(page, "pane-no-table");
+    expect(p.errors).toEqual([]);
+  });
+
+  it("groups the findings by the table's parts and narrows them with the filter", async () => {
+    const p = await pane(defaultSimConfig(manyFindingsWorkbook(30)), 320, 900);
+    const { page } = p;
+    await check(page);
+    const errors = page.getByRole("region", { name: "错误" });
+    const parts = await errors.locator("button[aria-expanded]").allInnerTexts();
+    expect(parts.length).toBeGreaterThan(0);
+    const all = await page.locator("section[data-severity] li").count();
+    await page.getByRole("searchbox", { name: "筛选问题" }).fill("I14");
+    await page.waitForFunction(() => document.querySelectorAll("section[data-severity] li").length < 5);
+    const shown = await page.locator("section[data-severity] li").count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(all);
+    await expect(page.locator("[data-filter-count]").innerText()).resolves.toBe(`显示 ${shown} 条，共 ${all} 条`);
+    expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
+    await screenshot(page, "pane-filter");
     expect(p.errors).toEqual([]);
   });
 
