@@ -16,6 +16,8 @@ module.exports = {
   testPathIgnorePatterns: [
     "/node_modules/",
     "/test/e2e/",
+    // The pane's jsdom tests report no coverage to Stryker's node environment.
+    "\\.test\\.tsx$",
     "/test/unit/(office|taskpane|manifest|cli|report)[-.]",
     "/test/property/(fixture-mutations|generated-grids)\\.",
     "/test/integration/(?!(golden|variants)\\.test\\.ts$)",
