@@ -2,6 +2,7 @@
 import type { TableReading } from "../domain/reading";
 import type { CheckResult, Figure, Lang, Severity } from "../domain/types";
 import { fmtAmountGrouped, fmtRate, fmtScore, round } from "../domain/precision";
+import { notGraded } from "../domain/evaluate";
 import type { SummaryEntry } from "../gateways/xlsx/summary";
 import type { FileReport } from "./check";
 import { explainLines } from "./explain";
@@ -58,9 +59,7 @@ function resultLines(result: CheckResult, lang: Lang): string[] {
         label("total", totalText + (total.provisional ? t(lang, "provisionalMark") : "")),
         label(
           "grade",
-          (figure("total.grade")?.display ??
-            total.grade ??
-            (total.computed !== null && total.provisional ? t(lang, "notGraded") : unknown)) +
+          (figure("total.grade")?.display ?? total.grade ?? (notGraded(total) ? t(lang, "notGraded") : unknown)) +
             (total.grade && total.provisional ? t(lang, "provisionalMark") : ""),
         ),
       ].join("  "),

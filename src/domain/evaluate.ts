@@ -39,6 +39,11 @@ export function evaluate(table: TableModel, profile: Profile): Evaluation {
   };
 }
 
+/** A total that was computed but may not be graded (weights over the profile's total): shown as 不评定. */
+export function notGraded(total: TotalSummary): boolean {
+  return total.grade === null && total.computed !== null && total.provisional !== null;
+}
+
 /**
  * Why a total is only provisional (暂定), in words an officer acts on; null when it stands. A total computed from a
  * table with errors or blanks may change once they are put right, and one out of more than 100 points is impossible.

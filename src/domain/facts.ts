@@ -278,7 +278,8 @@ class Scorer {
     // A computed cell merged over several roles (two indicators' 得分, an indicator's 得分 and the 总分)
     // belongs to none of them: it is checked, never written.
     const seen = new Set<number>();
-    for (const slot of computedSlots(table)) (seen.has(cellKey(slot)) ? this.sharedComputed : seen).add(cellKey(slot));
+    for (const { slot } of computedSlots(table))
+      (seen.has(cellKey(slot)) ? this.sharedComputed : seen).add(cellKey(slot));
     this.weightColumn = table.indicators.some((i) => i.weight !== undefined) || table.indicators.length === 0;
   }
 
@@ -900,9 +901,13 @@ export function scoreTable(table: TableModel, profile: Profile): Facts {
   };
 }
 
-/** A slot's cell as a number (row * 16384 + column): the sets below hold one per cell of a large table. */
+/** A cell as a number (row * 16384 + column): the sets below hold one per cell of a large table. */
+export function cellKeyAt(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
 function cellKey(s: Slot): number {
-  return s.row * 16384 + s.col;
+  return cellKeyAt(s.row, s.col);
 }
 
 /** Every cell of the table the officer fills in: labels, amounts, texts, targets, actuals, weights, reasons. */
@@ -927,15 +932,19 @@ export function inputCells(t: TableModel): Set<number> {
   return cells;
 }
 
-/** The slots the engine may fill: 执行率 and 得分 of the budget total, indicator 得分, subtotals, 总分, 等级. */
-function computedSlots(t: TableModel): Slot[] {
+/** The role a computed cell plays; a merge over one role's cells covers the blank ones under the first. */
+export type ComputedRole = "budget-rate" | "budget-score" | "indicator-score" | "subtotal" | "total-score" | "grade";
+
+/** The slots the engine may fill, with their roles: 执行率 and 得分 of the budget total, indicator 得分, subtotals, 总分, 等级. */
+export function computedSlots(t: TableModel): Array<{ role: ComputedRole; slot: Slot }> {
   const total = t.budgetRows.find((r) => r.kind === "total");
-  return [
-    total?.rate,
-    total?.score,
-    ...t.indicators.map((i) => i.score),
-    ...t.blocks.map((b) => b.subtotalSlot),
-    t.total?.score,
-    t.grade?.value,
-  ].filter((s): s is Slot => s !== undefined);
+  const slots: Array<[ComputedRole, Slot | undefined]> = [
+    ["budget-rate", total?.rate],
+    ["budget-score", total?.score],
+    ...t.indicators.map((i): [ComputedRole, Slot] => ["indicator-score", i.score]),
+    ...t.blocks.map((b): [ComputedRole, Slot | undefined] => ["subtotal", b.subtotalSlot]),
+    ["total-score", t.total?.score],
+    ["grade", t.grade?.value],
+  ];
+  return slots.filter((s): s is [ComputedRole, Slot] => s[1] !== undefined).map(([role, slot]) => ({ role, slot }));
 }

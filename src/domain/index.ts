@@ -131,4 +131,5 @@ export {
 } from "./layout-file";
 export type { LayoutOverride, BlockOverride, LayoutFileProblem } from "./layout-file";
 export type { Facts, IndicatorFact, IndicatorStatus, BudgetFacts } from "./facts";
+export { notGraded } from "./evaluate";
 export { RULES, RULE_BY_ID } from "./rules";

@@ -4,29 +4,13 @@
  * module holds back every planned write into cells a merge could span and says so in one `merges-unknown` finding.
  */
 import { makeFinding } from "./catalogue";
-import type { ComputedCell } from "./evaluate";
+import { cellKeyAt as key, computedSlots, type ComputedCell, type ComputedRole as Role } from "./facts";
 import type { Slot, TableModel } from "./table";
 import type { Finding } from "./types";
 
-/** The computed roles a cell can play; a merge over one role's cells covers the blank ones under the first. */
-type Role = "budget-rate" | "budget-score" | "indicator-score" | "subtotal" | "total-score" | "grade";
-
-const key = (row: number, col: number): number => row * 16384 + col;
-
-/** Every computed cell of the table by position, with its role. */
+/** Every computed cell of the table by position, with its role (a later role at the same cell wins). */
 function computedRoles(t: TableModel): Map<number, { role: Role; slot: Slot }> {
-  const roles = new Map<number, { role: Role; slot: Slot }>();
-  const add = (role: Role, slot: Slot | undefined) => {
-    if (slot) roles.set(key(slot.row, slot.col), { role, slot });
-  };
-  const total = t.budgetRows.find((r) => r.kind === "total");
-  add("budget-rate", total?.rate);
-  add("budget-score", total?.score);
-  for (const i of t.indicators) add("indicator-score", i.score);
-  for (const b of t.blocks) add("subtotal", b.subtotalSlot);
-  add("total-score", t.total?.score);
-  add("grade", t.grade?.value);
-  return roles;
+  return new Map(computedSlots(t).map((c) => [key(c.slot.row, c.slot.col), c]));
 }
 
 function isBlank(slot: Slot): boolean {

@@ -1,6 +1,7 @@
 /** 执行率, 总分, 等级 and the finding counts, as the officer reads them. */
 import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { CheckResult } from "../domain/types";
+import { notGraded } from "../domain/evaluate";
 import { summarize } from "./figures";
 import type { Strings } from "./strings";
 import { useStyles } from "./styles";
@@ -11,7 +12,7 @@ export function Summary({ result, t }: { result: CheckResult; t: Strings }) {
   const provisional = result.total.provisional;
   // A total from a table with errors or blanks is never shown as final; an impossible one gets no grade.
   const mark = provisional ? `（${t.provisional}）` : "";
-  const grade = result.total.grade === null && provisional && result.total.computed !== null ? t.notGraded : view.grade;
+  const grade = notGraded(result.total) ? t.notGraded : view.grade;
   const stats: Array<[string, string | number, string]> = [
     [t.executionRate, view.executionRate, "rate"],
     [t.totalScore, view.totalScore + mark, "total"],

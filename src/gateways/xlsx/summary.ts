@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { CATALOGUE, SEVERITY_LABEL } from "../../domain/catalogue";
 import { round } from "../../domain/precision";
+import { notGraded } from "../../domain/evaluate";
 import type { CheckResult, Lang, Severity } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
 import { markOutput } from "./marker";
@@ -80,7 +81,7 @@ function gradeText(result: CheckResult | undefined): string {
   const t = result?.total;
   if (!t) return "";
   if (t.grade) return t.provisional ? `${t.grade}（暂定）` : t.grade;
-  return t.computed !== null && t.provisional ? "不评定" : "";
+  return notGraded(t) ? "不评定" : "";
 }
 
 /** The 汇总 rows, worst first: unreadable files, then most errors, then lowest computed total (none lowest), then by file. */
