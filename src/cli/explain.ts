@@ -3,6 +3,8 @@
  * the sheet: role → column, header, rows, confidence and evidence, block by block, then the indicator rows,
  * the 一级 blocks, where the weights and the reported total are, and the assumptions the reader made.
  */
+// A terminal gives East Asian wide and full-width characters two columns, as Excel gives them two width units.
+import { displayWidth } from "../domain/print";
 import type { ReadingBlock, RoleReading, TableReading } from "../domain/reading";
 import type { CheckResult, Lang } from "../domain/types";
 import { confidenceLabel, roleLabel, sourceTag, t, type MessageKey } from "./messages";
@@ -116,16 +118,6 @@ function aligned(rows: ReadonlyArray<readonly string[]>): string[] {
       .join("  ")
       .trimEnd(),
   );
-}
-
-/** East Asian wide and full-width characters take two columns in a terminal. */
-const WIDE =
-  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
-
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const c of s) w += WIDE.test(c) ? 2 : 1;
-  return w;
 }
 
 function clip(s: string, max: number): string {

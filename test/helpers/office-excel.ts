@@ -487,7 +487,24 @@ class FakeContext {
             run: () => (ctx.findSheet(name)!.frozenRows = n),
           }),
       },
-      pageLayout: { orientation: "Portrait", topMargin: 0, bottomMargin: 0, leftMargin: 0, rightMargin: 0 },
+      pageLayout: {
+        orientation: "Portrait",
+        paperSize: "Letter",
+        topMargin: 0,
+        bottomMargin: 0,
+        leftMargin: 0,
+        rightMargin: 0,
+        centerHorizontally: false,
+        zoom: {},
+        setPrintTitleRows: (rows: string) => {
+          if (!excel.supports("1.9")) throw new Error("pageLayout needs ExcelApi 1.9");
+          ctx.queue({
+            touchesCells: false,
+            describe: `${name} print titles ${rows}`,
+            run: () => (ctx.findSheet(name)!.pageLayout.printTitleRows = rows),
+          });
+        },
+      },
       getRange: (address: string) => ctx.makeRange(name, address),
       getUsedRange: (valuesOnly?: boolean) => {
         if (!valuesOnly) throw new Error("the fake models getUsedRange(true) only");

@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { parseArgs } from "../../src/cli/args";
 import { main, type CliIo } from "../../src/cli/main";
 import type { JsonReport } from "../../src/cli/format";
+import { CATALOGUE } from "../../src/domain/catalogue";
 import { SEVERITY_FILL } from "../../src/gateways/xlsx/write";
 import {
   DETAIL_HEADER,
@@ -20,7 +21,7 @@ import {
   summaryRows,
   type SummaryEntry,
 } from "../../src/gateways/xlsx/summary";
-import type { CheckResult, Finding } from "../../src/domain/types";
+import type { CheckResult, Finding, RuleId } from "../../src/domain/types";
 import { encryptedXlsx, legacyXls, minimalDocx } from "../helpers/xlsx-hostile";
 import { openWorkbook, removeDir, sha256, tempDir } from "../helpers/xlsx-workbooks";
 
@@ -231,10 +232,13 @@ describe("ziping check --summary", () => {
     expect(rows[0]).toEqual([...DETAIL_HEADER]);
     const listed = rows
       .slice(1)
-      .map((r) => `${r[0]}|${r[1]}!${r[2]}|${String(r[4]).split(" ")[0]}`)
+      .map((r) => `${r[0]}|${r[1]}!${r[2]}|${String(r[4])}`)
       .sort();
+    // The rule as a reviewer names it: its title, without the internal id.
     const expected = json.files
-      .flatMap((f) => f.findings.map((x) => `${f.file}|${x.sheet}!${x.cell}|${x.rule}`))
+      .flatMap((f) =>
+        f.findings.map((x) => `${f.file}|${x.sheet}!${x.cell}|${CATALOGUE[x.rule as RuleId].title["zh-CN"]}`),
+      )
       .sort();
     expect(listed).toEqual(expected);
     for (const r of rows.slice(1)) expect(r[2]).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);

@@ -1,7 +1,9 @@
 /** Applying a write plan through office.js: round trips, protection, escaping, notes and the findings sheet. */
 import { GatewayError } from "../../src/gateways/office/errors";
 import { applyPlan, MARK_FILLS, previewPlan } from "../../src/gateways/office/write";
+import { findingsSheetLayout } from "../../src/domain/print";
 import type { WritePlan } from "../../src/domain/types";
+import { columnWidthPoints } from "../../src/gateways/office/text-sheet";
 import { FakeExcel } from "../helpers/office-excel";
 import { addCentralTable, FIRST_INDICATOR_ROW, planFor, TABLE_SHEET } from "../helpers/office-tables";
 
@@ -53,6 +55,31 @@ describe("applyPlan", () => {
     expect(findings.get("D2")?.value).toBe("-0.5 = 扣分");
     expect(findings.get("D2")?.formula).toBeUndefined();
     expect(excel.sheet("ZipingUndo").visibility).toBe("VeryHidden");
+  });
+
+  it("prints the findings sheet as the xlsx gateway does: A4, one page wide, header row repeated, widths alike", async () => {
+    const excel = workbook(20);
+    const plan = planFor(TABLE_SHEET, 20, 5);
+    await applyPlan(excel.context(), plan);
+    const findings = excel.sheet("校验结果");
+    const layout = findingsSheetLayout(plan.findingsSheet);
+    expect(findings.pageLayout).toMatchObject({
+      paperSize: "A4",
+      orientation: layout.print.orientation === "landscape" ? "Landscape" : "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$1",
+    });
+    // 13 mm = 36.85 pt.
+    expect(findings.pageLayout.leftMargin).toBeCloseTo(36.85, 2);
+    layout.widths.forEach((w, c) =>
+      expect(findings.columnWidths.get(String.fromCharCode(65 + c))).toBe(columnWidthPoints(w)),
+    );
+  });
+
+  it("below ExcelApi 1.9 leaves the findings sheet's page layout to Excel", async () => {
+    const excel = workbook(20, "1.8");
+    await applyPlan(excel.context(), planFor(TABLE_SHEET, 20, 5));
+    expect(excel.sheet("校验结果").pageLayout).toEqual({});
   });
 
   it("refuses a protected sheet in one sync and writes nothing", async () => {

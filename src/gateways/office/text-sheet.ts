@@ -5,10 +5,12 @@
  * estimate, the 公文 page when printed. It only queues: the caller's sync writes it, with the rest of the plan.
  */
 /* global Excel */
+import { TEXT_SHEET_PRINT } from "../../domain/print";
 import type { TextSheetPlan } from "../../domain/types";
 import { estimateRowHeight } from "../xlsx/text-sheet";
 import { toExcelInput } from "./excel-input";
 import { supportsExcelApi } from "./host";
+import { queuePrintSetup } from "./print";
 
 type TextRow = TextSheetPlan["rows"][number];
 
@@ -19,9 +21,6 @@ export const HIGHLIGHT_FILL = "#FFFF00";
 const PX_PER_WIDTH_UNIT = 7;
 const CELL_PADDING_PX = 5;
 const PT_PER_PX = 0.75;
-const PT_PER_MM = 72 / 25.4;
-/** The 公文 margins in millimetres (top, bottom, left, right), as the xlsx gateway's page setup. */
-const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 };
 
 const ALIGN: Record<TextRow["align"], "Left" | "Center" | "Justify"> = {
   left: "Left",
@@ -88,16 +87,8 @@ export function queueTextSheet(
     const heights = rows.map((r) => rowHeightOf(r, plan.columnWidth));
     for (const run of rowRuns(heights, String)) range(run.first, run.last).format.rowHeight = run.row;
   }
-  // A page rather than a grid: no gridlines (ExcelApi 1.8), the 公文 margins when printed (1.9). The paper size
-  // stays Excel's default, which is A4 in a Chinese Office.
+  // A page rather than a grid: no gridlines (ExcelApi 1.8), the 公文 page when printed (1.9).
   if (supportsExcelApi("1.8")) ws.showGridlines = false;
-  if (supportsExcelApi("1.9")) {
-    const page = ws.pageLayout;
-    page.orientation = "Portrait";
-    page.topMargin = MARGINS_MM.top * PT_PER_MM;
-    page.bottomMargin = MARGINS_MM.bottom * PT_PER_MM;
-    page.leftMargin = MARGINS_MM.left * PT_PER_MM;
-    page.rightMargin = MARGINS_MM.right * PT_PER_MM;
-  }
+  queuePrintSetup(ws, TEXT_SHEET_PRINT);
   return ws;
 }

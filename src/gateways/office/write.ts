@@ -12,6 +12,7 @@
  */
 /* global Excel */
 import { columnLetters } from "../../domain/grid";
+import { findingsSheetLayout } from "../../domain/print";
 import { nameNewSheets, sameSheetName } from "../../domain/sheet-names";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { cellKey } from "./addresses";
@@ -20,7 +21,8 @@ import { documentReference, needsQuotePrefix, toExcelInput } from "./excel-input
 import { supportsExcelApi } from "./host";
 import { explainSyncError } from "./read";
 import { queueCellSheet } from "./cell-sheet";
-import { queueTextSheet } from "./text-sheet";
+import { queuePrintSetup } from "./print";
+import { columnWidthPoints, queueTextSheet } from "./text-sheet";
 import type { CellSheetWritten, WritePreview, WriteRequest, WriteSummary } from "./types";
 import {
   emptyMeta,
@@ -95,13 +97,6 @@ export function fillImageOf(range: Excel.Range, hasPattern: boolean): FillImage 
   return { color: none ? null : color };
 }
 
-/** Display width of a text in Excel column units (CJK characters count double). */
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
-  return w;
-}
-
 /** Queues the findings sheet: header, rows, hyperlinks to the cells, readable widths. */
 function queueFindingsSheet(
   context: Excel.RequestContext,
@@ -123,14 +118,11 @@ function queueFindingsSheet(
   all.format.verticalAlignment = "Top";
   ws.getRange(`A1:${last}1`).format.font.bold = true;
   ws.freezePanes.freezeRows(1);
-  for (let c = 0; c < width; c++) {
-    const longest = Math.max(
-      ...[plan.header, ...plan.rows.map((r) => r.cells)].map((cells) => textWidth(String(cells[c] ?? ""))),
-    );
-    // About 7 points per narrow character; long messages wrap instead of widening forever.
-    ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth =
-      Math.min(Math.max(longest, 6), 60) * 7;
-  }
+  const layout = findingsSheetLayout(plan);
+  layout.widths.forEach((w, c) => {
+    ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = columnWidthPoints(w);
+  });
+  queuePrintSetup(ws, layout.print);
   plan.rows.forEach((row, i) => {
     if (!row.link) return;
     const at = row.cells.findIndex((v) => String(v).replace(/\$/g, "").toUpperCase() === row.link!.cell.toUpperCase());

@@ -5,8 +5,10 @@
  */
 import type ExcelJS from "exceljs";
 import { columnLetters, parseRange } from "../../domain/grid";
+import { cellSheetPrint } from "../../domain/print";
 import { claimSheetName, nameNewSheet } from "../../domain/sheet-names";
 import type { CellSheetPlan, SheetFormat } from "../../domain/types";
+import { applyPrintSetup } from "./print";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 
@@ -71,6 +73,7 @@ export function applyCellSheets(workbook: ExcelJS.Workbook, plans: readonly Cell
         for (let c = range.left; c <= range.right; c++) restyle(ws.getCell(`${columnLetters(c)}${r}`), f);
     }
     for (const m of plan.merges ?? []) ws.mergeCells(m);
+    applyPrintSetup(ws, cellSheetPrint(plan));
     return picked.name;
   });
 }

@@ -10,7 +10,9 @@ import { notGraded } from "../../domain/evaluate";
 import type { CheckResult, Lang, Severity } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
 import { markOutput } from "./marker";
-import { displayWidth, isSameFile, SEVERITY_FILL, solidFill, writeFileAtomically } from "./write";
+import { contentWidths, printSetupFor } from "../../domain/print";
+import { applyPrintSetup } from "./print";
+import { isSameFile, SEVERITY_FILL, solidFill, writeFileAtomically } from "./write";
 
 export const SUMMARY_SHEET = "汇总";
 export const FINDINGS_DETAIL_SHEET = "问题明细";
@@ -149,7 +151,10 @@ export async function refuseOverwritingInputs(dest: string, inputs: readonly str
   }
 }
 
-/** A sheet with a bold header, frozen below it, filtered over every row, columns as wide as their text (8–60). */
+/**
+ * A sheet with a bold header, frozen below it, filtered over every row, columns as wide as their text (8–40), printed
+ * on A4 one page wide with the header on every page.
+ */
 function table(
   workbook: ExcelJS.Workbook,
   name: string,
@@ -160,14 +165,13 @@ function table(
   const ws = workbook.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
   });
-  const widths = header.map((h) => displayWidth(h));
   header.forEach((text, c) => {
     const cell = ws.getCell(1, c + 1);
     cell.value = text;
     cell.style = {
       font: { bold: true },
       fill: solidFill(HEADER_FILL),
-      alignment: { vertical: "middle", horizontal: "center" },
+      alignment: { vertical: "middle", horizontal: "center", wrapText: true },
     };
   });
   rows.forEach((values, r) => {
@@ -176,12 +180,14 @@ function table(
       // Strings stay text: a file named "=SUM(…).xlsx" or a message quoting one never becomes a formula.
       if (v !== null) cell.value = v;
       cell.style = style(r, c + 1);
-      if (v !== null) widths[c] = Math.max(widths[c], typeof v === "number" ? 10 : displayWidth(String(v)));
     });
   });
+  // Columns as wide as their text, within 8 to 40 (wider text wraps), so that the sheet prints one page wide.
+  const widths = contentWidths([header, ...rows], { min: 8, max: 40 });
   widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = Math.min(60, Math.max(8, w + 2));
+    ws.getColumn(i + 1).width = w;
   });
+  applyPrintSetup(ws, printSetupFor(widths, 1));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: header.length } };
   return ws;
 }
@@ -202,7 +208,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, rows: readonly SummaryRow[]
   ]);
   table(workbook, SUMMARY_SHEET, SUMMARY_HEADER, values, (r, col) => {
     const row = rows[r];
-    const style: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: col === 11 || col === 3 } };
+    const style: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: true } };
     if (SUMMARY_FORMATS[col]) style.numFmt = SUMMARY_FORMATS[col];
     if (!row.readable) style.fill = solidFill(UNREADABLE_FILL);
     else if (row.errors > 0) style.fill = solidFill(SEVERITY_FILL.error);
@@ -223,11 +229,11 @@ function addDetailSheet(workbook: ExcelJS.Workbook, entries: readonly SummaryEnt
     f.sheet,
     f.cell,
     SEVERITY_LABEL[f.severity][lang],
-    `${f.rule} ${CATALOGUE[f.rule].title[lang]}`,
+    CATALOGUE[f.rule].title[lang],
     f.message[lang],
   ]);
   table(workbook, FINDINGS_DETAIL_SHEET, DETAIL_HEADER, values, (r, col) => {
-    const style: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: col === 6 } };
+    const style: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: true } };
     if (col === 4) style.fill = solidFill(SEVERITY_FILL[findings[r].f.severity]);
     return style;
   });

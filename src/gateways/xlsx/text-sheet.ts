@@ -4,8 +4,10 @@
  * exceljs is only a type here, so hosts without Node can still use estimateRowHeight.
  */
 import type ExcelJS from "exceljs";
+import { TEXT_SHEET_PRINT } from "../../domain/print";
 import { nameNewSheet } from "../../domain/sheet-names";
 import type { TextSheetPlan } from "../../domain/types";
+import { applyPrintSetup } from "./print";
 
 /** GB2312 character set: Excel picks a Chinese font for the cell when the named one is missing. */
 const CHARSET_GB2312 = 134;
@@ -35,8 +37,6 @@ export function estimateRowHeight(text: string, sizePt: number, columnWidth: num
   return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * sizePt * LINE_HEIGHT_FACTOR + 4));
 }
 
-const MM_PER_INCH = 25.4;
-
 /**
  * Adds each planned text sheet to the workbook and returns the names used (a taken name gets a " (2)" suffix:
  * an earlier report the officer may have edited is never overwritten). Texts are written as text: a paragraph
@@ -48,25 +48,8 @@ export function applyTextSheets(workbook: ExcelJS.Workbook, sheets: readonly Tex
       plan.name,
       workbook.worksheets.map((ws) => ws.name),
     );
-    const ws = workbook.addWorksheet(name, {
-      views: [{ showGridLines: false }],
-      pageSetup: {
-        paperSize: 9,
-        orientation: "portrait",
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        // The 公文 margins, so that printing the sheet looks like the page.
-        margins: {
-          top: 37 / MM_PER_INCH,
-          bottom: 35 / MM_PER_INCH,
-          left: 28 / MM_PER_INCH,
-          right: 26 / MM_PER_INCH,
-          header: 0.3,
-          footer: 0.3,
-        },
-      },
-    });
+    const ws = workbook.addWorksheet(name, { views: [{ showGridLines: false }] });
+    applyPrintSetup(ws, TEXT_SHEET_PRINT);
     ws.getColumn(1).width = plan.columnWidth;
     plan.rows.forEach((row, i) => {
       const cell = ws.getCell(i + 1, 1);

@@ -7,10 +7,12 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
+import { findingsSheetLayout } from "../../domain/print";
 import { nameNewSheet } from "../../domain/sheet-names";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
 import { applyCellSheets } from "./cell-sheet";
+import { applyPrintSetup } from "./print";
 import { applyTextSheets } from "./text-sheet";
 import { markOutput } from "./marker";
 
@@ -237,16 +239,12 @@ function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): 
   );
   const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
   const columnCount = Math.max(plan.header.length, ...plan.rows.map((r) => r.cells.length), 1);
-  const widths = new Array<number>(columnCount).fill(0);
-  const measure = (col: number, v: string | number) => {
-    widths[col] = Math.max(widths[col], displayWidth(String(v)));
-  };
+  const layout = findingsSheetLayout(plan);
 
   plan.header.forEach((text, i) => {
     const cell = ws.getCell(1, i + 1);
     cell.value = text;
-    cell.style = { font: { bold: true }, fill: solidFill(HEADER_FILL) };
-    measure(i, text);
+    cell.style = { font: { bold: true }, fill: solidFill(HEADER_FILL), alignment: { vertical: "top", wrapText: true } };
   });
 
   plan.rows.forEach((row, r) => {
@@ -261,7 +259,6 @@ function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): 
       if (v !== undefined) {
         // Text is text here too: a finding quoting "=SUM(…)" must not become a formula.
         cell.value = v;
-        measure(c, v);
         if (c === linkColumn && row.link) {
           const formula = internalLinkFormula(row.link.sheet, row.link.cell, v);
           if (formula) {
@@ -274,9 +271,10 @@ function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): 
     }
   });
 
-  widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = Math.min(60, Math.max(8, w + 2));
+  layout.widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
   });
+  applyPrintSetup(ws, layout.print);
   const lastRow = Math.max(1, plan.rows.length + 1);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: columnCount } };
 }
@@ -299,18 +297,4 @@ function internalLinkFormula(sheet: string, cell: string, shown: string | number
   if (typeof shown === "number") return `HYPERLINK(${quote(target)},${shown})`;
   if (shown.length > MAX_FORMULA_STRING) return undefined;
   return `HYPERLINK(${quote(target)},${quote(shown)})`;
-}
-
-/** Column width in Excel's units: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const line of text.split("\n")) {
-    let w = 0;
-    for (const ch of line)
-      w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-        ? 2
-        : 1;
-    width = Math.max(width, w);
-  }
-  return width;
 }

@@ -1025,6 +1025,8 @@ class PageLayoutProxy extends ClientObject {
     "bottomMargin",
     "leftMargin",
     "rightMargin",
+    "centerHorizontally",
+    "zoom",
   ] as const;
 
   constructor(
@@ -1058,6 +1060,14 @@ class PageLayoutProxy extends ClientObject {
   protected read(property: string): unknown {
     this.ctx.sim.requireApi("1.9", "PageLayout");
     return this.ctx.sim.sheet(this.sheet.value).pageLayout?.[property] ?? null;
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.ctx.sim.requireApi("1.9", "PageLayout.setPrintTitleRows");
+    this.ctx.queue(`page ${this.sheet.value ?? "?"} print titles ${rows}`, () => {
+      const s = this.ctx.sim.sheet(this.sheet.value);
+      (s.pageLayout ??= {}).printTitleRows = rows;
+    });
   }
 }
 
