@@ -1,12 +1,25 @@
 /**
  * The write plan: which computed cells receive which value, which findings' cells get a highlight and a note,
- * and the 校验结果 sheet. Values only ever target computed cells (执行率, 得分, subtotals, 总分, 等级).
+ * the 校验结果 sheet (the findings) and the 计算结果 sheet (the figures). Values only ever target computed cells (执行率,
+ * 得分, subtotals, 总分, 等级).
  */
 import { CATALOGUE, SEVERITY_LABEL } from "./catalogue";
 import type { ComputedCell } from "./evaluate";
-import type { Figure, Finding, Localized, PlannedMark, PlannedValue, Severity, WritePlan } from "./types";
+import { contentWidths } from "./print";
+import type {
+  CellSheetPlan,
+  Figure,
+  Finding,
+  Localized,
+  PlannedMark,
+  PlannedValue,
+  Severity,
+  SheetCell,
+  WritePlan,
+} from "./types";
 
 export const FINDINGS_SHEET = "校验结果";
+export const FIGURES_SHEET = "计算结果";
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function findingNote(f: Finding): string {
@@ -64,23 +77,55 @@ export function buildPlan(
     severity: f.severity,
   }));
   if (findings.length === 0) rows.push({ cells: ["", "", "", "", "", "未发现问题", "", "", ""] });
-  rows.push({ cells: [] });
-  rows.push({ cells: ["", "计算结果", "项目", "工作表", "单元格", "结果", "规则", "口径", "计算过程"] });
-  for (const fig of figures)
-    rows.push({
-      cells: [
-        "",
-        "",
-        fig.label["zh-CN"],
-        fig.sheet ?? "",
-        fig.cell ?? "",
-        fig.display,
-        fig.rule["zh-CN"],
-        fig.profileTitle?.["zh-CN"] ?? fig.profile,
-        fig.arithmetic,
-      ],
-      link: fig.sheet && fig.cell ? { sheet: fig.sheet, cell: fig.cell } : undefined,
-    });
 
-  return { values, marks: [...marks.values()], findingsSheet: { name: FINDINGS_SHEET, header, rows } };
+  const plan: WritePlan = { values, marks: [...marks.values()], findingsSheet: { name: FINDINGS_SHEET, header, rows } };
+  if (figures.length > 0) plan.cellSheets = [figuresSheet(figures)];
+  return plan;
+}
+
+/** Excel's limit on a text inside a formula. */
+const MAX_FORMULA_STRING = 255;
+
+/** A link to a cell of the workbook that Excel, WPS and LibreOffice follow, or the address as text if too long. */
+function cellLink(sheet: string, cell: string): SheetCell {
+  const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
+  return target.length > MAX_FORMULA_STRING ? cell : { formula: `HYPERLINK(${quote(target)},${quote(cell)})` };
+}
+
+const FIGURES_HEADER = ["项目", "工作表", "单元格", "结果", "计算方法", "口径", "计算过程"];
+
+/**
+ * The 计算结果 sheet: every figure Ziping computed, where it stands, its result, how it is computed, under which
+ * 口径 and with which numbers. Its own sheet with its own header, so that no heading means two things (the
+ * 校验结果 sheet lists findings only); the add-in's output, replaced by the next check and removed by 撤销写入.
+ */
+export function figuresSheet(figures: readonly Figure[]): CellSheetPlan {
+  const rows: SheetCell[][] = [
+    FIGURES_HEADER,
+    ...figures.map((fig) => [
+      fig.label["zh-CN"],
+      fig.sheet ?? "",
+      fig.sheet && fig.cell ? cellLink(fig.sheet, fig.cell) : (fig.cell ?? ""),
+      fig.display,
+      fig.rule["zh-CN"],
+      fig.profileTitle?.["zh-CN"] ?? fig.profile,
+      fig.arithmetic,
+    ]),
+  ];
+  // A link shows its cell's address, so that is what its column is measured by.
+  const shown = rows.map((r, i) => r.map((v) => (typeof v === "object" ? (figures[i - 1]?.cell ?? "") : v)));
+  const last = rows.length;
+  return {
+    name: FIGURES_SHEET,
+    owner: "ziping",
+    whenTaken: "number",
+    rows,
+    columnWidths: contentWidths(shown, (c) => ({ min: 8, max: c === 4 || c === 6 ? 40 : 24 })),
+    formats: [
+      { range: `A1:G${last}`, wrap: true, vertical: "top", borders: true },
+      { range: "A1:G1", bold: true, horizontal: "center", vertical: "center" },
+    ],
+    freezeRows: 1,
+  };
 }

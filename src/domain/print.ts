@@ -7,6 +7,7 @@
  * sums over the page and the columns, kept here so that the two hosts cannot drift apart.
  */
 
+import { parseRange } from "./grid";
 import type { CellSheetPlan, FindingsSheetPlan } from "./types";
 
 /** Millimetres. */
@@ -88,6 +89,57 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** Excel's ceiling for a row height, in points. */
+const MAX_ROW_HEIGHT = 409;
+/** A CJK line of text takes about 1.4 times its font size in Excel. */
+const LINE_HEIGHT_FACTOR = 1.4;
+
+/**
+ * How many lines a text takes wrapped in a column (character units) at a font size: a CJK or full-width character
+ * as wide as the font size, other characters half, each line of the text at least one.
+ */
+export function wrappedLines(text: string, sizePt: number, columnWidth: number): number {
+  const columnPx = columnWidth * PX_PER_WIDTH_UNIT + CELL_PADDING_PX;
+  const charPx = (sizePt * PX_PER_INCH) / 72;
+  let lines = 0;
+  for (const line of text.split("\n")) {
+    let px = 0;
+    for (const ch of line) px += ch.charCodeAt(0) >= 0x2e80 ? charPx : charPx / 2;
+    lines += Math.max(1, Math.ceil(px / columnPx));
+  }
+  return lines;
+}
+
+/** The height in points a wrapped row needs: its lines, each 1.4 times the font size. On the generous side. */
+export function estimateRowHeight(text: string, sizePt: number, columnWidth: number): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(wrappedLines(text, sizePt, columnWidth) * sizePt * LINE_HEIGHT_FACTOR + 4));
+}
+
+/**
+ * Row heights for a sheet of wrapped cells: for each row (0-based) whose text needs more than one line in its
+ * column, the height its tallest cell needs; rows of one line are left to the host's default. Neither Excel nor
+ * LibreOffice grows a row to its wrapped text when opening a file, so without this, long text is cut off.
+ * `skip` leaves out cells whose width is not their column's (merged areas).
+ */
+export function wrappedRowHeights(
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+  widths: readonly number[],
+  sizePt = 11,
+  skip: (row: number, column: number) => boolean = () => false,
+): Map<number, number> {
+  const heights = new Map<number, number>();
+  rows.forEach((row, r) => {
+    let tallest = 1;
+    row.forEach((v, c) => {
+      if (typeof v !== "string" || v === "" || skip(r, c)) return;
+      // A column without a width is Excel's default, 8.43 units.
+      tallest = Math.max(tallest, wrappedLines(v, sizePt, widths[c] ?? 8.43));
+    });
+    if (tallest > 1) heights.set(r, Math.min(MAX_ROW_HEIGHT, Math.ceil(tallest * sizePt * LINE_HEIGHT_FACTOR + 4)));
+  });
+  return heights;
+}
+
 /** Bounds of a content-sized column, in character units: wider text wraps. */
 export interface WidthBounds {
   min: number;
@@ -121,15 +173,39 @@ function findingsColumnBounds(column: number): WidthBounds {
   return { min: 6, max: column === 5 || column === 8 ? 36 : 18 };
 }
 
-/** Column widths and print setup of the 校验结果 sheet, for both gateways: header row 1 repeated on every page. */
-export function findingsSheetLayout(plan: FindingsSheetPlan): { widths: number[]; print: PrintSetup } {
-  const widths = contentWidths([plan.header, ...plan.rows.map((r) => r.cells)], findingsColumnBounds);
-  return { widths, print: printSetupFor(widths, 1) };
+/** How a sheet of Ziping's is laid out for reading and printing, the same through both gateways. */
+export interface SheetLayout {
+  /** Column widths in character units (A, B, …). */
+  widths: number[];
+  /** Heights in points of the rows (0-based) whose wrapped text needs more than one line. */
+  heights: Map<number, number>;
+  print: PrintSetup;
 }
 
-/** A sheet of cells prints with its frozen header rows repeated, in the orientation its column widths need. */
-export function cellSheetPrint(plan: Pick<CellSheetPlan, "columnWidths" | "freezeRows">): PrintSetup {
-  return printSetupFor(plan.columnWidths ?? [], plan.freezeRows ?? 0);
+/** The 校验结果 sheet: widths from its text, heights for its wrapped rows, header row 1 repeated on every page. */
+export function findingsSheetLayout(plan: FindingsSheetPlan): SheetLayout {
+  const rows = [plan.header, ...plan.rows.map((r) => r.cells)];
+  const widths = contentWidths(rows, findingsColumnBounds);
+  return { widths, heights: wrappedRowHeights(rows, widths), print: printSetupFor(widths, 1) };
+}
+
+/**
+ * A sheet of cells: the plan's widths, heights for the rows its wrapped text needs (merged cells and formulas
+ * left out), its frozen header rows repeated on every page, in the orientation its widths need.
+ */
+export function cellSheetLayout(
+  plan: Pick<CellSheetPlan, "rows" | "columnWidths" | "freezeRows" | "merges">,
+): SheetLayout {
+  const widths = plan.columnWidths ?? [];
+  const merged = (plan.merges ?? []).map(parseRange);
+  const inMerge = (r: number, c: number) =>
+    merged.some((m) => r + 1 >= m.top && r + 1 <= m.bottom && c + 1 >= m.left && c + 1 <= m.right);
+  const text = plan.rows.map((row) => row.map((v) => (typeof v === "object" ? null : v)));
+  return {
+    widths,
+    heights: wrappedRowHeights(text, widths, 11, inMerge),
+    print: printSetupFor(widths, plan.freezeRows ?? 0),
+  };
 }
 
 /** The 自评报告 sheet prints as the 公文 page: A4 portrait, the GB/T 9704 margins, no repeated rows. */

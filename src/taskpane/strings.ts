@@ -203,7 +203,8 @@ const zh: Strings = {
   writeRefused: "未能写入。请处理上面提示的问题后重新校验，再写回结果。",
   emptyCell: "（空）",
   marksLine: (n) => `标出 ${n} 个有问题的单元格。`,
-  findingsSheetLine: (name, rows) => `新建工作表“${name}”，列出 ${rows} 条问题（链接到单元格）和各项计算过程。`,
+  findingsSheetLine: (name, rows) =>
+    `新建工作表“${name}”，列出 ${rows} 条问题（链接到单元格）；各项计算过程列在工作表“计算结果”。`,
   notesUnsupported: "此版本的 Excel 不支持批注（需要 ExcelApi 1.18），说明只写入结果工作表。",
   protectedWarning: (sheets) => `工作表“${sheets}”受保护，无法写入。请先取消保护。`,
   confirmWrite: "确认写入",
@@ -348,7 +349,7 @@ const en: Strings = {
   emptyCell: "(empty)",
   marksLine: (n) => `Highlight ${n} cells with problems.`,
   findingsSheetLine: (name, rows) =>
-    `Add the sheet "${name}" listing ${rows} problems (linked to their cells) and every computation.`,
+    `Add the sheet "${name}" listing ${rows} problems (linked to their cells); every computation goes to the sheet "计算结果".`,
   notesUnsupported: "This Excel has no notes (needs ExcelApi 1.18): explanations go to the findings sheet only.",
   protectedWarning: (sheets) => `The sheet "${sheets}" is protected and cannot be written. Unprotect it first.`,
   confirmWrite: "Write",

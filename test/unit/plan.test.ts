@@ -4,7 +4,7 @@
  */
 import { CATALOGUE } from "../../src/domain/catalogue";
 import type { ComputedCell } from "../../src/domain/evaluate";
-import { FINDINGS_SHEET, buildPlan } from "../../src/domain/plan";
+import { FIGURES_SHEET, FINDINGS_SHEET, buildPlan } from "../../src/domain/plan";
 import type { Figure, Finding } from "../../src/domain/types";
 
 function finding(
@@ -143,12 +143,10 @@ describe("buildPlan: the 校验结果 sheet", () => {
     expect(sheet.header).toEqual(["序号", "严重程度", "规则", "工作表", "单元格", "说明", "应为", "实为", "计算过程"]);
   });
 
-  it("without findings says 未发现问题, then a blank row and the figures' header", () => {
-    expect(buildPlan([], [], []).findingsSheet.rows).toEqual([
-      { cells: ["", "", "", "", "", "未发现问题", "", "", ""] },
-      { cells: [] },
-      { cells: ["", "计算结果", "项目", "工作表", "单元格", "结果", "规则", "口径", "计算过程"] },
-    ]);
+  it("without findings says 未发现问题 and nothing else; no figures, no 计算结果 sheet", () => {
+    const plan = buildPlan([], [], []);
+    expect(plan.findingsSheet.rows).toEqual([{ cells: ["", "", "", "", "", "未发现问题", "", "", ""] }]);
+    expect(plan.cellSheets).toBeUndefined();
   });
 
   it("lists errors first, then warnings, then infos, numbered from 1, each linked to its cell", () => {
@@ -183,39 +181,45 @@ describe("buildPlan: the 校验结果 sheet", () => {
       link: { sheet: "自评表", cell: "I14" },
       severity: "error",
     });
-    // Absent expected, received and arithmetic are blank cells.
+    // Absent expected, received and arithmetic are blank cells; the findings are all the sheet holds.
     expect(rows[1].cells.slice(6)).toEqual(["", "", ""]);
-    expect(rows[4]).toEqual({ cells: [] });
+    expect(rows).toHaveLength(4);
   });
 
-  it("after the findings lists every figure; a figure with a cell links to it, one without does not", () => {
-    const rows = buildPlan([finding("reason-missing", "error", "J14")], [rateFigure, gradeFigure], []).findingsSheet
-      .rows;
-    expect(rows).toHaveLength(5);
-    expect(rows[2].cells[1]).toBe("计算结果");
-    expect(rows[3]).toEqual({
-      cells: [
-        "",
-        "",
+  it("lists the figures on their own 计算结果 sheet, with its own header; a figure with a cell links to it", () => {
+    const plan = buildPlan([finding("reason-missing", "error", "J14")], [rateFigure, gradeFigure], []);
+    // The 校验结果 sheet holds the one finding only.
+    expect(plan.findingsSheet.rows).toHaveLength(1);
+    const sheet = plan.cellSheets![0];
+    expect(FIGURES_SHEET).toBe("计算结果");
+    expect(sheet).toMatchObject({ name: "计算结果", owner: "ziping", whenTaken: "number", freezeRows: 1 });
+    expect(sheet.rows).toEqual([
+      ["项目", "工作表", "单元格", "结果", "计算方法", "口径", "计算过程"],
+      [
         "执行率",
         "自评表",
-        "G6",
+        { formula: `HYPERLINK("#'自评表'!G6","G6")` },
         "98.93%",
         "执行率 = 全年执行数 ÷ 全年预算数",
         "central-2020",
         "3342.07 ÷ 3378.30 = 98.93%",
       ],
-      link: { sheet: "自评表", cell: "G6" },
-    });
-    expect(rows[4]).toEqual({
-      cells: ["", "", "等级", "", "", "优", "等级：优 ≥ 90", "central-2020", "99 ≥ 90 → 优"],
-      link: undefined,
-    });
+      ["等级", "", "", "优", "等级：优 ≥ 90", "central-2020", "99 ≥ 90 → 优"],
+    ]);
+    // Widths: the widest text plus two, 8 to 24 (计算方法 and 计算过程 to 40). 项目: "执行率" 6 → 8; 工作表 6 → 8;
+    // 单元格 6 → 8; 结果 "98.93%" 6 → 8; 计算方法 "执行率 = 全年执行数 ÷ 全年预算数" 2·13 + 6 = 32 → 34;
+    // 口径 "central-2020" 12 → 14; 计算过程 "3342.07 ÷ 3378.30 = 98.93%" 26 → 28.
+    expect(sheet.columnWidths).toEqual([8, 8, 8, 8, 34, 14, 28]);
+    expect(sheet.formats).toEqual([
+      { range: "A1:G3", wrap: true, vertical: "top", borders: true },
+      { range: "A1:G1", bold: true, horizontal: "center", vertical: "center" },
+    ]);
   });
 
-  it("a figure with a sheet but no cell is not linked", () => {
-    const rows = buildPlan([], [{ ...rateFigure, cell: undefined }], []).findingsSheet.rows;
-    expect(rows[3].link).toBeUndefined();
-    expect(rows[3].cells[4]).toBe("");
+  it("a figure with a sheet but no cell is not linked; a quote in the sheet's name is doubled in the link", () => {
+    const none = buildPlan([], [{ ...rateFigure, cell: undefined }], []).cellSheets![0];
+    expect(none.rows[1][2]).toBe("");
+    const quoted = buildPlan([], [{ ...rateFigure, sheet: 'O\'Neil "表"' }], []).cellSheets![0];
+    expect(quoted.rows[1][2]).toEqual({ formula: `HYPERLINK("#'O''Neil ""表""'!G6","G6")` });
   });
 });

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import {
-  cellSheetPrint,
+  cellSheetLayout,
+  wrappedLines,
+  wrappedRowHeights,
   columnsWidthMm,
   contentWidths,
   DATA_MARGINS,
@@ -80,6 +82,41 @@ describe("contentWidths", () => {
   });
 });
 
+describe("wrapped rows", () => {
+  // 11 pt is 14.667 px a CJK character, 7.333 px another; a 10-unit column is 75 px.
+  it("counts the lines a text takes in its column", () => {
+    expect(wrappedLines("甲".repeat(5), 11, 10)).toBe(1); // 73.3 px
+    expect(wrappedLines("甲".repeat(6), 11, 10)).toBe(2); // 88 px
+    expect(wrappedLines("a".repeat(10), 11, 10)).toBe(1); // 73.3 px
+    expect(wrappedLines("甲\n乙", 11, 10)).toBe(2);
+    expect(wrappedLines("", 11, 10)).toBe(1);
+  });
+
+  it("gives a height only to rows of more than one line: the tallest cell's lines × 1.4 × the size, plus 4", () => {
+    // Row 0: 12 CJK characters (176 px) in 75 px: 3 lines → ⌈3 × 11 × 1.4 + 4⌉ = 51. Row 1: one line each.
+    const heights = wrappedRowHeights(
+      [
+        ["甲".repeat(12), "乙".repeat(6), 12345],
+        ["短", "a", null],
+      ],
+      [10, 10, 10],
+    );
+    expect([...heights]).toEqual([[0, 51]]);
+    // Excel's ceiling, 409 points.
+    expect(wrappedRowHeights([["甲".repeat(5000)]], [10]).get(0)).toBe(409);
+  });
+
+  it("a sheet of cells leaves merged cells and formulas out of its row heights", () => {
+    const long = "甲".repeat(12);
+    const layout = cellSheetLayout({
+      rows: [[long, ""], [{ formula: `"${long}"` }], ["x", long]],
+      columnWidths: [10, 10],
+      merges: ["A1:B1"],
+    });
+    expect([...layout.heights]).toEqual([[2, 51]]);
+  });
+});
+
 describe("the sheets Ziping writes", () => {
   it("校验结果: 序号 5–6 wide, 说明 and 计算过程 up to 36, the rest up to 18; header row repeated", () => {
     const long = "甲".repeat(30);
@@ -97,11 +134,11 @@ describe("the sheets Ziping writes", () => {
   });
 
   it("a sheet of cells repeats its frozen header rows; the 自评报告 sheet is the 公文 page", () => {
-    expect(cellSheetPrint({ columnWidths: [20, 20], freezeRows: 3 })).toMatchObject({
+    expect(cellSheetLayout({ rows: [], columnWidths: [20, 20], freezeRows: 3 }).print).toMatchObject({
       orientation: "portrait",
       titleRows: 3,
     });
-    expect(cellSheetPrint({})).toMatchObject({ orientation: "portrait", titleRows: 0 });
+    expect(cellSheetLayout({ rows: [] }).print).toMatchObject({ orientation: "portrait", titleRows: 0 });
     expect(TEXT_SHEET_PRINT).toEqual({
       paper: "A4",
       orientation: "portrait",

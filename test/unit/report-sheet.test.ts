@@ -1,7 +1,7 @@
 /** The Word-ready 自评报告 sheet plan: one paragraph a row, each in the 公文 style of its level. */
 import { checkWorkbook } from "../../src/domain";
 import { gridFromRows } from "../../src/domain/grid";
-import { estimateRowHeight } from "../../src/gateways/xlsx/text-sheet";
+import { estimateRowHeight } from "../../src/domain/print";
 import { draftReport } from "../../src/report/model";
 import { REPORT_COLUMN_WIDTH, REPORT_SHEET, reportSheetPlan, withReportSheet } from "../../src/report/sheet";
 import { centralGrid } from "../helpers/tables";

@@ -5,10 +5,10 @@
  */
 /* global Excel */
 import { columnLetters, parseRange } from "../../domain/grid";
-import { cellSheetPrint } from "../../domain/print";
+import { cellSheetLayout } from "../../domain/print";
 import type { CellSheetPlan, SheetFormat } from "../../domain/types";
 import { toExcelInput } from "./excel-input";
-import { queuePrintSetup } from "./print";
+import { queuePrintSetup, queueRowHeights } from "./print";
 import { columnWidthPoints } from "./text-sheet";
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
@@ -75,7 +75,9 @@ export function queueCellSheet(
   });
   for (const f of plan.formats ?? []) applyFormat(ws, { ...f, numFmt: undefined });
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
-  queuePrintSetup(ws, cellSheetPrint(plan));
+  const layout = cellSheetLayout(plan);
+  queueRowHeights(ws, layout.heights);
+  queuePrintSetup(ws, layout.print);
   if (plan.select !== undefined) {
     ws.activate();
     ws.getRange(plan.select).select();

@@ -23,3 +23,19 @@ export function queuePrintSetup(ws: Excel.Worksheet, setup: PrintSetup): void {
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (setup.titleRows > 0) page.setPrintTitleRows(`$1:$${setup.titleRows}`);
 }
+
+/**
+ * Row heights (points, by 0-based row) through office.js: runs of rows of one height set together, on column A's
+ * cells (a row height belongs to the whole row).
+ */
+export function queueRowHeights(ws: Excel.Worksheet, heights: ReadonlyMap<number, number>): void {
+  const rows = [...heights.keys()].sort((a, b) => a - b);
+  let i = 0;
+  while (i < rows.length) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1 && heights.get(rows[j + 1]) === heights.get(rows[i])) j++;
+    const [first, last] = [rows[i] + 1, rows[j] + 1];
+    ws.getRange(first === last ? `A${first}` : `A${first}:A${last}`).format.rowHeight = heights.get(rows[i])!;
+    i = j + 1;
+  }
+}

@@ -5,9 +5,8 @@
  * estimate, the 公文 page when printed. It only queues: the caller's sync writes it, with the rest of the plan.
  */
 /* global Excel */
-import { TEXT_SHEET_PRINT } from "../../domain/print";
+import { estimateRowHeight, TEXT_SHEET_PRINT } from "../../domain/print";
 import type { TextSheetPlan } from "../../domain/types";
-import { estimateRowHeight } from "../xlsx/text-sheet";
 import { toExcelInput } from "./excel-input";
 import { supportsExcelApi } from "./host";
 import { queuePrintSetup } from "./print";

@@ -21,7 +21,7 @@ import { documentReference, needsQuotePrefix, toExcelInput } from "./excel-input
 import { supportsExcelApi } from "./host";
 import { explainSyncError } from "./read";
 import { queueCellSheet } from "./cell-sheet";
-import { queuePrintSetup } from "./print";
+import { queuePrintSetup, queueRowHeights } from "./print";
 import { columnWidthPoints, queueTextSheet } from "./text-sheet";
 import type { CellSheetWritten, WritePreview, WriteRequest, WriteSummary } from "./types";
 import {
@@ -122,6 +122,7 @@ function queueFindingsSheet(
   layout.widths.forEach((w, c) => {
     ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = columnWidthPoints(w);
   });
+  queueRowHeights(ws, layout.heights);
   queuePrintSetup(ws, layout.print);
   plan.rows.forEach((row, i) => {
     if (!row.link) return;

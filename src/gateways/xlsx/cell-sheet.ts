@@ -5,7 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import { columnLetters, parseRange } from "../../domain/grid";
-import { cellSheetPrint } from "../../domain/print";
+import { cellSheetLayout } from "../../domain/print";
 import { claimSheetName, nameNewSheet } from "../../domain/sheet-names";
 import type { CellSheetPlan, SheetFormat } from "../../domain/types";
 import { applyPrintSetup } from "./print";
@@ -73,7 +73,9 @@ export function applyCellSheets(workbook: ExcelJS.Workbook, plans: readonly Cell
         for (let c = range.left; c <= range.right; c++) restyle(ws.getCell(`${columnLetters(c)}${r}`), f);
     }
     for (const m of plan.merges ?? []) ws.mergeCells(m);
-    applyPrintSetup(ws, cellSheetPrint(plan));
+    const layout = cellSheetLayout(plan);
+    for (const [r, height] of layout.heights) ws.getRow(r + 1).height = height;
+    applyPrintSetup(ws, layout.print);
     return picked.name;
   });
 }

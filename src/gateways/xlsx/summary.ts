@@ -10,7 +10,7 @@ import { notGraded } from "../../domain/evaluate";
 import type { CheckResult, Lang, Severity } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
 import { markOutput } from "./marker";
-import { contentWidths, printSetupFor } from "../../domain/print";
+import { contentWidths, printSetupFor, wrappedRowHeights } from "../../domain/print";
 import { applyPrintSetup } from "./print";
 import { isSameFile, SEVERITY_FILL, solidFill, writeFileAtomically } from "./write";
 
@@ -187,6 +187,7 @@ function table(
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  for (const [r, height] of wrappedRowHeights([header, ...rows], widths)) ws.getRow(r + 1).height = height;
   applyPrintSetup(ws, printSetupFor(widths, 1));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: header.length } };
   return ws;

@@ -1,10 +1,10 @@
 /**
  * Writes text sheets (WritePlan.sheets, such as the Word-ready 自评报告) into an exceljs workbook: one paragraph a
  * row in one wide wrapped column, each row in its font, size, alignment and height, placeholders filled yellow.
- * exceljs is only a type here, so hosts without Node can still use estimateRowHeight.
+ * exceljs is only a type here.
  */
 import type ExcelJS from "exceljs";
-import { TEXT_SHEET_PRINT } from "../../domain/print";
+import { estimateRowHeight, TEXT_SHEET_PRINT } from "../../domain/print";
 import { nameNewSheet } from "../../domain/sheet-names";
 import type { TextSheetPlan } from "../../domain/types";
 import { applyPrintSetup } from "./print";
@@ -13,30 +13,6 @@ import { applyPrintSetup } from "./print";
 const CHARSET_GB2312 = 134;
 /** Word's yellow highlight, so a placeholder looks the same once pasted. */
 const HIGHLIGHT_FILL = "FFFFFF00";
-/** Excel's ceiling for a row height, in points. */
-const MAX_ROW_HEIGHT = 409;
-/** Pixels of one column-width unit at the default font (Calibri 11), plus the cell padding. */
-const PX_PER_WIDTH_UNIT = 7;
-const CELL_PADDING_PX = 5;
-/** A CJK line of text takes about 1.4 times its font size in Excel. */
-const LINE_HEIGHT_FACTOR = 1.4;
-
-/**
- * The height in points a wrapped row needs: its lines at the column's width (a CJK or full-width character
- * as wide as the font size, other characters half), each 1.4 times the font size. An estimate, on the generous side.
- */
-export function estimateRowHeight(text: string, sizePt: number, columnWidth: number): number {
-  const columnPx = columnWidth * PX_PER_WIDTH_UNIT + CELL_PADDING_PX;
-  const charPx = (sizePt * 96) / 72;
-  let lines = 0;
-  for (const line of text.split("\n")) {
-    let px = 0;
-    for (const ch of line) px += ch.charCodeAt(0) >= 0x2e80 ? charPx : charPx / 2;
-    lines += Math.max(1, Math.ceil(px / columnPx));
-  }
-  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * sizePt * LINE_HEIGHT_FACTOR + 4));
-}
-
 /**
  * Adds each planned text sheet to the workbook and returns the names used (a taken name gets a " (2)" suffix:
  * an earlier report the officer may have edited is never overwritten). Texts are written as text: a paragraph

@@ -274,6 +274,7 @@ function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): 
   layout.widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  for (const [r, height] of layout.heights) ws.getRow(r + 1).height = height;
   applyPrintSetup(ws, layout.print);
   const lastRow = Math.max(1, plan.rows.length + 1);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: columnCount } };
