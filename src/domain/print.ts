@@ -76,15 +76,35 @@ export function fitScale(widths: readonly number[], setup: PrintSetup): number {
   return need <= 0 ? 1 : Math.min(1, printableWidthMm(setup.orientation, setup.margins) / need);
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** East Asian wide and full-width characters (Hangul Jamo, CJK, Hangul, compatibility and full-width forms). */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+  );
+}
 
 /** Width of a text in Excel's column units: CJK and full-width characters take two; the widest line counts. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const line of text.split("\n")) {
-    let w = 0;
-    for (const ch of line) w += WIDE.test(ch) ? 2 : 1;
-    width = Math.max(width, w);
+  let line = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      line = 0;
+      continue;
+    }
+    // A surrogate pair (an emoji, a rare CJK character) counts once, as one wide character.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      i++;
+      line += 2;
+    } else line += isWide(code) ? 2 : 1;
+    if (line > width) width = line;
   }
   return width;
 }
@@ -146,6 +166,13 @@ export interface WidthBounds {
   max: number;
 }
 
+/** The length of the longest row: a loop, as Math.max(...rows) overflows the call stack at 200,000 rows. */
+export function widestRow(rows: ReadonlyArray<{ length: number }>): number {
+  let widest = 0;
+  for (const row of rows) if (row.length > widest) widest = row.length;
+  return widest;
+}
+
 /**
  * Column widths (character units) from a sheet's rows: each column as wide as its widest text plus two, within
  * `bounds` (or the column's own bounds), a number counted as ten.
@@ -154,8 +181,7 @@ export function contentWidths(
   rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
   bounds: WidthBounds | ((column: number) => WidthBounds),
 ): number[] {
-  const count = Math.max(0, ...rows.map((r) => r.length));
-  const widths = new Array<number>(count).fill(0);
+  const widths = new Array<number>(widestRow(rows)).fill(0);
   for (const row of rows)
     row.forEach((v, c) => {
       if (v === null || v === undefined || v === "") return;

@@ -20,7 +20,9 @@ export function Summary({ result, t }: { result: CheckResult; t: Strings }) {
     [t.errors, view.counts.error, "errors"],
     [t.warnings, view.counts.warning, "warnings"],
   ];
-  const profile = t.profiles[result.profile];
+  // The rules as the engine names them for this table ("按中央口径（财预〔2020〕10号）" when chosen for a local
+  // table, with any --set changes), as the command line and the scored copy's notes name them.
+  const profile = result.figures[0]?.profileTitle?.[t.lang] ?? t.profiles[result.profile];
   return (
     <section className={s.section} aria-label={t.summary}>
       <h2 className={s.sectionTitle}>{t.summary}</h2>

@@ -155,7 +155,7 @@ const zh: Strings = {
   profileLabel: "评分口径",
   profiles: {
     auto: "自动（按表格版式判断）",
-    "central-2020": "中央部门（财预〔2020〕10号）",
+    "central-2020": "中央（财预〔2020〕10号）",
     sichuan: "四川省",
     "city-20-80": "市级（执行率 20 分、指标 80 分）",
   },
@@ -218,7 +218,8 @@ const zh: Strings = {
   undone: (cells, sheets) =>
     cells === 0 && sheets.length
       ? `已删除工作表“${sheets.join("、")}”。`
-      : `已恢复 ${cells} 个单元格` + (sheets.length ? `，并删除工作表“${sheets.join("、")}”。` : "。"),
+      : `已恢复 ${cells} 个单元格` +
+        (sheets.length ? `，并删除工作表${sheets.map((n) => `“${n}”`).join("、")}。` : "。"),
   nothingToUndo: "没有可撤销的写入。",
   working: "正在处理…",
   failed: (detail) => `操作失败：${detail}`,
@@ -364,7 +365,10 @@ const en: Strings = {
   undone: (cells, sheets) =>
     cells === 0 && sheets.length
       ? `Removed the sheet "${sheets.join('", "')}".`
-      : `Restored ${cells} cells` + (sheets.length ? ` and removed the sheet "${sheets.join('", "')}".` : "."),
+      : `Restored ${cells} cells` +
+        (sheets.length
+          ? ` and removed the sheet${sheets.length > 1 ? "s" : ""} ${sheets.map((n) => `"${n}"`).join(", ")}.`
+          : "."),
   nothingToUndo: "There is no write to undo.",
   working: "Working…",
   failed: (detail) => `That did not work: ${detail}`,

@@ -225,7 +225,7 @@ describe("the office gateway on the simulation", () => {
     sim.resetCounters();
     await Excel.run((context) => applyPlan(context, result.plan));
     expect(sim.counters).toEqual({ syncs: 2, runs: 1, unsyncedSteps: 0 });
-    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["附件1 自评表", "ZipingUndo", "校验结果"]);
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["附件1 自评表", "ZipingUndo", "校验结果", "计算结果"]);
 
     sim.resetCounters();
     await Excel.run((context) => undoLastWrite(context));

@@ -267,8 +267,10 @@ describe("the task pane in Chromium over the simulated Excel", () => {
     ).resolves.toEqual([`${TABLE}!H22`, `${TABLE}!G25`]);
     // The cells the write sets, unchanged ones included, in the terms its result uses below.
     await expect(preview.innerText()).resolves.toContain("将写入 12 个单元格（其中 2 个数值有变化）。");
-    // The findings sheet also lists the computations; the line counts the findings (3 errors, 1 warning).
-    await expect(preview.innerText()).resolves.toContain("列出 4 条问题（链接到单元格）和各项计算过程。");
+    // The line counts the findings (3 errors, 1 warning); the computations go to their own sheet.
+    await expect(preview.innerText()).resolves.toContain(
+      "新建工作表“校验结果”，列出 4 条问题（链接到单元格）；各项计算过程列在工作表“计算结果”。",
+    );
     expect((await sim.counters()).syncs).toBe(1);
     expect(await sim.snapshot()).toEqual(original); // a preview writes nothing
     await screenshot(page, "pane-450-preview", true);
@@ -300,7 +302,7 @@ describe("the task pane in Chromium over the simulated Excel", () => {
     expect((await sim.workbook()).sheets.map((s) => s.name)).toContain("校验结果");
     await sim.reset();
     await clickAndSettle(page, "撤销写入");
-    await expect(notice(page)).resolves.toMatch(/已恢复 \d+ 个单元格，并删除工作表“校验结果”。/);
+    await expect(notice(page)).resolves.toMatch(/已恢复 \d+ 个单元格，并删除工作表“校验结果”、“计算结果”。/);
     expect((await sim.counters()).syncs).toBe(3);
     expect(await sim.snapshot()).toEqual(original);
 
@@ -413,6 +415,56 @@ describe("the task pane in Chromium over the simulated Excel", () => {
     expect(await page.getByRole("button", { name: /^定位到 / }).count()).toBe(0);
     expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
     await screenshot(page, "pane-no-table");
+    expect(p.errors).toEqual([]);
+  });
+
+  it("a missing 偏差原因 says where to write it, without 应为/实为; blanks and errors make the total 暂定", async () => {
+    const wb = await sampleWorkbook();
+    const cells = wb.sheets.find((sh) => sh.name === TABLE)!.cells;
+    delete cells.I22; // 编印工作简报: 9.11 of 10 points, and now no reason given
+    const p = await pane(defaultSimConfig(wb), 320, 900);
+    const { page } = p;
+    await check(page);
+    const item = page.locator("section[data-severity] li", { hasText: "I22" }).first();
+    const text = await item.innerText();
+    expect(text).toContain("偏差原因");
+    expect(text).not.toMatch(/应为|实为/);
+    // The figures stand, but the table has an error: 99.00 and 优, each marked 暂定, with the reason.
+    expect(await stat(page, "total")).toBe("99.00（暂定）");
+    expect(await stat(page, "grade")).toBe("优（暂定）");
+    await expect(page.locator("[data-provisional]").innerText()).resolves.toContain("暂定");
+    expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
+    await screenshot(page, "pane-reason-missing", true);
+    expect(p.errors).toEqual([]);
+  });
+
+  it("an 实际完成值 left blank gives a provisional total, said above the findings", async () => {
+    const wb = await sampleWorkbook();
+    delete wb.sheets.find((sh) => sh.name === TABLE)!.cells.F20; // 办结人大建议、政协提案
+    const p = await pane(defaultSimConfig(wb), 320, 900);
+    const { page } = p;
+    await check(page);
+    expect(await stat(page, "total")).toMatch(/（暂定）$/);
+    expect(await stat(page, "grade")).toMatch(/（暂定）$/);
+    await expect(page.locator("[data-provisional]").isVisible()).resolves.toBe(true);
+    await screenshot(page, "pane-provisional");
+    expect(p.errors).toEqual([]);
+  });
+
+  it("weights adding up to 120 give a total that is shown but never graded", async () => {
+    const wb = await sampleWorkbook();
+    // 组织办理各类会议 weighted 30 instead of 10: the weights add up to 120. 2023 ≥ 2000 earns the full 30, so
+    // the total is 9.89 + 89.11 + 20 = 119.00.
+    wb.sheets.find((sh) => sh.name === TABLE)!.cells.G13 = { v: 30 };
+    const p = await pane(defaultSimConfig(wb), 320, 900);
+    const { page } = p;
+    await check(page);
+    expect(await stat(page, "total")).toBe("119.00（暂定）");
+    expect(await stat(page, "grade")).toBe("不评定");
+    await expect(page.locator("[data-provisional]").innerText()).resolves.toMatch(/分值/);
+    // A Guangzhou district table, scored by the central rules because nothing local was chosen: said so.
+    await expect(page.locator("main").innerText()).resolves.toContain("口径：按中央口径（财预〔2020〕10号）");
+    await screenshot(page, "pane-weights-over-100");
     expect(p.errors).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { checkWorkbook, type CheckDetail, type MapGrid } from "../../src/domain";
-import { FINDINGS_SHEET } from "../../src/domain/plan";
+import { FIGURES_SHEET, FINDINGS_SHEET } from "../../src/domain/plan";
 import type { WritePlan } from "../../src/domain/types";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
 import { writeScoredCopy } from "../../src/gateways/xlsx/write";
@@ -18,7 +18,12 @@ import { noteText, openWorkbook, removeDir, sha256, tempDir } from "../helpers/x
 const FIXTURES = path.join(__dirname, "..", "fixtures", "workbooks");
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 const files = [FIXTURES, EXAMPLES]
-  .flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(dir, f)))
+  .flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".xlsx"))
+      .map((f) => path.join(dir, f)),
+  )
   .sort();
 
 let dir: string;
@@ -32,7 +37,9 @@ async function digest(file: string): Promise<string[]> {
   const wb = await openWorkbook(file);
   const out: string[] = [];
   for (const ws of wb.worksheets) {
-    out.push(`sheet ${ws.name} state=${ws.state} views=${JSON.stringify(ws.views)} filter=${JSON.stringify(ws.autoFilter ?? null)}`);
+    out.push(
+      `sheet ${ws.name} state=${ws.state} views=${JSON.stringify(ws.views)} filter=${JSON.stringify(ws.autoFilter ?? null)}`,
+    );
     out.push(`merges ${JSON.stringify(Object.keys((ws as unknown as { _merges: object })._merges ?? {}).sort())}`);
     ws.columns?.forEach((c, i) => out.push(`col ${i + 1} width=${c.width ?? ""}`));
     ws.eachRow({ includeEmpty: true }, (row, r) =>
@@ -67,11 +74,14 @@ describe.each(files.map((f) => [path.basename(f), f] as const))("round trip: %s"
     expect(sha256(file)).toBe(before);
   });
 
-  it("keeps the source's sheets in order and adds the 校验结果 sheet after them", () => {
+  it("keeps the source's sheets in order and adds the 校验结果 sheet after them, then the 计算结果 sheet", () => {
     const names = again.map((s) => s.name);
     expect(names.slice(0, sheets.length + 1)).toEqual([...sheets.map((s) => s.name), FINDINGS_SHEET]);
-    // Text sheets a plan may carry (the 自评报告) come after it.
-    expect(names.length).toBe(sheets.length + 1 + (detail.plan.sheets?.length ?? 0));
+    // Text sheets a plan may carry (the 自评报告) come after it, then its sheets of cells (计算结果 when there are
+    // figures).
+    const cellSheets = detail.plan.cellSheets ?? [];
+    expect(names.length).toBe(sheets.length + 1 + (detail.plan.sheets?.length ?? 0) + cellSheets.length);
+    if (detail.figures.length > 0) expect(names[names.length - 1]).toBe(FIGURES_SHEET);
   });
 
   it("keeps every cell the plan does not write (value, formula, number format) and every merge; planned cells hold the plan", () => {
@@ -88,7 +98,11 @@ describe.each(files.map((f) => [path.basename(f), f] as const))("round trip: %s"
     const wb = await openWorkbook(copy);
     for (const v of detail.plan.values) {
       const cell = wb.getWorksheet(v.sheet)!.getCell(v.cell);
-      expect({ at: v.cell, value: cell.value, formula: cell.formula ?? null }).toEqual({ at: v.cell, value: v.value, formula: null });
+      expect({ at: v.cell, value: cell.value, formula: cell.formula ?? null }).toEqual({
+        at: v.cell,
+        value: v.value,
+        formula: null,
+      });
       if (v.numFmt) expect(cell.numFmt).toBe(v.numFmt);
     }
   });
@@ -143,7 +157,11 @@ describe("round trip: text that looks like a formula stays text", () => {
     TEXTS.forEach((text, i) => {
       for (const address of [`D${13 + i}`, `K${13 + i}`]) {
         const cell = ws.getCell(address);
-        expect({ address, type: cell.type, value: cell.value }).toEqual({ address, type: ExcelJS.ValueType.String, value: text });
+        expect({ address, type: cell.type, value: cell.value }).toEqual({
+          address,
+          type: ExcelJS.ValueType.String,
+          value: text,
+        });
       }
     });
     const { sheets } = await readWorkbookFile(copy);

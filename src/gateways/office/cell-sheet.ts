@@ -5,7 +5,7 @@
  */
 /* global Excel */
 import { columnLetters, parseRange } from "../../domain/grid";
-import { cellSheetLayout } from "../../domain/print";
+import { cellSheetLayout, widestRow } from "../../domain/print";
 import type { CellSheetPlan, SheetFormat } from "../../domain/types";
 import { toExcelInput } from "./excel-input";
 import { queuePrintSetup, queueRowHeights } from "./print";
@@ -50,7 +50,7 @@ export function queueCellSheet(
   const sheets = context.workbook.worksheets;
   if (replace) sheets.getItem(name).delete();
   const ws = sheets.add(name);
-  const width = Math.max(0, ...plan.rows.map((r) => r.length));
+  const width = widestRow(plan.rows);
   // Number formats first, so a value is written into the cell as it will be shown.
   for (const f of plan.formats ?? [])
     if (f.numFmt !== undefined) ws.getRange(f.range).numberFormat = filled(f.range, f.numFmt);

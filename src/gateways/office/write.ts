@@ -12,7 +12,7 @@
  */
 /* global Excel */
 import { columnLetters } from "../../domain/grid";
-import { findingsSheetLayout } from "../../domain/print";
+import { findingsSheetLayout, widestRow } from "../../domain/print";
 import { nameNewSheets, sameSheetName } from "../../domain/sheet-names";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { cellKey } from "./addresses";
@@ -107,7 +107,7 @@ function queueFindingsSheet(
   const sheets = context.workbook.worksheets;
   if (replace) sheets.getItem(name).delete();
   const ws = sheets.add(name);
-  const width = Math.max(plan.header.length, ...plan.rows.map((r) => r.cells.length), 1);
+  const width = Math.max(plan.header.length, widestRow(plan.rows.map((r) => r.cells)), 1);
   const pad = (cells: ReadonlyArray<string | number>): Array<string | number | boolean> =>
     Array.from({ length: width }, (_, i) => toExcelInput(cells[i] ?? ""));
   const matrix = [pad(plan.header), ...plan.rows.map((r) => pad(r.cells))];

@@ -7,7 +7,7 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
-import { findingsSheetLayout } from "../../domain/print";
+import { findingsSheetLayout, widestRow } from "../../domain/print";
 import { nameNewSheet } from "../../domain/sheet-names";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
@@ -238,7 +238,7 @@ function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): 
     workbook.worksheets.map((ws) => ws.name),
   );
   const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
-  const columnCount = Math.max(plan.header.length, ...plan.rows.map((r) => r.cells.length), 1);
+  const columnCount = Math.max(plan.header.length, widestRow(plan.rows.map((r) => r.cells)), 1);
   const layout = findingsSheetLayout(plan);
 
   plan.header.forEach((text, i) => {
