@@ -35,7 +35,8 @@ export const useStyles = makeStyles({
   },
   stat: { display: "flex", flexDirection: "column", minWidth: 0 },
   statLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  statValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  // keep-all: "优（暂定）" breaks before its bracket, if at all, never inside 暂定.
+  statValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, wordBreak: "keep-all" },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   /** The findings' filter: the search box, the severity toggles and how many are shown. */
   filter: { display: "flex", flexDirection: "column", gap: "6px", minWidth: 0 },
