@@ -86,11 +86,28 @@ export function buildPlan(
 /** Excel's limit on a text inside a formula. */
 const MAX_FORMULA_STRING = 255;
 
-/** A link to a cell of the workbook that Excel, WPS and LibreOffice follow, or the address as text if too long. */
-function cellLink(sheet: string, cell: string): SheetCell {
+/** `'Sheet name'!C7`, quoted the way Excel quotes references (a quote inside the name is doubled). */
+export function sheetReference(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+/**
+ * An in-workbook link as a HYPERLINK formula (without "="), which Excel, WPS and LibreOffice follow alike; undefined
+ * when a text would pass Excel's 255-character limit inside a formula.
+ */
+export function hyperlinkFormula(sheet: string, cell: string, shown: string | number): string | undefined {
   const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
-  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
-  return target.length > MAX_FORMULA_STRING ? cell : { formula: `HYPERLINK(${quote(target)},${quote(cell)})` };
+  const target = `#${sheetReference(sheet, cell)}`;
+  if (target.length > MAX_FORMULA_STRING) return undefined;
+  if (typeof shown === "number") return `HYPERLINK(${quote(target)},${shown})`;
+  if (shown.length > MAX_FORMULA_STRING) return undefined;
+  return `HYPERLINK(${quote(target)},${quote(shown)})`;
+}
+
+/** A link to a cell showing its address, or the address as text when the link would be too long. */
+function cellLink(sheet: string, cell: string): SheetCell {
+  const formula = hyperlinkFormula(sheet, cell, cell);
+  return formula ? { formula } : cell;
 }
 
 const FIGURES_HEADER = ["项目", "工作表", "单元格", "结果", "计算方法", "口径", "计算过程"];

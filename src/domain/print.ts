@@ -45,9 +45,14 @@ export const DATA_MARGINS: Margins = { top: 19, bottom: 19, left: 13, right: 13 
 /** The 公文 page (GB/T 9704: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right), for the 自评报告 sheet. */
 export const GONGWEN_MARGINS: Margins = { top: 37, bottom: 35, left: 28, right: 26 };
 
+/** A column's width in screen pixels from Excel's character units, as Excel draws it at the default font. */
+export function columnPixels(characters: number): number {
+  return characters * PX_PER_WIDTH_UNIT + CELL_PADDING_PX;
+}
+
 /** The printed width of columns given in Excel's character units, in millimetres (at 100%). */
 export function columnsWidthMm(widths: readonly number[]): number {
-  const px = widths.reduce((sum, w) => sum + w * PX_PER_WIDTH_UNIT + CELL_PADDING_PX, 0);
+  const px = widths.reduce((sum, w) => sum + columnPixels(w), 0);
   return (px / PX_PER_INCH) * MM_PER_INCH;
 }
 
@@ -119,7 +124,7 @@ const LINE_HEIGHT_FACTOR = 1.4;
  * as wide as the font size, other characters half, each line of the text at least one.
  */
 export function wrappedLines(text: string, sizePt: number, columnWidth: number): number {
-  const columnPx = columnWidth * PX_PER_WIDTH_UNIT + CELL_PADDING_PX;
+  const columnPx = columnPixels(columnWidth);
   const charPx = (sizePt * PX_PER_INCH) / 72;
   let lines = 0;
   for (const line of text.split("\n")) {

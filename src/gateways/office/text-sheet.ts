@@ -5,7 +5,7 @@
  * estimate, the 公文 page when printed. It only queues: the caller's sync writes it, with the rest of the plan.
  */
 /* global Excel */
-import { estimateRowHeight, TEXT_SHEET_PRINT } from "../../domain/print";
+import { columnPixels, estimateRowHeight, TEXT_SHEET_PRINT } from "../../domain/print";
 import type { TextSheetPlan } from "../../domain/types";
 import { toExcelInput } from "./excel-input";
 import { supportsExcelApi } from "./host";
@@ -16,9 +16,6 @@ type TextRow = TextSheetPlan["rows"][number];
 /** Word's yellow highlight, as the xlsx gateway fills it: a placeholder looks the same once pasted. */
 export const HIGHLIGHT_FILL = "#FFFF00";
 
-/** Pixels of one column-width unit at the default font, plus the cell padding (as in ../xlsx/text-sheet.ts). */
-const PX_PER_WIDTH_UNIT = 7;
-const CELL_PADDING_PX = 5;
 const PT_PER_PX = 0.75;
 
 const ALIGN: Record<TextRow["align"], "Left" | "Center" | "Justify"> = {
@@ -29,7 +26,7 @@ const ALIGN: Record<TextRow["align"], "Left" | "Center" | "Justify"> = {
 
 /** office.js sets column widths in points; the plan gives Excel's character units. */
 export function columnWidthPoints(characters: number): number {
-  return Math.round((characters * PX_PER_WIDTH_UNIT + CELL_PADDING_PX) * PT_PER_PX * 100) / 100;
+  return Math.round(columnPixels(characters) * PT_PER_PX * 100) / 100;
 }
 
 /** Runs of consecutive rows sharing `key`, as 1-based first and last row numbers: one format write per run. */

@@ -7,6 +7,9 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
+import { hyperlinkFormula } from "../../domain/plan";
+// The reference as Excel quotes it lives with the plan's links; callers of this gateway keep it from here.
+export { sheetReference } from "../../domain/plan";
 import { findingsSheetLayout, widestRow } from "../../domain/print";
 import { nameNewSheet } from "../../domain/sheet-names";
 import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
@@ -28,8 +31,6 @@ export const SEVERITY_FILL: Record<Severity, string> = {
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const HEADER_FILL = "FFF2F2F2";
 const LINK_COLOR = "FF0563C1";
-/** Excel refuses string literals longer than this inside a formula. */
-const MAX_FORMULA_STRING = 255;
 
 /** How an output is written: `replace: false` refuses a destination that exists (code "exists"). */
 export interface WriteOptions {
@@ -227,11 +228,6 @@ function appendNote(cell: ExcelJS.Cell, text: string): void {
   }
 }
 
-/** `'Sheet name'!C7`, quoted the way Excel quotes references (a quote inside the name is doubled). */
-export function sheetReference(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
-}
-
 function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): void {
   const { name } = nameNewSheet(
     plan.name,
@@ -260,7 +256,9 @@ function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): 
         // Text is text here too: a finding quoting "=SUM(…)" must not become a formula.
         cell.value = v;
         if (c === linkColumn && row.link) {
-          const formula = internalLinkFormula(row.link.sheet, row.link.cell, v);
+          // A formula, not an exceljs hyperlink: exceljs 4.4 writes a `#Sheet!A1` hyperlink both as an external
+          // relationship and as a location, which Excel opens as "#Sheet!A1##Sheet!A1" (exceljs issue #3027).
+          const formula = hyperlinkFormula(row.link.sheet, row.link.cell, v);
           if (formula) {
             cell.value = { formula, result: v } as ExcelJS.CellFormulaValue;
             style.font = { color: { argb: LINK_COLOR }, underline: true };
@@ -284,18 +282,4 @@ function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): 
 function linkColumnOf(cells: ReadonlyArray<string | number>, link: { sheet: string; cell: string }): number {
   const i = cells.findIndex((v) => v === link.cell || v === `${link.sheet}!${link.cell}`);
   return i >= 0 ? i : 0;
-}
-
-/**
- * An in-workbook link as a HYPERLINK formula with its cached result. exceljs 4.4 writes a `#Sheet!A1`
- * hyperlink both as an external relationship and as a location, which Excel opens as "#Sheet!A1##Sheet!A1"
- * (exceljs issue #3027); the formula form works in Excel and WPS alike.
- */
-function internalLinkFormula(sheet: string, cell: string, shown: string | number): string | undefined {
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const target = `#${sheetReference(sheet, cell)}`;
-  if (target.length > MAX_FORMULA_STRING) return undefined;
-  if (typeof shown === "number") return `HYPERLINK(${quote(target)},${shown})`;
-  if (shown.length > MAX_FORMULA_STRING) return undefined;
-  return `HYPERLINK(${quote(target)},${quote(shown)})`;
 }
