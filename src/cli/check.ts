@@ -116,6 +116,23 @@ export function layoutProblemsText(file: string, problems: readonly Localized[])
   );
 }
 
+/**
+ * The --layout option of check and report: no file, the layout it holds, or null after saying on stderr why it
+ * cannot be used (the command then exits 2 before reading any workbook).
+ */
+export async function layoutOption(
+  file: string | undefined,
+  stderr: { write(s: string): unknown },
+): Promise<{ layout: LayoutOverride | undefined } | null> {
+  if (file === undefined) return { layout: undefined };
+  const loaded = await loadLayoutFile(file);
+  if ("problems" in loaded) {
+    stderr.write(layoutProblemsText(file, loaded.problems));
+    return null;
+  }
+  return { layout: loaded.layout };
+}
+
 function internal(e: unknown): Localized {
   const message = e instanceof Error ? e.message : String(e);
   return { "zh-CN": t("zh-CN", "internalError", { message }), "en-US": t("en-US", "internalError", { message }) };

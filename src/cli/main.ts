@@ -8,8 +8,7 @@ import * as fs from "fs";
 import * as nodePath from "path";
 import type { Lang } from "../domain/types";
 import { parseArgs, type CheckRequest } from "./args";
-import { checkFiles, exitStatus, layoutProblemsText, loadLayoutFile, planCopies, type CopyPlan } from "./check";
-import type { LayoutOverride } from "../domain/layout-file";
+import { checkFiles, exitStatus, layoutOption, planCopies, type CopyPlan } from "./check";
 import { collectFiles, PathSet, pathExists } from "./files";
 import { WorkbookWriteError, systemReason } from "../gateways/xlsx/errors";
 import { writeSummaryWorkbook } from "../gateways/xlsx/summary";
@@ -47,15 +46,9 @@ export async function main(
 
 async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
   // A bad 版式.json would misread every workbook of the batch: refuse it before reading any.
-  let layout: LayoutOverride | undefined;
-  if (request.layout !== undefined) {
-    const loaded = await loadLayoutFile(request.layout);
-    if ("problems" in loaded) {
-      io.stderr.write(layoutProblemsText(request.layout, loaded.problems));
-      return EXIT.failure;
-    }
-    layout = loaded.layout;
-  }
+  const option = await layoutOption(request.layout, io.stderr);
+  if (!option) return EXIT.failure;
+  const { layout } = option;
 
   // A summary an earlier run wrote is left out of the walk by its mark; one named on the command line is an input.
   const files = collectFiles(request.paths, { skipDir: request.write });

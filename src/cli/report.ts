@@ -6,7 +6,7 @@
  */
 import { promises as fs } from "fs";
 import * as nodePath from "path";
-import { checkWorkbook, type LayoutOverride } from "../domain";
+import { checkWorkbook } from "../domain";
 import { WorkbookReadError, WorkbookWriteError } from "../gateways/xlsx/errors";
 import { readWorkbookFile } from "../gateways/xlsx/read";
 import { applyCellSheets } from "../gateways/xlsx/cell-sheet";
@@ -18,7 +18,7 @@ import { isMaterialSheetName, materialSheetPlan } from "../report/material";
 import { draftReport, reportText, type ReportModel } from "../report/model";
 import { reportSheetPlan } from "../report/sheet";
 import type { ReportRequest } from "./args";
-import { layoutProblemsText, loadLayoutFile } from "./check";
+import { layoutOption } from "./check";
 import { PathSet, pathExists } from "./files";
 import { EXIT, type CliIo } from "./io";
 import { t, usageErrorText } from "./messages";
@@ -53,15 +53,9 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<numb
       : [request.docx, sheetDest].find((d) => d !== undefined && pathExists(d));
     if (existing !== undefined) throw new WorkbookWriteError("exists", existing);
 
-    let layout: LayoutOverride | undefined;
-    if (request.layout !== undefined) {
-      const loaded = await loadLayoutFile(request.layout);
-      if ("problems" in loaded) {
-        io.stderr.write(layoutProblemsText(request.layout, loaded.problems));
-        return EXIT.failure;
-      }
-      layout = loaded.layout;
-    }
+    const option = await layoutOption(request.layout, io.stderr);
+    if (!option) return EXIT.failure;
+    const { layout } = option;
     const { sheets } = await readWorkbookFile(request.workbook);
     const detail = checkWorkbook(sheets, { profile: request.profile, settings: request.settings, layout });
     // A draft made only of placeholders is no draft: say why there is none and what to do.
