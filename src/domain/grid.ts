@@ -43,6 +43,8 @@ export interface Grid {
   mergesKnown?: boolean;
   /** True when the host reports the sheet as protected. */
   protected?: boolean;
+  /** True for a hidden or very hidden sheet: never read as the 自评表 while a visible sheet holds one. */
+  hidden?: boolean;
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {
@@ -84,6 +86,7 @@ export class MapGrid implements Grid {
   colCount = 0;
   mergesKnown?: boolean;
   protected?: boolean;
+  hidden?: boolean;
   private readonly cells = new Map<number, Cell>();
 
   constructor(

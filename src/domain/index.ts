@@ -12,7 +12,7 @@ import { PROFILES, defaultProfileFor, withSettings } from "./profile";
 import type { LayoutOverride } from "./layout-file";
 import type { TableModel } from "./table";
 import type { Facts } from "./facts";
-import type { CheckResult, ProfileId, WritePlan } from "./types";
+import type { CheckResult, Finding, ProfileId, WritePlan } from "./types";
 
 export interface CheckOptions {
   /** A profile id, or "auto" (the default): the profile the detected layout implies. */
@@ -25,14 +25,46 @@ export interface CheckOptions {
   layout?: LayoutOverride;
 }
 
-/** The sheet most likely to hold the 自评表, or null when none looks like one. */
-export function locateTableSheet(sheets: readonly Grid[]): string | null {
-  let best: { name: string; score: number } | null = null;
+/**
+ * The sheet most likely to hold the 自评表, or null when none looks like one. A visible sheet always wins over a
+ * hidden one (a hidden 自评表（修改前） beside the table to submit is an old version, not the table); a hidden sheet
+ * is read only when no visible sheet holds a table. `hidden` lists the hidden sheets that look like a table too.
+ */
+export function locateTable(sheets: readonly Grid[]): { name: string | null; hidden: string[] } {
+  let visible: { name: string; score: number } | null = null;
+  let hiddenBest: { name: string; score: number } | null = null;
+  const hidden: string[] = [];
   for (const g of sheets) {
     const score = tableLikeness(g);
-    if (score > 0 && (!best || score > best.score)) best = { name: g.name, score };
+    if (score <= 0) continue;
+    if (g.hidden) {
+      hidden.push(g.name);
+      if (!hiddenBest || score > hiddenBest.score) hiddenBest = { name: g.name, score };
+    } else if (!visible || score > visible.score) visible = { name: g.name, score };
   }
-  return best?.name ?? null;
+  return { name: (visible ?? hiddenBest)?.name ?? null, hidden };
+}
+
+/** The sheet most likely to hold the 自评表 (locateTable), or null when none looks like one. */
+export function locateTableSheet(sheets: readonly Grid[]): string | null {
+  return locateTable(sheets).name;
+}
+
+/** hidden-sheet findings, on the sheet read: which hidden sheets also hold a table, or that the one read is hidden. */
+function hiddenSheetFindings(read: Grid | undefined, hidden: readonly string[]): Finding[] {
+  if (!read) return [];
+  const join = (names: readonly string[], sep: string, open: string, close: string) =>
+    names.map((n) => `${open}${n}${close}`).join(sep);
+  if (read.hidden) return [makeFinding("hidden-sheet", read.name, "A1", { name: read.name })];
+  const others = hidden.filter((n) => n !== read.name);
+  if (others.length === 0) return [];
+  return [
+    makeFinding("hidden-sheet", read.name, "A1", {
+      name: read.name,
+      detail: join(others, "、", "“", "”"),
+      textEn: join(others, ", ", '"', '"'),
+    }),
+  ];
 }
 
 export interface CheckDetail extends CheckResult {
@@ -48,7 +80,8 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
     budget: { planned: null, executed: null, rate: null, score: null },
     total: { computed: null, reported: null, grade: null, provisional: null },
   };
-  const name = options.sheet ?? options.layout?.sheet ?? locateTableSheet(sheets) ?? undefined;
+  const located = locateTable(sheets);
+  const name = options.sheet ?? options.layout?.sheet ?? located.name ?? undefined;
   const grid = name === undefined ? undefined : sheets.find((s) => s.name === name);
   const fallbackSheet = grid?.name ?? sheets[0]?.name ?? "";
   const outcome = grid
@@ -82,7 +115,7 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   if (errors.length) throw new Error(`Unknown profile settings: ${errors.join(", ")}`);
   const ev = evaluate(table, profile);
   const guard = guardUnknownMerges(grid?.mergesKnown !== false, table, ev.computed);
-  const findings = [...problems, ...ev.findings, ...guard.findings];
+  const findings = [...problems, ...hiddenSheetFindings(grid, located.hidden), ...ev.findings, ...guard.findings];
   const total = { ...ev.total, provisional: provisional(ev.facts, findings) };
   return withLazyPlan(
     {

@@ -10,7 +10,7 @@ export type Localized = Record<Lang, string>;
 
 export type Severity = "error" | "warning" | "info";
 
-/** Stable finding ids (DOMAIN.md §4), plus the engine's own `qualitative-unrated` and `merges-unknown`. */
+/** Stable finding ids (DOMAIN.md §4), plus the engine's own `qualitative-unrated`, `merges-unknown` and `hidden-sheet`. */
 export type RuleId =
   | "layout-unrecognized"
   | "required-blank"
@@ -37,7 +37,8 @@ export type RuleId =
   | "qualitative-unrated"
   | "score-cap"
   | "layout-assumption"
-  | "merges-unknown";
+  | "merges-unknown"
+  | "hidden-sheet";
 
 /** One problem a reviewer would raise, pointing at a cell (valibot's issue shape, in the domain's words). */
 export interface Finding {

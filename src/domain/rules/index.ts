@@ -33,6 +33,7 @@ import { textCopied } from "./text-copied";
 import { scoreAheadOfExecution } from "./score-ahead-of-execution";
 import { scoreCap } from "./score-cap";
 import { mergesUnknown } from "./merges-unknown";
+import { hiddenSheet } from "./hidden-sheet";
 import { findingOf, type Rule } from "./rule";
 
 export type { Rule, RuleContext, MessageParams } from "./rule";
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   scoreAheadOfExecution,
   scoreCap,
   mergesUnknown,
+  hiddenSheet,
 ];
 
 export const RULE_BY_ID = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<RuleId, Rule>;

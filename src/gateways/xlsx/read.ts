@@ -86,7 +86,7 @@ interface WorksheetInternals {
   sheetProtection?: { sheet?: boolean } | null;
 }
 
-/** One worksheet as a grid: values (cached results for formulas), number formats, merges, protection. */
+/** One worksheet as a grid: values (cached results for formulas), number formats, merges, protection, visibility. */
 export function worksheetToGrid(worksheet: ExcelJS.Worksheet): MapGrid {
   const internals = worksheet as unknown as WorksheetInternals;
   const merges: CellRange[] = Object.values(internals._merges ?? {}).map((m) => ({
@@ -97,6 +97,8 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): MapGrid {
   }));
   const grid = new MapGrid(worksheet.name, merges);
   grid.protected = internals.sheetProtection?.sheet === true;
+  // exceljs reads <sheet state="hidden|veryHidden"> into state; a sheet without it is visible.
+  grid.hidden = worksheet.state === "hidden" || worksheet.state === "veryHidden";
   worksheet.eachRow((row, rowNumber) => {
     row.eachCell((xcell, colNumber) => {
       const cell = toCell(xcell);
