@@ -45,6 +45,10 @@ export interface Grid {
   protected?: boolean;
   /** True for a hidden or very hidden sheet: never read as the 自评表 while a visible sheet holds one. */
   hidden?: boolean;
+  /** Formula cells (A1) the file held no result for, whose value Ziping computed from the formula. */
+  calculated?: string[];
+  /** Formula cells (A1) the file held no result for and Ziping could not compute: their value is null. */
+  uncalculated?: string[];
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {
@@ -87,6 +91,8 @@ export class MapGrid implements Grid {
   mergesKnown?: boolean;
   protected?: boolean;
   hidden?: boolean;
+  calculated?: string[];
+  uncalculated?: string[];
   private readonly cells = new Map<number, Cell>();
 
   constructor(

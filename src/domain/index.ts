@@ -4,7 +4,7 @@
  */
 import { makeFinding } from "./catalogue";
 import { evaluate, provisional } from "./evaluate";
-import type { Grid } from "./grid";
+import { parseA1, type Grid } from "./grid";
 import { readTable, tableLikeness } from "./layout";
 import { guardUnknownMerges } from "./merges-unknown";
 import { buildPlan } from "./plan";
@@ -48,6 +48,34 @@ export function locateTable(sheets: readonly Grid[]): { name: string | null; hid
 /** The sheet most likely to hold the 自评表 (locateTable), or null when none looks like one. */
 export function locateTableSheet(sheets: readonly Grid[]): string | null {
   return locateTable(sheets).name;
+}
+
+/** At most this many cells are named in the formula-calculated finding. */
+const CALCULATED_NAMED = 10;
+
+/**
+ * The formula findings of the sheet read: each formula without a result (formula-uncalculated, at its cell), and one
+ * note at the first formula whose result Ziping computed (formula-calculated, naming the cells).
+ */
+function formulaFindings(read: Grid | undefined): Finding[] {
+  if (!read) return [];
+  const findings = (read.uncalculated ?? []).map((a1) => {
+    const { row, col } = parseA1(a1);
+    return makeFinding("formula-uncalculated", read.name, a1, { detail: read.cell(row, col)?.formula ?? "" });
+  });
+  const calculated = read.calculated ?? [];
+  if (calculated.length > 0) {
+    const named = calculated.slice(0, CALCULATED_NAMED);
+    const more = calculated.length > named.length;
+    findings.push(
+      makeFinding("formula-calculated", read.name, calculated[0], {
+        name: String(calculated.length),
+        detail: named.join("、") + (more ? " 等" : ""),
+        textEn: named.join(", ") + (more ? " …" : ""),
+      }),
+    );
+  }
+  return findings;
 }
 
 /** hidden-sheet findings, on the sheet read: which hidden sheets also hold a table, or that the one read is hidden. */
@@ -115,7 +143,13 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   if (errors.length) throw new Error(`Unknown profile settings: ${errors.join(", ")}`);
   const ev = evaluate(table, profile);
   const guard = guardUnknownMerges(grid?.mergesKnown !== false, table, ev.computed);
-  const findings = [...problems, ...hiddenSheetFindings(grid, located.hidden), ...ev.findings, ...guard.findings];
+  const findings = [
+    ...problems,
+    ...hiddenSheetFindings(grid, located.hidden),
+    ...formulaFindings(grid),
+    ...ev.findings,
+    ...guard.findings,
+  ];
   const total = { ...ev.total, provisional: provisional(ev.facts, findings) };
   return withLazyPlan(
     {

@@ -10,7 +10,7 @@ export type Localized = Record<Lang, string>;
 
 export type Severity = "error" | "warning" | "info";
 
-/** Stable finding ids (DOMAIN.md §4), plus the engine's own `qualitative-unrated`, `merges-unknown` and `hidden-sheet`. */
+/** Stable finding ids (DOMAIN.md §4), plus the engine's own (`qualitative-unrated`, `merges-unknown`, `hidden-sheet`, `formula-*`). */
 export type RuleId =
   | "layout-unrecognized"
   | "required-blank"
@@ -38,7 +38,9 @@ export type RuleId =
   | "score-cap"
   | "layout-assumption"
   | "merges-unknown"
-  | "hidden-sheet";
+  | "hidden-sheet"
+  | "formula-uncalculated"
+  | "formula-calculated";
 
 /** One problem a reviewer would raise, pointing at a cell (valibot's issue shape, in the domain's words). */
 export interface Finding {

@@ -34,6 +34,8 @@ import { scoreAheadOfExecution } from "./score-ahead-of-execution";
 import { scoreCap } from "./score-cap";
 import { mergesUnknown } from "./merges-unknown";
 import { hiddenSheet } from "./hidden-sheet";
+import { formulaUncalculated } from "./formula-uncalculated";
+import { formulaCalculated } from "./formula-calculated";
 import { findingOf, type Rule } from "./rule";
 
 export type { Rule, RuleContext, MessageParams } from "./rule";
@@ -66,6 +68,8 @@ export const RULES: readonly Rule[] = [
   scoreCap,
   mergesUnknown,
   hiddenSheet,
+  formulaUncalculated,
+  formulaCalculated,
 ];
 
 export const RULE_BY_ID = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<RuleId, Rule>;

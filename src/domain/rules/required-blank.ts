@@ -12,7 +12,12 @@ export const requiredBlank: Rule = {
     "zh-CN": `“${q(p.what)}”未填写${p.name ? `（${p.name}）` : ""}`,
     "en-US": `"${q(p.what)}" is empty${p.name ? ` (${p.name})` : ""}`,
   }),
-  check({ facts, table, flag }) {
+  check({ facts, table, flag: raise }) {
+    // A formula the file holds no result for is no blank the officer left: formula-uncalculated says what it is.
+    const flag: typeof raise = (at, params) => {
+      const cell = typeof at === "string" ? undefined : at.cell;
+      if (!(cell?.formula !== undefined && cell.value === null)) raise(at, params);
+    };
     const b = facts.budget;
     const t = b.total;
     if (t) {

@@ -8,6 +8,7 @@ import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import { MapGrid, type Cell, type CellRange, type CellValue } from "../../domain/grid";
 import { WorkbookReadError } from "./errors";
+import { calculateMissingResults } from "./formulas";
 
 export { WorkbookReadError, type WorkbookReadErrorCode } from "./errors";
 
@@ -28,8 +29,16 @@ export async function readWorkbookFile(path: string): Promise<{ sheets: MapGrid[
   } catch (cause) {
     throw zipError(bytes, path, cause);
   }
-  const sheets = workbook.worksheets.map(worksheetToGrid);
+  const missing = new Map<MapGrid, Array<{ row: number; col: number }>>();
+  const sheets = workbook.worksheets.map((ws) => {
+    const cells: Array<{ row: number; col: number }> = [];
+    const grid = worksheetToGrid(ws, cells);
+    if (cells.length) missing.set(grid, cells);
+    return grid;
+  });
   if (sheets.length === 0) throw zipError(bytes, path, undefined);
+  // Formulas a program wrote without their results: computed as Excel would on opening (./formulas.ts).
+  calculateMissingResults(sheets, missing);
   return { sheets };
 }
 
@@ -87,7 +96,11 @@ interface WorksheetInternals {
 }
 
 /** One worksheet as a grid: values (cached results for formulas), number formats, merges, protection, visibility. */
-export function worksheetToGrid(worksheet: ExcelJS.Worksheet): MapGrid {
+export function worksheetToGrid(
+  worksheet: ExcelJS.Worksheet,
+  /** Gets the formula cells that hold no cached result, for calculateMissingResults. */
+  missing?: Array<{ row: number; col: number }>,
+): MapGrid {
   const internals = worksheet as unknown as WorksheetInternals;
   const merges: CellRange[] = Object.values(internals._merges ?? {}).map((m) => ({
     top: m.top,
@@ -102,7 +115,10 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): MapGrid {
   worksheet.eachRow((row, rowNumber) => {
     row.eachCell((xcell, colNumber) => {
       const cell = toCell(xcell);
-      if (cell) grid.set(rowNumber, colNumber, cell);
+      if (!cell) return;
+      grid.set(rowNumber, colNumber, cell);
+      if (missing && cell.formula !== undefined && cell.value === null)
+        missing.push({ row: rowNumber, col: colNumber });
     });
   });
   return grid;
