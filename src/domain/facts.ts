@@ -741,7 +741,13 @@ class Scorer {
     const p = this.profile;
     const blocks: BlockFact[] = [];
     const indicators: IndicatorFact[] = [];
+    // Figure keys are unique: a second block of the same name (two 满意度指标 headings) is keyed by its row too.
+    const named = new Set<string>();
     for (const block of this.table.blocks) {
+      const key = named.has(block.level1)
+        ? `block.${block.level1}.${block.labelSlot.row}.score`
+        : `block.${block.level1}.score`;
+      named.add(block.level1);
       let weight = 0;
       let score = 0;
       for (const row of block.indicators) {
@@ -757,7 +763,7 @@ class Scorer {
       if (block.subtotalSlot) {
         this.figure(
           {
-            key: `block.${block.level1}.score`,
+            key,
             label: { "zh-CN": `${block.level1}小计`, "en-US": `${block.level1} subtotal` },
             value: score,
             display: fmtScore(score),
@@ -766,7 +772,7 @@ class Scorer {
           },
           block.subtotalSlot,
         );
-        this.compute(block.subtotalSlot, `block.${block.level1}.score`, round(score, 2), "0.00");
+        this.compute(block.subtotalSlot, key, round(score, 2), "0.00");
       }
       blocks.push({ block, weight, score, stated, expectedWeight, typedSubtotal });
     }

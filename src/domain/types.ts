@@ -62,7 +62,10 @@ export interface Finding {
 export interface Figure {
   /** The rules in force as a reviewer reads them ("财预〔2020〕10号"); `profile` is their id. */
   profileTitle?: Localized;
-  /** Stable key: "budget.rate", "budget.score", "indicator.14.score", "block.产出指标.score", "total.score", "total.grade". */
+  /**
+   * Stable, unique key: "budget.rate", "budget.score", "indicator.14.score", "block.产出指标.score" (a later block of the
+   * same name: "block.产出指标.20.score", by its row), "total.score", "total.grade".
+   */
   key: string;
   label: Localized;
   /** Full precision; null when it cannot be computed (for instance a zero budget). */

@@ -4,7 +4,7 @@
  */
 import { checkWorkbook, gridFromRows, type MapGrid } from "../../src/domain";
 import { centralGrid, centralRows, centralRowsOf, type TableSpec } from "../helpers/tables";
-import { applyPlanValues, invariantViolations } from "../helpers/mutate";
+import { applyPlanValues, invariantViolations, recheckViolations } from "../helpers/mutate";
 
 function planOf(grid: MapGrid) {
   const detail = checkWorkbook([grid]);
@@ -229,5 +229,29 @@ describe("wrong results a reviewer found (issue 9)", () => {
       )!;
       expect(f.message["zh-CN"]).toBe(`指标得分率 100.00% 比预算执行率 60.00% 高出 ${points} 个百分点以上，请核实`);
     }
+  });
+});
+
+describe("figures keep unique keys (found by generated-grids, seed 1842277352)", () => {
+  it("two 一级 blocks of one name, each with a subtotal, give two block figures and a fixed point on re-check", () => {
+    const spec: TableSpec = {
+      indicators: [
+        ["满意度指标", "", "", "", "", 10, 10, ""],
+        ["", "服务对象满意度指标", "学员满意度", "≥90%", "93%", 10, 10, ""],
+        ["满意度指标", "", "", "", "", 10, 10, ""],
+        ["", "服务对象满意度指标", "家长满意度", "≥90%", "95%", 10, 10, ""],
+      ],
+    };
+    const first = centralRowsOf(spec).firstIndicator;
+    const grid = gridFromRows("自评表", centralRows(spec));
+    const detail = checkWorkbook([grid]);
+    const keys = detail.figures.map((f) => f.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    // The second heading, two rows below the first, is keyed by its row.
+    expect(keys.filter((k) => k.startsWith("block."))).toEqual([
+      "block.满意度指标.score",
+      `block.满意度指标.${first + 2}.score`,
+    ]);
+    expect(recheckViolations([grid], detail)).toEqual([]);
   });
 });
