@@ -24,7 +24,7 @@ export const AWKWARD_SHEET = "自评表 (2023)'s";
  * One sheet with every kind of cell the reader maps, and a second, protected sheet.
  * Layout (sheet AWKWARD_SHEET): A1 text, B1 number, C1 =B1*2 (25), C2:C3 shared clones of C1, D1 rich text,
  * E1 #DIV/0!, F1 =1/0 with error result, G1 0.9893 as 0.00%, H1 hyperlink, I1 "=SUM(A1)" as text, J1 date,
- * K1 true, L1 formula without a cached result, A5:C6 merged holding "合并", M1 "" (empty).
+ * K1 true, L1 formula without a cached result (B1+1), A5:C6 merged holding "合并", M1 "" (empty).
  */
 export async function writeKitchenSink(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();

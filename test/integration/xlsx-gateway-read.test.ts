@@ -47,7 +47,10 @@ describe("readWorkbookFile: cells", () => {
 
   it("gives formula cells their cached result and their formula without '='", () => {
     expect(at("C1")).toEqual({ value: 25, formula: "B1*2" });
-    expect(at("L1")).toEqual({ value: null, formula: "B1+1" });
+    // L1 holds no cached result: computed from its formula as Excel would on opening (B1 12.5 + 1), and listed.
+    expect(at("L1")).toEqual({ value: 13.5, formula: "B1+1" });
+    expect(sheets[0].calculated).toEqual(["L1"]);
+    expect(sheets[0].uncalculated).toBeUndefined();
   });
 
   it("translates shared-formula clones to their own formula", () => {
