@@ -6,6 +6,7 @@
 /* global Buffer, NodeJS -- Node code: the shared lint config assumes a browser. */
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
+import { installIsoDateCells } from "./exceljs-dates";
 import { MapGrid, type Cell, type CellRange, type CellValue } from "../../domain/grid";
 import { WorkbookReadError } from "./errors";
 import { calculateMissingResults } from "./formulas";
@@ -23,6 +24,7 @@ export async function readWorkbookFile(path: string): Promise<{ sheets: MapGrid[
 
   // exceljs' own readFile streams the file into one buffer and calls load(): loading the bytes we already
   // hold is the same work without reading the file twice.
+  installIsoDateCells(); // ISO date cells stay dates (./exceljs-dates.ts)
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -7,6 +7,7 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
+import { installIsoDateCells } from "./exceljs-dates";
 import { hyperlinkFormula } from "../../domain/plan";
 // The reference as Excel quotes it lives with the plan's links; callers of this gateway keep it from here.
 export { sheetReference } from "../../domain/plan";
@@ -70,6 +71,7 @@ export async function editWorkbookCopy(
   if (await isSameFile(srcPath, destPath)) throw new WorkbookWriteError("would-overwrite-source", destPath);
   // Not worth loading the workbook for a copy that will be refused; writeFileAtomically checks again at the end.
   if (options.replace === false && (await exists(destPath))) throw new WorkbookWriteError("exists", destPath);
+  installIsoDateCells(); // ISO date cells stay dates (./exceljs-dates.ts)
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load((await fs.readFile(srcPath)) as unknown as ArrayBuffer);
