@@ -22,12 +22,21 @@ async function check(file: string): Promise<JsonReport["files"][number]> {
   return (JSON.parse(out) as JsonReport).files[0];
 }
 
-/** central-clean with these cells turned into formulas that carry no result. */
-async function withFormulas(formulas: Record<string, string>, file: string): Promise<void> {
+/**
+ * central-clean with these cells turned into formulas that carry no result (or, with `zeros`, a cached 0, as
+ * generators write; `fullCalcOnLoad` asks Excel to recalculate on opening).
+ */
+async function withFormulas(
+  formulas: Record<string, string>,
+  file: string,
+  options: { zeros?: boolean; fullCalcOnLoad?: boolean } = {},
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(FIXTURE);
   const ws = wb.getWorksheet("自评表")!;
-  for (const [a1, formula] of Object.entries(formulas)) ws.getCell(a1).value = { formula } as ExcelJS.CellFormulaValue;
+  for (const [a1, formula] of Object.entries(formulas))
+    ws.getCell(a1).value = (options.zeros ? { formula, result: 0 } : { formula }) as ExcelJS.CellFormulaValue;
+  if (options.fullCalcOnLoad) wb.calcProperties.fullCalcOnLoad = true;
   await wb.xlsx.writeFile(file);
 }
 
@@ -75,5 +84,23 @@ describe("formulas without results", () => {
     await withFormulas({ H13: "ZIPINGUNKNOWN(1)", H22: "SUM(H13:H21)+I6" }, file);
     const f = await check(file);
     expect(f.findings.filter((x) => x.rule === "formula-uncalculated").map((x) => x.cell)).toEqual(["H13", "H22"]);
+  });
+
+  it("cached zeros under fullCalcOnLoad are no results either: computed like missing ones", async () => {
+    const file = path.join(dir, "zeros.xlsx");
+    const sums = { E6: "SUM(E7:E9)", F6: "SUM(F7:F9)", H22: "SUM(H13:H21)+I6" };
+    await withFormulas(sums, file, { zeros: true, fullCalcOnLoad: true });
+    const f = await check(file);
+    expect(f.budget).toMatchObject({ planned: 120, executed: 114 });
+    expect(f.total.reported).toBeCloseTo(94.12, 2);
+    expect(f.findings.filter((x) => x.rule === "formula-calculated").map((x) => x.cell)).toEqual(["E6"]);
+  });
+
+  it("cached zeros without fullCalcOnLoad are the file's results, read as they are", async () => {
+    const file = path.join(dir, "zeros-kept.xlsx");
+    await withFormulas({ H22: "SUM(H13:H21)+I6" }, file, { zeros: true });
+    const f = await check(file);
+    expect(f.total.reported).toBe(0);
+    expect(f.findings.some((x) => x.rule.startsWith("formula-"))).toBe(false);
   });
 });

@@ -24,7 +24,8 @@ interface Ref {
 class NotComputable extends Error {}
 
 /**
- * Computes the formula cells `missing` lists (those that hold no cached result, by grid), in place: the cell gets the
+ * Computes the formula cells `missing` lists (those that hold no cached result, or a cached 0 the file asks to be
+ * recalculated, by grid), in place: the cell gets the
  * value and its grid's `calculated` lists it; one that cannot be computed is listed in `uncalculated` and keeps null.
  * A formula may refer to any of `grids`.
  */
@@ -87,6 +88,8 @@ export function calculateMissingResults(
       cell.value = fromParser(parser.parse(cell.formula!, { sheet: grid.name, row, col }));
       (grid.calculated ??= []).push(a1);
     } catch {
+      // A cached 0 under fullCalcOnLoad is no result either: the cell holds none.
+      cell.value = null;
       (grid.uncalculated ??= []).push(a1);
       failed.add(key);
     } finally {

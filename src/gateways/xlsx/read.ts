@@ -6,6 +6,7 @@
 /* global Buffer, NodeJS -- Node code: the shared lint config assumes a browser. */
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { installIsoDateCells } from "./exceljs-dates";
 import { MapGrid, type Cell, type CellRange, type CellValue } from "../../domain/grid";
 import { WorkbookReadError } from "./errors";
@@ -32,16 +33,37 @@ export async function readWorkbookFile(path: string): Promise<{ sheets: MapGrid[
     throw zipError(bytes, path, cause);
   }
   const missing = new Map<MapGrid, Array<{ row: number; col: number }>>();
+  const zeros = new Map<MapGrid, Array<{ row: number; col: number }>>();
   const sheets = workbook.worksheets.map((ws) => {
     const cells: Array<{ row: number; col: number }> = [];
-    const grid = worksheetToGrid(ws, cells);
+    const zero: Array<{ row: number; col: number }> = [];
+    const grid = worksheetToGrid(ws, cells, zero);
     if (cells.length) missing.set(grid, cells);
+    if (zero.length) zeros.set(grid, zero);
     return grid;
   });
   if (sheets.length === 0) throw zipError(bytes, path, undefined);
+  // A generator that writes 0 for every formula's result asks Excel to recalculate on opening (fullCalcOnLoad):
+  // those zeros are no results either.
+  if (zeros.size > 0 && (await recalculatesOnLoad(bytes)))
+    for (const [grid, cells] of zeros) missing.set(grid, [...(missing.get(grid) ?? []), ...cells]);
   // Formulas a program wrote without their results: computed as Excel would on opening (./formulas.ts).
   calculateMissingResults(sheets, missing);
   return { sheets };
+}
+
+/**
+ * Whether the workbook asks to be recalculated when opened (<calcPr fullCalcOnLoad="1"/> in xl/workbook.xml), which
+ * exceljs does not read. Only asked when formulas hold cached zeros, so a usual file is not unzipped twice.
+ */
+async function recalculatesOnLoad(bytes: Buffer): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    return /<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"/.test(xml);
+  } catch {
+    return false;
+  }
 }
 
 async function readBytes(path: string): Promise<Buffer> {
@@ -102,6 +124,8 @@ export function worksheetToGrid(
   worksheet: ExcelJS.Worksheet,
   /** Gets the formula cells that hold no cached result, for calculateMissingResults. */
   missing?: Array<{ row: number; col: number }>,
+  /** Gets the formula cells whose cached result is 0 (no result under fullCalcOnLoad). */
+  zeros?: Array<{ row: number; col: number }>,
 ): MapGrid {
   const internals = worksheet as unknown as WorksheetInternals;
   const merges: CellRange[] = Object.values(internals._merges ?? {}).map((m) => ({
@@ -119,8 +143,9 @@ export function worksheetToGrid(
       const cell = toCell(xcell);
       if (!cell) return;
       grid.set(rowNumber, colNumber, cell);
-      if (missing && cell.formula !== undefined && cell.value === null)
-        missing.push({ row: rowNumber, col: colNumber });
+      if (cell.formula === undefined) return;
+      if (cell.value === null) missing?.push({ row: rowNumber, col: colNumber });
+      else if (cell.value === 0) zeros?.push({ row: rowNumber, col: colNumber });
     });
   });
   return grid;
