@@ -1,3 +1,4 @@
+/* global __dirname -- a Node test reading a fixture: the shared lint config assumes a browser. */
 /** score-exceeds-weight (DOMAIN.md §4): a typed 得分 above its 分值, quantitative or qualitative. */
 import { describe, expect, it } from "@jest/globals";
 import path from "node:path";
