@@ -7,8 +7,7 @@ import { promises as fsp } from "fs";
 import { checkWorkbook, parseLayoutFile, type LayoutOverride } from "../domain";
 import type { CheckResult, Localized } from "../domain/types";
 import { readWorkbookFile, WorkbookReadError } from "../gateways/xlsx/read";
-import { systemReason } from "../gateways/xlsx/errors";
-import { writeScoredCopy, WorkbookWriteError } from "../gateways/xlsx/write";
+import { systemReason, WorkbookWriteError } from "../gateways/xlsx/errors";
 import type { CheckRequest } from "./args";
 import { CHECKED_SUFFIX, checkedCopyPath, PathSet } from "./files";
 import { t } from "./messages";
@@ -164,6 +163,8 @@ async function writeCopy(report: FileReport, plan: CopyPlan, replace: boolean): 
     return;
   }
   try {
+    // exceljs writes the copy; it is loaded only when a copy is asked for (206 ms of a cold start otherwise).
+    const { writeScoredCopy } = await import("../gateways/xlsx/write");
     await writeScoredCopy(report.file, report.result!.plan, plan.dest, { replace });
     report.written = plan.dest;
   } catch (e) {

@@ -22,7 +22,8 @@ export interface CollectOptions {
  * tool's own outputs: a workbook marked as one (./marker: scored copies, 汇总 and report sheets, however renamed),
  * and a "X.checked.xlsx" beside its "X.xlsx" (copies written before the mark). A submission that merely ends in
  * ".checked.xlsx" is still checked, and a folder named both as input and as --write is walked (its earlier copies
- * left out by their mark). Symlinked folders are not followed, so a link loop cannot hang the walk.
+ * left out by their mark). Symlinked folders are not followed, so a link loop cannot hang the walk. A pipe or device
+ * named like a workbook is listed, so that the reader reports it, and is never opened by the walk.
  */
 export function collectFiles(paths: readonly string[], options: CollectOptions = {}): string[] {
   const output = options.skipDir ? nodePath.resolve(options.skipDir) : undefined;
@@ -48,9 +49,14 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
         walk(full, false);
         continue;
       }
-      if (entry.isSymbolicLink() && !isFile(full)) continue;
-      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-      if (isCandidate(entry.name) && !isUnmarkedCopy(entry.name, names) && !isMarkedOutput(full)) add(full);
+      if (!isCandidate(entry.name)) continue;
+      if (!(entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) {
+        // A pipe, a device or a broken link named like a workbook: the reader says what it is (never opened here,
+        // where a pipe would wait for a writer). A link to a folder is not followed.
+        if (!isDirectory(full)) add(full);
+        continue;
+      }
+      if (!isUnmarkedCopy(entry.name, names) && !isMarkedOutput(full)) add(full);
     }
   };
 

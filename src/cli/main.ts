@@ -11,11 +11,9 @@ import { parseArgs, type CheckRequest } from "./args";
 import { checkFiles, exitStatus, layoutOption, planCopies, type CopyPlan } from "./check";
 import { collectFiles, PathSet, pathExists } from "./files";
 import { WorkbookWriteError, systemReason } from "../gateways/xlsx/errors";
-import { writeSummaryWorkbook } from "../gateways/xlsx/summary";
 import { formatHumanReport, formatSummary, toJsonReport, toSummaryEntries } from "./format";
 import { EXIT, type CliIo } from "./io";
 import { t, usageErrorText } from "./messages";
-import { runReport } from "./report";
 
 export { EXIT, type CliIo, type Writer } from "./io";
 
@@ -38,7 +36,9 @@ export async function main(
       io.stderr.write(usageErrorText(request.reason, request.params, request.command));
       return EXIT.failure;
     case "report":
-      return runReport(request, io);
+      // The report and the writers (exceljs, docx) are loaded only by the commands that use them: a check starts
+      // without them.
+      return (await import("./report")).runReport(request, io);
     case "check":
       return runCheck(request, io);
   }
@@ -110,6 +110,7 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
   if (!request.summary) return status;
 
   try {
+    const { writeSummaryWorkbook } = await import("../gateways/xlsx/summary");
     await writeSummaryWorkbook(request.summary, toSummaryEntries(reports, lang), {
       lang,
       protect: files,

@@ -117,6 +117,11 @@ export class MapGrid implements Grid {
     return this.cells.get(this.key(row, col));
   }
 
+  /** How many cells are stored. */
+  get size(): number {
+    return this.cells.size;
+  }
+
   /** Every stored cell, row by row; for tests and gateways. */
   *entries(): IterableIterator<{ row: number; col: number; cell: Cell }> {
     const keys = [...this.cells.keys()].sort((a, b) => a - b);

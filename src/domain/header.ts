@@ -265,7 +265,9 @@ function assign(group: Group, candidates: Candidate[]): Map<string, Candidate> {
     const list = byRole.get(role)!.sort((a, b) => value(b) - value(a) || a.col - b.col);
     return { role, list, max: value(list[0]) };
   });
-  roles.sort((a, b) => b.max - a.max || a.role.localeCompare(b.role));
+  // Role ids are lower-case ASCII, so code-point order is their order; localeCompare would start ICU's collator
+  // (about 15 ms of a one-file check).
+  roles.sort((a, b) => b.max - a.max || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
   const rest = roles.map((_, i) => roles.slice(i).reduce((s, r) => s + r.max, 0));
 
   let best = new Map<string, Candidate>();

@@ -26,22 +26,41 @@ const MAX_COLS = 64;
 const MAX_BUDGET_ROWS = 15;
 const EMPTY_ROWS_END_TABLE = 50;
 
-/** Resolves any cell to the top-left of the merged area holding it. */
+/** A merged area of more cells than this is looked up by comparison rather than one map entry per cell. */
+const LARGE_MERGE_CELLS = 20_000;
+/** At most this many large areas are kept: a 自评表 has none, and they are compared on every lookup. */
+const MAX_LARGE_MERGES = 64;
+
+/**
+ * Resolves any cell to the top-left of the merged area holding it. Merges are clipped to the rows the sheet uses
+ * and to the columns the engine reads (MAX_COLS): a label merged past the last used column still owns its cells,
+ * and a merge over A30:XFD1048576 costs no more than the sheet's own cells. Merged areas cannot overlap in a sound
+ * file; in one that has them, a cell keeps the first area that claims it and the later area stops there, so the
+ * work is linear in the cells covered whatever the file holds.
+ */
 class MergeIndex {
   private readonly owner = new Map<number, number>();
   private readonly big: CellRange[] = [];
 
-  constructor(merges: readonly CellRange[]) {
-    // Merges are not clipped to the used range: a label merged past the last used column still owns its cells.
+  constructor(merges: readonly CellRange[], rows: number) {
     for (const m of merges) {
-      const { bottom, right } = m;
-      if ((bottom - m.top + 1) * (right - m.left + 1) > 20000) {
-        this.big.push(m);
+      const bottom = Math.min(m.bottom, rows);
+      const right = Math.min(m.right, MAX_COLS);
+      if (m.top > bottom || m.left > right) continue;
+      const clipped = { top: m.top, left: m.left, bottom, right };
+      if ((bottom - m.top + 1) * (right - m.left + 1) > LARGE_MERGE_CELLS) {
+        if (this.big.length < MAX_LARGE_MERGES && !this.big.some((b) => overlaps(b, clipped))) this.big.push(clipped);
         continue;
       }
-      for (let r = m.top; r <= bottom; r++)
-        for (let c = m.left; c <= right; c++)
-          if (r !== m.top || c !== m.left) this.owner.set(r * 16384 + c, m.top * 16384 + m.left);
+      const master = m.top * 16384 + m.left;
+      if (this.owner.has(master)) continue;
+      expand: for (let r = m.top; r <= bottom; r++)
+        for (let c = m.left; c <= right; c++) {
+          if (r === m.top && c === m.left) continue;
+          const k = r * 16384 + c;
+          if (this.owner.has(k)) break expand;
+          this.owner.set(k, master);
+        }
     }
   }
 
@@ -72,7 +91,7 @@ export class SheetReader {
 
   constructor(readonly grid: Grid) {
     this.cols = Math.min(grid.colCount, MAX_COLS);
-    this.merges = new MergeIndex(grid.merges);
+    this.merges = new MergeIndex(grid.merges, grid.rowCount);
   }
 
   slot(row: number, col: number): Slot {
@@ -101,6 +120,10 @@ export class SheetReader {
   rawText(row: number, col: number): string {
     return cellText(this.grid.cell(row, col)?.value);
   }
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 type ColumnMap<K extends string> = Partial<Record<K, number>>;

@@ -701,14 +701,37 @@ function numberIn(slot: Slot | undefined): number | null {
   return parseNumber(slot.cell?.value, slot.cell?.numFmt)?.value ?? null;
 }
 
+/** Columns of the attached table at most (a 自评表 has about ten). */
+const ATTACHMENT_COLS = 64;
+
 /** The table's used range as displayed text, for attaching to the report. */
 export function attachmentOf(grid: Grid): AttachmentTable {
-  let cols = grid.colCount;
-  for (const m of grid.merges) if (m.top <= grid.rowCount) cols = Math.max(cols, m.right);
-  const covered = new Set<string>();
+  // A merged title may run past the last used column; no 自评表 runs past ATTACHMENT_COLS, whatever a merge says.
+  let cols = Math.min(grid.colCount, ATTACHMENT_COLS);
   for (const m of grid.merges)
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
+    if (m.top <= grid.rowCount && m.left <= cols) cols = Math.max(cols, Math.min(m.right, ATTACHMENT_COLS));
+  // Merges clipped to the attached range, each cell kept by the first merge claiming it (a sound file has no
+  // overlaps): linear in the cells attached whatever the file holds.
+  const clipped = grid.merges
+    .filter((m) => m.top <= grid.rowCount && m.left <= cols)
+    .map((m) => ({
+      top: m.top,
+      left: m.left,
+      bottom: Math.min(m.bottom, grid.rowCount),
+      right: Math.min(m.right, cols),
+    }));
+  const covered = new Set<string>();
+  const masters = new Map<string, CellRange>();
+  for (const m of clipped) {
+    if (covered.has(`${m.top}:${m.left}`) || masters.has(`${m.top}:${m.left}`)) continue;
+    masters.set(`${m.top}:${m.left}`, m);
+    expand: for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        if (covered.has(`${r}:${c}`) || masters.has(`${r}:${c}`)) break expand;
+        covered.add(`${r}:${c}`);
+      }
+  }
   const rows: string[][] = [];
   // A column is as wide as its longest text up to a cap (longer text wraps); a merged cell's text is shared
   // among the columns it spans, so a wide merged cell widens each of them a little. Banner rows are left out.
@@ -722,7 +745,7 @@ export function attachmentOf(grid: Grid): AttachmentTable {
       const text = covered.has(`${r}:${c}`) ? "" : displayCell(grid.cell(r, c));
       row.push(text);
       if (!text) continue;
-      const m = grid.merges.find((x) => x.top === r && x.left === c);
+      const m = masters.get(`${r}:${c}`);
       spans.push({ c, span: m ? m.right - m.left + 1 : 1, width: Math.max(...text.split("\n").map(textWidth)) });
     }
     rows.push(row);
@@ -734,7 +757,7 @@ export function attachmentOf(grid: Grid): AttachmentTable {
           span === 1 ? Math.min(CAP, width) : Math.min(MERGED_CAP, width / span),
         );
   }
-  const merges = grid.merges.filter((m) => m.top <= grid.rowCount && m.left <= cols).map((m) => ({ ...m }));
+  const merges = [...masters.values()].map((m) => ({ ...m }));
   // One character more for the cell margins.
   return { sheet: grid.name, rows, merges, columnWeights: weights.map((w) => round(w + 1, 2)) };
 }

@@ -11,12 +11,43 @@ import { centralRows } from "./tables";
  * with its typed 得分 agreeing, then a 总分 row (100, 99.5) and a 自评等级 row: the engine reads and scores
  * every row. 200,000 rows cannot share 90 points at two decimals, so the 分值 total is flagged once
  * (weights-sum) and the 总分 (total-mismatch), and nothing per row. Rows are committed as they are made.
+ * With `dataRows`, a 资金明细 sheet of that many rows comes first, as a unit's ledger export would.
  */
 /** Each indicator's 分值 (and 得分) in writeLargeTable. */
 export const INDICATOR_WEIGHT = 0.01;
 
-export async function writeLargeTable(file: string, indicators: number, sheet = "自评表"): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+export async function writeLargeTable(
+  file: string,
+  indicators: number,
+  sheet = "自评表",
+  /** Rows of a data sheet (明细) placed before the table: numbers and text, 10 columns, no table headers. */
+  dataRows = 0,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: false,
+    useStyles: false,
+  });
+  if (dataRows > 0) {
+    const data = workbook.addWorksheet("资金明细");
+    data.addRow(["序号", "凭证号", "摘要", "金额", "科目", "经济分类", "支付方式", "日期", "经办人", "备注"]).commit();
+    for (let r = 1; r <= dataRows; r++)
+      data
+        .addRow([
+          r,
+          `记-${r}`,
+          `第${r}笔支出`,
+          (r % 997) * 1.5,
+          "2130101",
+          "30201",
+          "授权支付",
+          "2023-06-30",
+          "张三",
+          "",
+        ])
+        .commit();
+    data.commit();
+  }
   const ws = workbook.addWorksheet(sheet);
   const head = centralRows({ indicators: [] });
   // centralRows without indicators: title … indicator header, then 总分; keep all but the 总分 row.
@@ -30,7 +61,17 @@ export async function writeLargeTable(file: string, indicators: number, sheet = 
   blocks.forEach(([level1, level2], b) => {
     for (let i = 0; i < perBlock[b]; i++) {
       const target = 100 + (i % 50);
-      ws.addRow(["", i === 0 ? level1 : "", i === 0 ? level2 : "", `第${i + 1}项工作完成数量`, `≥${target}项`, `${target + (i % 3)}项`, INDICATOR_WEIGHT, INDICATOR_WEIGHT, ""]).commit();
+      ws.addRow([
+        "",
+        i === 0 ? level1 : "",
+        i === 0 ? level2 : "",
+        `第${i + 1}项工作完成数量`,
+        `≥${target}项`,
+        `${target + (i % 3)}项`,
+        INDICATOR_WEIGHT,
+        INDICATOR_WEIGHT,
+        "",
+      ]).commit();
     }
   });
   ws.addRow(["总分", "", "", "", "", "", 100, 99.5]).commit();

@@ -19,7 +19,15 @@ export type WorkbookReadErrorCode =
   | "xlsb"
   | "corrupt"
   | "not-xlsx"
-  | "no-worksheets";
+  | "no-worksheets"
+  /** A device, pipe or socket given as a workbook (reading it could hang or never end). */
+  | "special-file"
+  /** Larger than the reader's file size bound. */
+  | "too-large"
+  /** Goes past one of the reader's bounds once opened (detail: which, "cells:3000000"). */
+  | "over-limit"
+  /** Holds a DTD (entity declarations), which no Excel or WPS workbook does. */
+  | "dtd";
 
 export type WorkbookWriteErrorCode =
   | "would-overwrite-source"
@@ -48,6 +56,35 @@ const SYSTEM_REASONS: Record<string, Localized> = {
 /** A system error code in words ("EEXIST" → "同名文件已存在"); anything else as it is. */
 export function systemReason(detail: string, lang: Lang): string {
   return SYSTEM_REASONS[detail]?.[lang] ?? detail;
+}
+
+/** The reader's bounds (reader/limits.ts) in words, with the bound's value. */
+const LIMIT_REASONS: Record<string, Record<Lang, (n: string) => string>> = {
+  fileBytes: { "zh-CN": (n) => `文件超过 ${n}`, "en-US": (n) => `the file is over ${n}` },
+  entryBytes: {
+    "zh-CN": (n) => `其中一个部件解压后超过 ${n}（可能是“压缩炸弹”）`,
+    "en-US": (n) => `one part inflates to over ${n} (perhaps a zip bomb)`,
+  },
+  totalBytes: { "zh-CN": (n) => `解压后合计超过 ${n}`, "en-US": (n) => `its parts inflate to over ${n} in all` },
+  entries: { "zh-CN": (n) => `压缩包内超过 ${n} 个部件`, "en-US": (n) => `the zip holds over ${n} parts` },
+  cells: { "zh-CN": (n) => `有内容的单元格超过 ${n} 个`, "en-US": (n) => `over ${n} cells hold values` },
+  merges: {
+    "zh-CN": (n) => `一张工作表的合并单元格超过 ${n} 处`,
+    "en-US": (n) => `one sheet has over ${n} merged areas`,
+  },
+  sharedStrings: {
+    "zh-CN": (n) => `共享字符串或样式超过 ${n} 个`,
+    "en-US": (n) => `over ${n} shared strings or styles`,
+  },
+  xmlDepth: { "zh-CN": (n) => `XML 嵌套超过 ${n} 层`, "en-US": (n) => `XML nested over ${n} levels deep` },
+  sheets: { "zh-CN": (n) => `工作表超过 ${n} 张`, "en-US": (n) => `over ${n} worksheets` },
+};
+
+/** A size in bytes as MB; any other bound's number with thousands separators. */
+function limitText(kind: string, value: string, lang: Lang): string {
+  const n = Number(value);
+  const shown = /Bytes$/.test(kind) ? `${Math.round(n / 1024 / 1024)} MB` : n.toLocaleString("en-US");
+  return LIMIT_REASONS[kind]?.[lang](shown) ?? kind;
 }
 
 const readMessages: Record<WorkbookReadErrorCode, Template> = {
@@ -100,6 +137,27 @@ const readMessages: Record<WorkbookReadErrorCode, Template> = {
   "no-worksheets": {
     "zh-CN": (f) => `工作簿中没有工作表：${f}`,
     "en-US": (f) => `The workbook has no worksheets: ${f}`,
+  },
+  "special-file": {
+    "zh-CN": (f) => `不是普通文件（是设备、管道或套接字），未读取：${f}`,
+    "en-US": (f) => `Not a regular file (a device, pipe or socket), so it was not read: ${f}`,
+  },
+  "too-large": {
+    "zh-CN": (f, d) => `文件过大（${limitText("fileBytes", d, "zh-CN")}），不像是一份自评表，未读取：${f}`,
+    "en-US": (f, d) =>
+      `The file is too large (${limitText("fileBytes", d, "en-US")}) to be a 自评表, so it was not read: ${f}`,
+  },
+  "over-limit": {
+    "zh-CN": (f, d) =>
+      `工作簿超出可安全读取的范围（${limitText(d.split(":")[0], d.split(":")[1], "zh-CN")}），未读取；请删去与自评表无关的工作表或数据后另存再检查：${f}`,
+    "en-US": (f, d) =>
+      `The workbook goes past what can be read safely (${limitText(d.split(":")[0], d.split(":")[1], "en-US")}), so it was not read; remove the sheets or data unrelated to the 自评表, save and check again: ${f}`,
+  },
+  dtd: {
+    "zh-CN": (f) =>
+      `文件中含有 DTD（实体声明），Excel 和 WPS 保存的工作簿不会有，为安全起见未读取；请用 Excel 或 WPS 打开后另存再检查：${f}`,
+    "en-US": (f) =>
+      `The file holds a DTD (entity declarations), which no workbook saved by Excel or WPS does, so it was not read for safety; open it in Excel or WPS, save and check again: ${f}`,
   },
 };
 

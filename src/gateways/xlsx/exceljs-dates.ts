@@ -8,6 +8,9 @@
  * on the check path; the scored copy still needs it after that.
  */
 /* global require -- Node code: the shared lint config assumes a browser. */
+import { parseIsoDate } from "./reader/values";
+
+export { parseIsoDate };
 
 interface CellModel {
   type?: number;
@@ -20,21 +23,6 @@ interface CellXformLike {
   t?: string;
   model: CellModel;
   parseClose(name: string): boolean;
-}
-
-/** "2024-01-15", "2024-01-15T08:30:00", with or without a zone; a date without a zone is taken as written (UTC). */
-export function parseIsoDate(text: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    text.trim(),
-  );
-  if (!m) return null;
-  const date = m[7]
-    ? new Date(text.trim())
-    : new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
-  if (Number.isNaN(date.getTime())) return null;
-  // 2024-13-45 is no date (Date.UTC would roll it over into 2025).
-  if (!m[7] && (date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3])) return null;
-  return date;
 }
 
 let installed = false;

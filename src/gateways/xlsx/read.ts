@@ -1,80 +1,87 @@
 /**
- * Reads an .xlsx file into the engine's grids with exceljs. The file is read once into memory; its first
- * bytes are sniffed so that the usual wrong files (old .xls, encrypted, Word, truncated, renamed) get a
- * message an officer can act on instead of a zip library's stack trace.
+ * Reads an .xlsx file into the engine's grids with the reader of ./reader (bounded, sheet by sheet). Only a regular
+ * file is opened, and only up to the size bound; its first bytes are sniffed so that the usual wrong files (old
+ * .xls, encrypted, Word, truncated, renamed) get a message an officer can act on instead of a parser's stack trace.
  */
 /* global Buffer, NodeJS -- Node code: the shared lint config assumes a browser. */
-import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { installIsoDateCells } from "./exceljs-dates";
-import { MapGrid, type Cell, type CellRange, type CellValue } from "../../domain/grid";
+import { constants as fsConstants, promises as fs } from "fs";
+import { locateTable } from "../../domain";
+import type { MapGrid } from "../../domain/grid";
 import { WorkbookReadError } from "./errors";
 import { calculateMissingResults } from "./formulas";
+import { DEFAULT_LIMITS, readWorkbookBytes, WorkbookFormatError, zipHolds, type ReadLimits } from "./reader";
 
 export { WorkbookReadError, type WorkbookReadErrorCode } from "./errors";
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK"
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export async function readWorkbookFile(path: string): Promise<{ sheets: MapGrid[] }> {
-  const bytes = await readBytes(path);
+export interface ReadFileOptions {
+  /** The sheet to read in full (an officer's 版式 names it); otherwise the one that looks most like a 自评表. */
+  sheet?: string;
+  /** Read every sheet in full, not only the one holding the table. */
+  all?: boolean;
+  limits?: Partial<ReadLimits>;
+}
+
+export async function readWorkbookFile(path: string, options: ReadFileOptions = {}): Promise<{ sheets: MapGrid[] }> {
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const bytes = await readBytes(path, limits.fileBytes);
   if (bytes.length === 0) throw new WorkbookReadError("empty-file", path);
   if (startsWith(bytes, OLE_MAGIC)) throw oleError(bytes, path);
   if (!startsWith(bytes, ZIP_MAGIC)) throw new WorkbookReadError("not-xlsx", path);
 
-  // exceljs' own readFile streams the file into one buffer and calls load(): loading the bytes we already
-  // hold is the same work without reading the file twice.
-  installIsoDateCells(); // ISO date cells stay dates (./exceljs-dates.ts)
-  const workbook = new ExcelJS.Workbook();
+  let contents;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    contents = readWorkbookBytes(bytes, {
+      limits,
+      all: options.all,
+      choose: (grids) => options.sheet ?? locateTable(grids).name,
+    });
   } catch (cause) {
-    throw zipError(bytes, path, cause);
+    throw formatError(bytes, path, cause);
   }
-  const missing = new Map<MapGrid, Array<{ row: number; col: number }>>();
-  const zeros = new Map<MapGrid, Array<{ row: number; col: number }>>();
-  const sheets = workbook.worksheets.map((ws) => {
-    const cells: Array<{ row: number; col: number }> = [];
-    const zero: Array<{ row: number; col: number }> = [];
-    const grid = worksheetToGrid(ws, cells, zero);
-    if (cells.length) missing.set(grid, cells);
-    if (zero.length) zeros.set(grid, zero);
-    return grid;
-  });
-  if (sheets.length === 0) throw zipError(bytes, path, undefined);
-  // A generator that writes 0 for every formula's result asks Excel to recalculate on opening (fullCalcOnLoad):
-  // those zeros are no results either.
-  if (zeros.size > 0 && (await recalculatesOnLoad(bytes)))
-    for (const [grid, cells] of zeros) missing.set(grid, [...(missing.get(grid) ?? []), ...cells]);
-  // Formulas a program wrote without their results: computed as Excel would on opening (./formulas.ts).
-  calculateMissingResults(sheets, missing);
-  return { sheets };
+  if (!contents || contents.sheets.length === 0) throw zipError(bytes, path, undefined);
+  // Formulas a program wrote without their results (or with zeros under fullCalcOnLoad): computed as Excel
+  // would on opening (./formulas.ts).
+  calculateMissingResults(contents.sheets, contents.missing);
+  return { sheets: contents.sheets };
 }
 
-/**
- * Whether the workbook asks to be recalculated when opened (<calcPr fullCalcOnLoad="1"/> in xl/workbook.xml), which
- * exceljs does not read. Only asked when formulas hold cached zeros, so a usual file is not unzipped twice.
- */
-async function recalculatesOnLoad(bytes: Buffer): Promise<boolean> {
+/** Opens the file without blocking (a FIFO would wait for a writer for ever) and reads it if it is a regular file. */
+async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
+  let handle;
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-    return /<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"/.test(xml);
-  } catch {
-    return false;
+    handle = await fs.open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (cause) {
+    throw systemError(cause, path);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new WorkbookReadError("not-a-file", path);
+    if (!stat.isFile()) throw new WorkbookReadError("special-file", path);
+    if (stat.size > maxBytes) throw new WorkbookReadError("too-large", path, String(maxBytes));
+    const bytes = Buffer.alloc(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === bytes.length ? bytes : bytes.subarray(0, at);
+  } catch (cause) {
+    if (cause instanceof WorkbookReadError) throw cause;
+    throw systemError(cause, path);
+  } finally {
+    await handle.close();
   }
 }
 
-async function readBytes(path: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(path);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new WorkbookReadError("not-found", path, "", { cause });
-    if (code === "EISDIR") throw new WorkbookReadError("not-a-file", path, "", { cause });
-    throw new WorkbookReadError("unreadable", path, code ?? String(cause), { cause });
-  }
+function systemError(cause: unknown, path: string): WorkbookReadError {
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return new WorkbookReadError("not-found", path, "", { cause });
+  if (code === "EISDIR") return new WorkbookReadError("not-a-file", path, "", { cause });
+  return new WorkbookReadError("unreadable", path, code ?? String(cause), { cause });
 }
 
 function startsWith(bytes: Buffer, magic: number[]): boolean {
@@ -95,93 +102,33 @@ function oleError(bytes: Buffer, path: string): WorkbookReadError {
   return new WorkbookReadError("legacy-xls", path);
 }
 
+function formatError(bytes: Buffer, path: string, cause: unknown): WorkbookReadError {
+  if (!(cause instanceof WorkbookFormatError)) return zipError(bytes, path, cause);
+  switch (cause.reason) {
+    case "limit":
+      return new WorkbookReadError("over-limit", path, `${cause.kind}:${cause.limit}`, { cause });
+    case "dtd":
+      return new WorkbookReadError("dtd", path, "", { cause });
+    case "encrypted-entry":
+      return new WorkbookReadError("encrypted", path, "", { cause });
+    default:
+      return zipError(bytes, path, cause);
+  }
+}
+
 /**
- * A zip that exceljs could not load or that held no worksheet: say what it is instead. Entry names sit in
- * plain text in a zip's headers, so looking for them is enough (this only runs on the failure path).
+ * A zip that could not be read or that held no worksheet: say what it is instead. Entry names sit in plain text
+ * in a zip's headers, so looking for them is enough when the directory itself is damaged.
  */
 function zipError(bytes: Buffer, path: string, cause: unknown): WorkbookReadError {
-  const has = (name: string) => bytes.includes(Buffer.from(name, "latin1"));
+  const has = (name: string) => zipHolds(bytes, name) || bytes.includes(Buffer.from(name, "latin1"));
   if (has("xl/workbook.bin")) return new WorkbookReadError("xlsb", path, "", { cause });
-  if (!has("xl/")) {
-    if (has("word/")) return new WorkbookReadError("not-excel", path, "Word", { cause });
-    if (has("ppt/")) return new WorkbookReadError("not-excel", path, "PowerPoint", { cause });
+  if (!has("xl/workbook.xml")) {
+    if (has("word/document.xml") || has("word/")) return new WorkbookReadError("not-excel", path, "Word", { cause });
+    if (has("ppt/presentation.xml") || has("ppt/"))
+      return new WorkbookReadError("not-excel", path, "PowerPoint", { cause });
   }
   if (cause !== undefined) return new WorkbookReadError("corrupt", path, "", { cause });
   if (has("xl/workbook.xml")) return new WorkbookReadError("no-worksheets", path);
   return new WorkbookReadError("not-xlsx", path);
-}
-
-/** exceljs internals it reads but does not type. */
-interface WorksheetInternals {
-  /** Merges keyed by master address; `worksheet.model.merges` would rebuild every row to give them. */
-  _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
-  /** Parsed from <sheetProtection sheet="1">; null when the sheet is not protected. */
-  sheetProtection?: { sheet?: boolean } | null;
-}
-
-/** One worksheet as a grid: values (cached results for formulas), number formats, merges, protection, visibility. */
-export function worksheetToGrid(
-  worksheet: ExcelJS.Worksheet,
-  /** Gets the formula cells that hold no cached result, for calculateMissingResults. */
-  missing?: Array<{ row: number; col: number }>,
-  /** Gets the formula cells whose cached result is 0 (no result under fullCalcOnLoad). */
-  zeros?: Array<{ row: number; col: number }>,
-): MapGrid {
-  const internals = worksheet as unknown as WorksheetInternals;
-  const merges: CellRange[] = Object.values(internals._merges ?? {}).map((m) => ({
-    top: m.top,
-    left: m.left,
-    bottom: m.bottom,
-    right: m.right,
-  }));
-  const grid = new MapGrid(worksheet.name, merges);
-  grid.protected = internals.sheetProtection?.sheet === true;
-  // exceljs reads <sheet state="hidden|veryHidden"> into state; a sheet without it is visible.
-  grid.hidden = worksheet.state === "hidden" || worksheet.state === "veryHidden";
-  worksheet.eachRow((row, rowNumber) => {
-    row.eachCell((xcell, colNumber) => {
-      const cell = toCell(xcell);
-      if (!cell) return;
-      grid.set(rowNumber, colNumber, cell);
-      if (cell.formula === undefined) return;
-      if (cell.value === null) missing?.push({ row: rowNumber, col: colNumber });
-      else if (cell.value === 0) zeros?.push({ row: rowNumber, col: colNumber });
-    });
-  });
-  return grid;
-}
-
-function toCell(xcell: ExcelJS.Cell): Cell | undefined {
-  let cell: Cell;
-  switch (xcell.type) {
-    case ExcelJS.ValueType.Null:
-    case ExcelJS.ValueType.Merge: // the master holds the merged value
-      return undefined;
-    case ExcelJS.ValueType.Formula:
-      // `result` and `formula` rather than `value`, which copies the formula model for every cell.
-      // For shared-formula clones exceljs translates the master's formula on demand.
-      cell = { value: plainValue(xcell.result), formula: xcell.formula ?? "" };
-      break;
-    default: {
-      const value = plainValue(xcell.value);
-      if (value === null || value === "") return undefined;
-      cell = { value };
-    }
-  }
-  const numFmt = xcell.numFmt;
-  if (numFmt) cell.numFmt = numFmt;
-  return cell;
-}
-
-function plainValue(raw: unknown): CellValue {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
-  if (raw instanceof Date) return raw;
-  if (typeof raw === "object") {
-    const o = raw as { richText?: Array<{ text: string }>; text?: unknown; error?: unknown; hyperlink?: unknown };
-    if (Array.isArray(o.richText)) return o.richText.map((run) => run.text).join("");
-    if (typeof o.error === "string") return { error: o.error };
-    if ("text" in o) return plainValue(o.text); // hyperlink: its text may itself be rich text
-  }
-  return null;
 }

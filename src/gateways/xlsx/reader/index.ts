@@ -1,0 +1,92 @@
+/**
+ * The check path's .xlsx reader: the zip's directory first, then the workbook, its shared strings and styles, then
+ * each worksheet only as far as the engine needs to see whether it holds the 自评表 (its first rows and its merged
+ * areas), and in full only the sheet chosen. A large data sheet beside the table therefore costs one inflate, and
+ * no file can take more than the bounds of ./limits.ts. It runs in Node and in the browser (no Node API).
+ *
+ * Written here rather than taken from exceljs, which is kept for writing the scored copy: exceljs loads every
+ * sheet into a full object model (206 ms to require, several times the bare parse to load, gigabytes on a
+ * 200 000-row sheet) and has no bounds, and no other maintained reader reads a chosen sheet only or stops at a
+ * limit. fflate inflates and saxes parses; this package only maps SpreadsheetML onto the engine's grid.
+ */
+import type { MapGrid } from "../../../domain/grid";
+import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
+import { readWorkbookParts } from "./parts";
+import { readSheet, type SheetRead } from "./sheet";
+import { ZipArchive } from "./zip";
+
+export { DEFAULT_LIMITS, WorkbookFormatError, type LimitKind, type ReadLimits } from "./limits";
+
+/**
+ * Rows read of a sheet before it is known to hold the table: the engine looks for headers in the first 300 rows
+ * (HEADER_SCAN_ROWS in domain/header.ts); the table's own rows follow in the full read of the sheet chosen.
+ */
+export const SAMPLE_ROWS = 300;
+
+export interface WorkbookReadOptions {
+  limits?: Partial<ReadLimits>;
+  /** Picks the sheet to read in full from the sampled grids (the engine's locateTable); null when none fits. */
+  choose?: (sampled: readonly MapGrid[]) => string | null;
+  /** Read every sheet in full (a tool that needs them all, such as a test comparing readers). */
+  all?: boolean;
+}
+
+export interface WorkbookContents {
+  /** Every worksheet in tab order; sheets other than the one chosen may hold only their first SAMPLE_ROWS rows. */
+  sheets: MapGrid[];
+  /** Names of the sheets read only in part. */
+  sampled: string[];
+  /** Formula cells with no result, per grid (and cached zeros when the workbook recalculates on opening). */
+  missing: Map<MapGrid, Array<{ row: number; col: number }>>;
+}
+
+/**
+ * Reads a workbook's bytes. Returns undefined when the zip holds no SpreadsheetML workbook (the caller says what it
+ * is instead); throws WorkbookFormatError on a damaged file or one past a bound.
+ */
+export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOptions = {}): WorkbookContents | undefined {
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const zip = new ZipArchive(bytes, limits);
+  const parts = readWorkbookParts(zip, limits);
+  if (!parts) return undefined;
+  const cells = { count: 0 };
+  const worksheets = parts.sheets.filter((s) => s.path !== undefined);
+  const read = (s: (typeof worksheets)[number], rows?: number): SheetRead => {
+    const r = readSheet(zip, zip.entry(s.path!)!, parts, s.name, limits, { rows, cells });
+    r.grid.hidden = s.state !== "visible";
+    return r;
+  };
+  const reads = worksheets.map((s) => read(s, options.all ? undefined : SAMPLE_ROWS));
+  const full = (i: number) => {
+    if (!reads[i].partial) return;
+    cells.count -= reads[i].grid.size;
+    reads[i] = read(worksheets[i], undefined);
+  };
+  const chosen = options.choose?.(reads.map((r) => r.grid)) ?? null;
+  const at = worksheets.findIndex((s) => s.name === chosen);
+  if (at >= 0) {
+    full(at);
+    // A formula without a result that reaches into another sheet needs that sheet's every row to be computed.
+    if (reads[at].missing.some(({ row, col }) => reads[at].grid.cell(row, col)?.formula?.includes("!")))
+      reads.forEach((_, i) => full(i));
+  }
+  const missing = new Map<MapGrid, Array<{ row: number; col: number }>>();
+  for (const r of reads) {
+    const cellsMissing = parts.fullCalcOnLoad ? [...r.missing, ...r.zeros] : r.missing;
+    if (cellsMissing.length) missing.set(r.grid, cellsMissing);
+  }
+  return {
+    sheets: reads.map((r) => r.grid),
+    sampled: reads.filter((r) => r.partial).map((r) => r.grid.name),
+    missing,
+  };
+}
+
+/** Whether the zip names a part, case-insensitively (for saying what a non-workbook zip is). */
+export function zipHolds(bytes: Uint8Array, name: string): boolean {
+  try {
+    return new ZipArchive(bytes, DEFAULT_LIMITS).entry(name) !== undefined;
+  } catch {
+    return false;
+  }
+}

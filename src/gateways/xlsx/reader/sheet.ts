@@ -1,0 +1,238 @@
+/**
+ * One worksheet part (ECMA-376 Part 1, §18.3) straight into the engine's grid: values with their number formats,
+ * formulas with their cached results (shared formulas moved to each clone), merged areas and protection.
+ * `rows` stops the cell parse after that many rows, for a sheet read only to see whether it holds the 自评表;
+ * the merged areas, which the schema puts after the cells, are then picked out of the rest of the text by a scan
+ * that never builds an element, so a 200 000-row data sheet costs one inflate and one pass of a regular expression.
+ */
+import { MapGrid, type Cell, type CellRange, type CellValue } from "../../../domain/grid";
+import { limitExceeded, WorkbookFormatError, type ReadLimits } from "./limits";
+import { StringItemText, unescapeOoxml, type WorkbookParts } from "./parts";
+import { isDateFormat, moveFormula, parseIsoDate, serialToDate } from "./values";
+import { textStream } from "./text";
+import { parseEntry } from "./xml";
+import { StopReading, type ZipArchive, type ZipEntry } from "./zip";
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+export interface SheetReadOptions {
+  /** Read the cells of the first this many rows only (the merges are still all read). */
+  rows?: number;
+  /** Cells already read in this workbook, against limits.cells; updated. */
+  cells: { count: number };
+}
+
+export interface SheetRead {
+  grid: MapGrid;
+  /** True when the cell parse stopped at options.rows before the sheet ended. */
+  partial: boolean;
+  /** Formula cells the file holds no result for. */
+  missing: Array<{ row: number; col: number }>;
+  /** Formula cells whose cached result is 0 (no result when the workbook asks to be recalculated on opening). */
+  zeros: Array<{ row: number; col: number }>;
+}
+
+/** "B12" → { row: 12, col: 2 }; undefined for anything else. */
+function decodeAddress(a: string): { row: number; col: number } | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < a.length; i++) {
+    const c = a.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === 0 || i > 3 || i === a.length) return undefined;
+  const row = Number(a.slice(i));
+  if (!Number.isInteger(row)) return undefined;
+  return { row, col };
+}
+
+function decodeRange(ref: string): CellRange | undefined {
+  const [from, to = from] = ref.replace(/\$/g, "").split(":");
+  const a = decodeAddress(from);
+  const b = decodeAddress(to);
+  if (!a || !b) return undefined;
+  const range = {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+  if (range.top < 1 || range.left < 1 || range.bottom > MAX_ROW || range.right > MAX_COL) return undefined;
+  return range;
+}
+
+/** What one <c> element holds while it is being read. */
+interface CellState {
+  row: number;
+  col: number;
+  type: string;
+  style: number;
+  value: string | undefined;
+  formula: string | undefined;
+  shared: { si: string; master: boolean } | undefined;
+}
+
+export function readSheet(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  parts: WorkbookParts,
+  name: string,
+  limits: ReadLimits,
+  options: SheetReadOptions,
+): SheetRead {
+  const merges: CellRange[] = [];
+  const grid = new MapGrid(name, merges);
+  grid.protected = false; // a file always says whether its sheet is protected (<sheetProtection>)
+  const missing: SheetRead["missing"] = [];
+  const zeros: SheetRead["zeros"] = [];
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  const stopAfter = options.rows ?? Infinity;
+  let partial = false;
+
+  let row = 0;
+  let col = 0;
+  let cell: CellState | undefined;
+  /** Which text the parser is in: a value (<v>), a formula (<f>), an inline string (<is>). */
+  let into: "v" | "f" | "is" | undefined;
+  let text = "";
+  const inline = new StringItemText();
+
+  const addMerge = (ref: string | undefined) => {
+    const range = ref ? decodeRange(ref) : undefined;
+    if (!range) return;
+    if (merges.length >= limits.merges) throw limitExceeded("merges", limits, entry.name);
+    merges.push(range);
+  };
+
+  const finishCell = (c: CellState) => {
+    let formula = c.formula;
+    if (c.shared) {
+      if (c.shared.master && formula !== undefined) masters.set(c.shared.si, { formula, row: c.row, col: c.col });
+      else if (formula === undefined || formula === "") {
+        const m = masters.get(c.shared.si);
+        if (m) formula = moveFormula(m.formula, c.row - m.row, c.col - m.col);
+      }
+    }
+    const numFmt = parts.styleFormats[c.style] ?? "";
+    const value = cellValue(c, parts, numFmt);
+    if (formula === undefined && (value === null || value === "")) return;
+    if (++options.cells.count > limits.cells) throw limitExceeded("cells", limits, entry.name);
+    const out: Cell = formula === undefined ? { value } : { value, formula };
+    if (numFmt) out.numFmt = numFmt;
+    grid.set(c.row, c.col, out);
+    if (formula !== undefined) {
+      if (value === null) missing.push({ row: c.row, col: c.col });
+      else if (value === 0) zeros.push({ row: c.row, col: c.col });
+    }
+  };
+
+  parseEntry(zip, entry, limits, {
+    open(tag, a) {
+      if (cell) {
+        if (tag === "v") [into, text] = ["v", ""];
+        else if (tag === "f") {
+          [into, text] = ["f", ""];
+          if (a.t === "shared" && a.si !== undefined) cell.shared = { si: a.si, master: a.ref !== undefined };
+        } else if (tag === "is") into = "is";
+        else if (into === "is") inline.open(tag);
+        return;
+      }
+      switch (tag) {
+        case "row": {
+          const r = a.r !== undefined ? Number(a.r) : row + 1;
+          if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) throw new WorkbookFormatError("corrupt", entry.name);
+          if (r > stopAfter) {
+            partial = true;
+            throw new StopReading();
+          }
+          [row, col] = [r, 0];
+          break;
+        }
+        case "c": {
+          const at = a.r !== undefined ? decodeAddress(a.r) : { row: row || 1, col: col + 1 };
+          if (!at || at.row < 1 || at.row > MAX_ROW || at.col < 1 || at.col > MAX_COL)
+            throw new WorkbookFormatError("corrupt", entry.name);
+          if (at.row > stopAfter) {
+            partial = true;
+            throw new StopReading();
+          }
+          [row, col] = [at.row, at.col];
+          const style = a.s !== undefined ? Number(a.s) : 0;
+          cell = { row, col, type: a.t ?? "n", style, value: undefined, formula: undefined, shared: undefined };
+          break;
+        }
+        case "mergeCell":
+          addMerge(a.ref);
+          break;
+        case "sheetProtection":
+          grid.protected = a.sheet === "1" || a.sheet === "true";
+          break;
+      }
+    },
+    close(tag) {
+      if (!cell) return;
+      if (tag === "c") {
+        finishCell(cell);
+        cell = undefined;
+        into = undefined;
+      } else if (tag === "v" && into === "v") [cell.value, into] = [text, undefined];
+      else if (tag === "f" && into === "f") [cell.formula, into] = [text, undefined];
+      else if (tag === "is") [cell.value, into] = [unescapeOoxml(inline.take()), undefined];
+      else if (into === "is") inline.close(tag);
+    },
+    text(t) {
+      if (into === "v" || into === "f") text += t;
+      else if (into === "is") inline.text(t);
+    },
+  });
+  if (partial) scanMerges(zip, entry, addMerge);
+  return { grid, partial, missing, zeros };
+}
+
+/** The merged areas of a sheet whose cells were not all parsed: <mergeCell ref="…"> picked out of the text. */
+function scanMerges(zip: ZipArchive, entry: ZipEntry, add: (ref: string) => void): void {
+  const pattern = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']*)["']/g;
+  let tail = "";
+  const stream = textStream((text) => {
+    const s = tail + text;
+    let last = 0;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(s); m; m = pattern.exec(s)) {
+      add(m[1]);
+      last = pattern.lastIndex;
+    }
+    // Keep the end of this piece, in case an element starts in it and ends in the next one.
+    tail = s.slice(Math.max(last, s.length - 512));
+  });
+  zip.read(entry, (chunk) => stream.push(chunk));
+  stream.end();
+}
+
+function cellValue(c: CellState, parts: WorkbookParts, numFmt: string): CellValue {
+  const raw = c.value;
+  if (raw === undefined) return null;
+  switch (c.type) {
+    case "s": {
+      const s = parts.sharedStrings[Number(raw)];
+      return s === undefined ? null : s;
+    }
+    case "inlineStr":
+      return raw;
+    case "str":
+      return unescapeOoxml(raw);
+    case "b":
+      return raw === "1" || raw === "true";
+    case "e":
+      return { error: raw };
+    case "d":
+      return parseIsoDate(raw) ?? raw;
+    default: {
+      if (raw.trim() === "") return null;
+      const n = Number(raw);
+      if (!Number.isFinite(n)) return null;
+      return numFmt && isDateFormat(numFmt) ? serialToDate(n, parts.date1904) : n;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * One zip entry's XML, parsed as it inflates (saxes, a streaming parser) with the reader's bounds: no DTD (so no
+ * entity can expand), elements nested no deeper than limits.xmlDepth. Element and attribute names reach the
+ * handler without their namespace prefix ("x:c" → "c", "r:id" → "id"): generators differ in the prefixes they
+ * choose, and within one SpreadsheetML part the local names do not collide.
+ */
+import { SaxesParser } from "saxes";
+import { limitExceeded, WorkbookFormatError, type ReadLimits } from "./limits";
+import { textStream } from "./text";
+import { StopReading, type ZipArchive, type ZipEntry } from "./zip";
+
+export type Attributes = Record<string, string>;
+
+export interface XmlHandler {
+  open(name: string, attributes: Attributes): void;
+  close?(name: string): void;
+  /** Character data (text and CDATA), possibly in several pieces for one text node. */
+  text?(text: string): void;
+}
+
+function localName(name: string): string {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+function localAttributes(raw: Record<string, string>): Attributes {
+  let out: Attributes | undefined;
+  for (const key in raw) {
+    if (key.indexOf(":") < 0) continue;
+    out ??= { ...raw };
+    delete out[key];
+    if (!key.startsWith("xmlns:")) out[localName(key)] = raw[key];
+  }
+  return out ?? raw;
+}
+
+/**
+ * Parses an entry with `handler`. A handler may throw StopReading to stop (the rest of the entry is neither
+ * inflated nor parsed); parseEntry then returns normally.
+ */
+export function parseEntry(zip: ZipArchive, entry: ZipEntry, limits: ReadLimits, handler: XmlHandler): void {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  let depth = 0;
+  parser.on("doctype", () => {
+    throw new WorkbookFormatError("dtd", entry.name);
+  });
+  parser.on("opentag", (tag) => {
+    if (++depth > limits.xmlDepth) throw limitExceeded("xmlDepth", limits, entry.name);
+    handler.open(localName(tag.name), localAttributes(tag.attributes as Record<string, string>));
+    if (tag.isSelfClosing) {
+      depth--;
+      handler.close?.(localName(tag.name));
+    }
+  });
+  parser.on("closetag", (tag) => {
+    if (tag.isSelfClosing) return; // already closed above
+    depth--;
+    handler.close?.(localName(tag.name));
+  });
+  if (handler.text) {
+    const text = handler.text.bind(handler);
+    parser.on("text", text);
+    parser.on("cdata", text);
+  }
+  const stream = textStream((t) => parser.write(t));
+  try {
+    zip.read(entry, (chunk) => stream.push(chunk));
+    stream.end();
+    parser.close();
+  } catch (e) {
+    if (e instanceof StopReading) return;
+    if (e instanceof WorkbookFormatError) throw e;
+    throw new WorkbookFormatError("corrupt", entry.name);
+  }
+}
