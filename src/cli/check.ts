@@ -2,7 +2,7 @@
  * `ziping check`: read each file, run the engine, optionally write a marked-up copy, and keep going when
  * one file fails. Produces one report per file; rendering is in format.ts.
  */
-/* global NodeJS -- Node code: the shared lint config assumes a browser. */
+/* global NodeJS, process -- Node code: the shared lint config assumes a browser. */
 import { promises as fsp } from "fs";
 import { checkWorkbook, parseLayoutFile, type LayoutOverride } from "../domain";
 import type { CheckResult, Localized } from "../domain/types";
@@ -34,7 +34,12 @@ export interface Progress {
   (index: number, total: number, file: string): void;
 }
 
-/** Checks the files one after another (exceljs holds a whole workbook in memory: one at a time keeps it flat). */
+/**
+ * Checks the files: a batch in a pool of worker processes (./pool.ts: both cores, and a file that takes its worker
+ * down is one error), one file in this process (no worker to start). ZIPING_WORKERS=0 checks a batch in this
+ * process too, one file after another; ZIPING_WORKERS=N sets the pool's size, ZIPING_DEADLINE_S a file's time and
+ * ZIPING_WORKER_MEMORY_MB a worker's heap. Reports reach `onReport` in the files' order.
+ */
 export async function checkFiles(
   files: readonly string[],
   request: CheckRequest,
@@ -43,21 +48,60 @@ export async function checkFiles(
   layout?: LayoutOverride,
   copies: readonly CopyPlan[] = request.write ? planCopies(files, request.write, new PathSet(files)) : [],
 ): Promise<FileReport[]> {
+  const env = (name: string) => {
+    const n = Number(process.env[name]);
+    return process.env[name] !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+  };
+  const workers = env("ZIPING_WORKERS");
+  if (files.length > 1 && workers !== 0) {
+    const { checkInPool } = await import("./pool");
+    const deadline = env("ZIPING_DEADLINE_S");
+    return checkInPool(
+      files,
+      request,
+      layout,
+      copies,
+      (report, i) => {
+        progress?.(i + 1, files.length, report.file);
+        onReport(report);
+      },
+      {
+        size: workers,
+        deadlineMs: deadline ? deadline * 1000 : undefined,
+        memoryMb: env("ZIPING_WORKER_MEMORY_MB") || undefined,
+      },
+    );
+  }
   const reports: FileReport[] = [];
   for (const [i, file] of files.entries()) {
     progress?.(i + 1, files.length, file);
-    const report = await checkOne(file, request, layout);
-    if (report.result && copies[i]) await writeCopy(report, copies[i], request.force === true);
+    const report = await checkOneFile(file, request, layout, copies[i]);
     reports.push(report);
     onReport(report);
   }
   return reports;
 }
 
-async function checkOne(file: string, request: CheckRequest, layout?: LayoutOverride): Promise<FileReport> {
+/** One file: read, check, and write its copy when one is planned (in this process or in a pool worker). */
+export async function checkOneFile(
+  file: string,
+  request: Pick<CheckRequest, "profile" | "settings" | "force">,
+  layout?: LayoutOverride,
+  copy?: CopyPlan,
+): Promise<FileReport> {
+  const report = await checkOne(file, request, layout);
+  if (report.result && copy) await writeCopy(report, copy, request.force === true);
+  return report;
+}
+
+async function checkOne(
+  file: string,
+  request: Pick<CheckRequest, "profile" | "settings">,
+  layout?: LayoutOverride,
+): Promise<FileReport> {
   let sheets;
   try {
-    ({ sheets } = await readWorkbookFile(file));
+    ({ sheets } = await readWorkbookFile(file, { sheet: layout?.sheet }));
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, readError: e.localized };
     return { file, readError: internal(e) };

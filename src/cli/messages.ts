@@ -209,6 +209,16 @@ const table = {
     "zh-CN": "检查时出现内部错误，请把此文件和以下信息报告给维护者：{message}",
     "en-US": "Internal error while checking; please report this file and the following to the maintainers: {message}",
   },
+  workerTimeout: {
+    "zh-CN": "检查超过 {seconds} 秒仍未完成，已放弃此文件（其余文件照常检查）；请确认它是否为正常的自评表：{file}",
+    "en-US":
+      "Checking took over {seconds} s and this file was given up (the others are checked as usual); check that it is a sound 自评表: {file}",
+  },
+  workerCrashed: {
+    "zh-CN": "检查此文件时进程意外终止（{reason}），已跳过（其余文件照常检查）；请把此文件报告给维护者：{file}",
+    "en-US":
+      "The process checking this file stopped unexpectedly ({reason}) and the file was skipped (the others are checked as usual); please report it to the maintainers: {file}",
+  },
   cannotCreateDir: {
     "zh-CN": "无法创建输出文件夹 {dir}（{reason}）",
     "en-US": "Cannot create the output folder {dir} ({reason})",

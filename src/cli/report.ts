@@ -56,7 +56,7 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<numb
     const option = await layoutOption(request.layout, io.stderr);
     if (!option) return EXIT.failure;
     const { layout } = option;
-    const { sheets } = await readWorkbookFile(request.workbook);
+    const { sheets } = await readWorkbookFile(request.workbook, { sheet: layout?.sheet });
     const detail = checkWorkbook(sheets, { profile: request.profile, settings: request.settings, layout });
     // A draft made only of placeholders is no draft: say why there is none and what to do.
     if (!detail.table) {

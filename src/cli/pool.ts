@@ -1,0 +1,168 @@
+/**
+ * A batch checked in a small pool of child processes, so that a file which takes a worker down (out of memory,
+ * past its deadline, a crash) costs that file an error message and nothing else: the worker is replaced and the
+ * batch goes on, with both cores busy. Reports come back in the order the files were named, whatever order they
+ * finish in. Child processes rather than worker_threads: a process's memory cap (--max-old-space-size) and
+ * SIGKILL hold whatever the file does, and the reader, the engine and exceljs run there unchanged.
+ */
+/* global Buffer, NodeJS, __dirname, __filename, require, setTimeout, clearTimeout -- Node code: the shared lint config assumes a browser. */
+import { fork, type ChildProcess } from "child_process";
+import * as os from "os";
+import * as nodePath from "path";
+import { pathToFileURL } from "url";
+import type { LayoutOverride } from "../domain";
+import type { Localized } from "../domain/types";
+import type { CheckRequest } from "./args";
+import type { CopyPlan, FileReport } from "./check";
+import { t } from "./messages";
+
+export interface PoolOptions {
+  /** Workers at most (default: the machine's cores, at most 4, never more than the files). */
+  size?: number;
+  /** A file taking longer than this (reading, checking and writing its copy) is given up, in ms. */
+  deadlineMs?: number;
+  /** Heap of each worker, in MB. */
+  memoryMb?: number;
+}
+
+export const DEFAULT_DEADLINE_MS = 120_000;
+export const DEFAULT_MEMORY_MB = 2048;
+
+/** What a worker is asked to do with one file. */
+export interface WorkerTask {
+  id: number;
+  file: string;
+  request: Pick<CheckRequest, "profile" | "settings" | "force">;
+  layout?: LayoutOverride;
+  copy?: CopyPlan;
+}
+
+export interface WorkerReply {
+  id: number;
+  report: FileReport;
+}
+
+/** The worker's module and how to run it: compiled JavaScript as it is, TypeScript sources through tsx. */
+function workerEntry(): { module: string; execArgv: string[] } {
+  const typescript = __filename.endsWith(".ts");
+  const module = nodePath.join(__dirname, typescript ? "check-worker.ts" : "check-worker.js");
+  // tsx's loader (ESM and CommonJS hooks both: the lazy import() of the writers needs the first).
+  const loader = pathToFileURL(
+    nodePath.join(nodePath.dirname(require.resolve("tsx/package.json")), "dist", "loader.mjs"),
+  );
+  return { module, execArgv: typescript ? ["--import", loader.href] : [] };
+}
+
+function both(key: "workerTimeout" | "workerCrashed", params: Record<string, string | number>): Localized {
+  return { "zh-CN": t("zh-CN", key, params), "en-US": t("en-US", key, params) };
+}
+
+interface Worker {
+  child: ChildProcess;
+  task?: WorkerTask;
+  timer?: NodeJS.Timeout;
+  /** Standard error of the worker for the task at hand (an out-of-memory report names itself there). */
+  stderr: string;
+}
+
+/**
+ * Checks `files` in the pool; `onReport` gets each report in the files' order as soon as it and all before it
+ * are done.
+ */
+export function checkInPool(
+  files: readonly string[],
+  request: CheckRequest,
+  layout: LayoutOverride | undefined,
+  copies: readonly CopyPlan[],
+  onReport: (report: FileReport, index: number) => void,
+  options: PoolOptions = {},
+): Promise<FileReport[]> {
+  const size = Math.max(1, Math.min(options.size ?? Math.min(os.cpus().length, 4), files.length));
+  const deadline = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const memory = options.memoryMb ?? DEFAULT_MEMORY_MB;
+  const entry = workerEntry();
+  const reports: Array<FileReport | undefined> = new Array(files.length);
+  const workers = new Set<Worker>();
+  let next = 0;
+  let emitted = 0;
+
+  return new Promise<FileReport[]>((resolve) => {
+    const settle = (index: number, report: FileReport) => {
+      if (reports[index]) return;
+      reports[index] = report;
+      while (emitted < files.length && reports[emitted]) onReport(reports[emitted]!, emitted++);
+      if (emitted === files.length) {
+        for (const w of workers) w.child.kill();
+        resolve(reports as FileReport[]);
+      }
+    };
+
+    const start = (): Worker => {
+      const child = fork(entry.module, [], {
+        execArgv: [...entry.execArgv, `--max-old-space-size=${memory}`],
+        serialization: "advanced", // structured clone: dates and maps in the results survive the trip
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+      });
+      const worker: Worker = { child, stderr: "" };
+      workers.add(worker);
+      child.stderr?.on("data", (d: Buffer) => {
+        if (worker.stderr.length < 64 * 1024) worker.stderr += d.toString();
+      });
+      child.on("message", (reply: WorkerReply | { ready: true }) => {
+        // A worker is given its first file once it has loaded, so that its start-up is not counted in the deadline.
+        if ("ready" in reply) return give(worker);
+        const task = worker.task;
+        if (!task || reply.id !== task.id) return;
+        clearTimeout(worker.timer);
+        worker.task = undefined;
+        settle(task.id, reply.report);
+        give(worker);
+      });
+      child.on("exit", (code, signal) => {
+        workers.delete(worker);
+        clearTimeout(worker.timer);
+        const task = worker.task;
+        if (task) {
+          const outOfMemory = /heap out of memory|Allocation failed/i.test(worker.stderr);
+          settle(task.id, {
+            file: task.file,
+            readError: both("workerCrashed", {
+              file: task.file,
+              reason: outOfMemory ? `out of memory (${memory} MB)` : `${signal ?? `exit ${code}`}`,
+            }),
+          });
+        }
+        if (next < files.length) start();
+      });
+      return worker;
+    };
+
+    const give = (worker: Worker) => {
+      if (next >= files.length) {
+        worker.child.kill();
+        return;
+      }
+      const id = next++;
+      const task: WorkerTask = {
+        id,
+        file: files[id],
+        request: { profile: request.profile, settings: request.settings, force: request.force },
+        layout,
+        copy: copies[id],
+      };
+      worker.task = task;
+      worker.stderr = "";
+      worker.timer = setTimeout(() => {
+        settle(id, {
+          file: task.file,
+          readError: both("workerTimeout", { file: task.file, seconds: deadline / 1000 }),
+        });
+        worker.task = undefined;
+        worker.child.kill("SIGKILL"); // its exit starts a fresh worker for the rest
+      }, deadline);
+      worker.child.send(task);
+    };
+
+    for (let i = 0; i < size; i++) start();
+  });
+}
