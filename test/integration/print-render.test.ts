@@ -29,9 +29,17 @@ async function run(argv: string[]): Promise<{ status: number; out: string }> {
   return { status: await main(argv, io), out };
 }
 
+interface Word {
+  x: number;
+  y: number;
+  text: string;
+}
+
 interface Page {
   width: number;
   height: number;
+  /** Every word with its top-left corner (pdftotext -bbox), in points. */
+  words: Word[];
   /** pdftotext -raw: each cell's lines together, in drawing order. */
   text: string;
   /** The right edge of the rightmost word on the page, in points. */
@@ -45,13 +53,19 @@ function pages(pdf: string): Page[] {
     Number(m[2]),
   ]);
   const bbox = spawnSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 28 }).stdout;
-  const rights = bbox
-    .split("<page ")
-    .slice(1)
-    .map((p) => Math.max(0, ...[...p.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]))));
+  const bboxPages = bbox.split("<page ").slice(1);
+  const rights = bboxPages.map((p) => Math.max(0, ...[...p.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]))));
+  const words = bboxPages.map((p) =>
+    [...p.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      text: m[3],
+    })),
+  );
   return sizes.map(([width, height], i) => ({
     width,
     height,
+    words: words[i] ?? [],
     right: rights[i] ?? 0,
     text: spawnSync("pdftotext", ["-raw", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], {
       encoding: "utf8",
@@ -120,6 +134,37 @@ const isA4 = (p: Page, orientation: "portrait" | "landscape") => {
     for (const f of findings) expect(text).toContain(squeeze(f.message));
     const holding = scored.filter((p) => findings.some((f) => squeeze(p.text).includes(squeeze(f.message))));
     expect(holding).toEqual(own);
+  });
+
+  it("校验结果: each row is as tall as its lines of text and no taller (no page wasted on blank space)", () => {
+    const page = scored.find((p) => p.text.includes("序号 严重程度 规则"))!;
+    const at = (text: string) => page.words.find((w) => w.text === text)!;
+    const [seqX, from, to] = [at("序号").x, at("说明").x, at("应为").x];
+    // Each finding's row starts at its 序号; the 说明 column's lines inside it are the row's text.
+    const seq = page.words.filter((w) => /^\d+$/.test(w.text) && Math.abs(w.x - seqX) < 30).sort((a, b) => a.y - b.y);
+    const lines = [
+      ...new Set(page.words.filter((w) => w.x >= from - 1 && w.x < to - 1 && w.y > at("说明").y + 1).map((w) => w.y)),
+    ].sort((a, b) => a - b);
+    const pitch = Math.min(
+      ...lines
+        .slice(1)
+        .map((y, i) => y - lines[i])
+        .filter((d) => d > 1),
+    );
+    expect(seq.length).toBeGreaterThan(3);
+    for (let i = 0; i + 1 < seq.length; i++) {
+      const count = lines.filter((y) => y >= seq[i].y - pitch / 2 && y < seq[i + 1].y - pitch / 2).length;
+      const height = seq[i + 1].y - seq[i].y;
+      // By hand from the first page printed: a 4-line 说明 sits in a 64.6 pt row at a 15.7 pt pitch (62.8 pt of text).
+      expect({ row: seq[i].text, lines: count, fits: height >= count * pitch - 1 }).toEqual({
+        row: seq[i].text,
+        lines: count,
+        fits: true,
+      });
+      expect({ row: seq[i].text, height, slack: height - count * pitch <= pitch * 0.75 }).toMatchObject({
+        slack: true,
+      });
+    }
   });
 
   it("计算结果: A4 with its own header on every page, every computation whole", () => {
