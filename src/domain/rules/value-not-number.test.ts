@@ -1,6 +1,6 @@
 /**
- * value-not-number (DOMAIN.md §3–4): text where a number is needed, and a budget of 0 or less, which leaves the
- * rate undefined (a finding, not a crash).
+ * value-not-number (DOMAIN.md §3–4): text where a number is needed, and a budget that shows as 0.00 or less, which
+ * leaves the rate undefined (a finding, not a crash).
  */
 import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
@@ -18,6 +18,11 @@ describe.each(PROFILE_IDS)("value-not-number under %s", (profile) => {
     ["0: no rate", 0, true],
     ["−1: no rate", -1, true],
     ["0.01: a rate of 0%", 0.01, false],
+    // A budget is divided by as the table shows it, at 2 decimals
+    ["0.005: shows as 0.01, a rate of 0%", 0.005, false],
+    ["0.0049: shows as 0.00, no rate", 0.0049, true],
+    ["1e-300: shows as 0.00, no rate", 1e-300, true],
+    ["−0.004: shows as −0.00, no rate", -0.004, true],
     ['"150万元" is 150', "150万元", false],
     ['"1,234.5元" is 0.12345 万元', "1,234.5元", false],
     ['"约150" is no amount', "约150", true],
