@@ -22,6 +22,7 @@ import {
   type Tier,
 } from "./parse";
 import {
+  amountShownPositive,
   amountsAgree,
   below,
   equalWithin,
@@ -135,7 +136,7 @@ export interface BudgetFacts {
   scored: boolean;
   /** The execution weight counted in the total: `weight` when scored, else 0. */
   execWeight: number;
-  /** Planned ≤ 0, or a rate that is no number: nothing to divide by. */
+  /** Planned shown as 0.00 万元 or less, or a rate that is no number: nothing to divide by. */
   noRate: boolean;
   rate: number | null;
   rateArithmetic: string;
@@ -406,8 +407,9 @@ class Scorer {
 
     if (planned === null || executed === null) return facts;
     const source = usedSum.planned !== undefined || usedSum.executed !== undefined ? "（按明细行合计）" : "";
-    // A budget so small (or an amount so large) that the rate is no number is reported like a zero budget.
-    if (planned <= 0 || !Number.isFinite(executed / planned)) {
+    // A budget that shows as 0.00 万元 (or an amount so large that the rate is no number) is reported like a zero
+    // budget: 95 of 1e-300 would be a rate of 9.5e301 and full execution points for a budget nobody can see.
+    if (!amountShownPositive(planned) || !Number.isFinite(executed / planned)) {
       facts.noRate = true;
       return facts;
     }

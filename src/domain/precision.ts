@@ -58,6 +58,17 @@ export function displayPrecision(numFmt: string | undefined): { decimals: number
   return { decimals: m ? m[1].length : 0, percent };
 }
 
+/** Float noise allowed in comparisons of computed scores and ratios (sums of two-decimal figures). */
+const NOISE = 1e-9;
+
+/**
+ * An amount (万元) above zero as the table shows it, at 2 decimals: a 全年预算数 of 0.004 or 1e-300 shows as 0.00,
+ * and a rate divided by it (95 ÷ 1e-300 = 9.5e301) means nothing.
+ */
+export function amountShownPositive(x: number): boolean {
+  return round(x, 2) > 0;
+}
+
 /** A typed amount (万元) agrees with the computed one at the displayed precision or within the tolerance. */
 export function amountsAgree(typed: number, computed: number, profile: Profile, numFmt?: string): boolean {
   if (Math.abs(typed - computed) <= profile.tolerance.amount + 1e-9) return true;
@@ -71,6 +82,9 @@ export function amountsAgree(typed: number, computed: number, profile: Profile, 
  */
 export function ratesAgree(typed: number, computed: number, profile: Profile, numFmt?: string): boolean {
   if (Math.abs(typed - computed) * 100 <= profile.tolerance.ratePoints + 1e-9) return true;
+  // Float noise relative to the rate's size: 1e300 spent of a 0.01 budget is 1e302, which written as 1e304% and read
+  // back differs in its last digit, far beyond ±0.01 points.
+  if (Math.abs(typed - computed) <= NOISE * Math.abs(computed)) return true;
   const { decimals, percent } = displayPrecision(numFmt);
   if (decimals === null) return false;
   return percent
@@ -91,9 +105,6 @@ export function scoresAgree(typed: number, computed: number, profile: Profile): 
 export function weightsAgree(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6;
 }
-
-/** Float noise allowed in comparisons of computed scores and ratios (sums of two-decimal figures). */
-const NOISE = 1e-9;
 
 /** A score short of its weight: the points lost need a reason (a score equal to the weight within 1e-6 is full). */
 export function scoreBelowWeight(score: number, weight: number): boolean {

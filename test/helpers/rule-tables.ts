@@ -58,6 +58,23 @@ export function withBudgetReasons(budget: Row[], spec: TableSpec = {}) {
   return gridFromRows("自评表", rows);
 }
 
+/**
+ * A table with no 分值 column (DOMAIN.md §2.1a): weights only in the 一级 labels ("产出指标(50分)"). Rows are
+ * [一级, 二级, 三级, 年度指标值, 实际完成值, 得分, 偏差原因]; the 总分 row types `total` under 得分 (column G). With
+ * the default budget (4 rows) the indicators start at row 11, as in the central layout.
+ */
+export function headingsOnlyGrid(indicators: Row[], total: Row[number] = null, spec: TableSpec = {}) {
+  const central: TableSpec = {
+    ...spec,
+    indicators: indicators.map((r) => [...r.slice(0, 5), null, ...r.slice(5)]),
+    total: [null, total],
+  };
+  const from = centralRowsOf(central).indicatorHeader;
+  // Column G (分值) left out from the indicator header down; the budget block keeps its own 分值.
+  const rows = centralRows(central).map((r, i) => (i + 1 >= from ? [...r.slice(0, 6), ...r.slice(7)] : r));
+  return gridFromRows("自评表", rows);
+}
+
 export { DEFAULT_BUDGET, DEFAULT_INDICATORS };
 
 /** The findings of one rule at one cell. */

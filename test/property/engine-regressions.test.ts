@@ -108,20 +108,40 @@ describe("the plan never writes over an officer's input, whatever the merges", (
 });
 
 describe("huge numbers Excel can hold give finite figures and plans", () => {
-  // Open bug (found by a fixed-point check of the plan, issue 9): a 全年预算数 of 1e-300 万元 gives a 执行率 of
-  // 9.5e301, planned into G4 as is; read back, it is compared with the computed one at ±0.01 percentage points and
-  // the last digit of the float differs (9.500000000000001e+303% against 9.499999999999999e+303%), so the check
-  // reports exec-rate-mismatch on the value it wrote itself. `.failing` until the engine compares such rates
-  // relatively (or refuses the budget): then this test fails, and `.failing` goes.
-  it.failing(
-    "a 执行率 of 9.5e301 (95 of a 全年预算数 of 1e-300) the plan wrote is not reported as exec-rate-mismatch",
-    () => {
-      const grid = centralGrid({ budget: [["年度资金总额", 1e-300, 1e-300, 95, 10, null, null]] });
-      const detail = checkWorkbook([grid]);
-      const again = checkWorkbook([applyPlanValues(grid, detail.plan.values)]);
-      expect(again.findings.filter((f) => f.rule === "exec-rate-mismatch").map((f) => f.cell)).toEqual([]);
-    },
-  );
+  // Found by a fixed-point check of the plan (issue 9): a 全年预算数 of 1e-300 万元 gave a 执行率 of 9.5e301 and full
+  // execution points; the rate planned into G4 and read back differed from itself in the last digit of the float
+  // (9.500000000000001e+303% against 9.499999999999999e+303%), so the check reported exec-rate-mismatch on the value
+  // it wrote. A budget that shows as 0.00 万元 is now a zero budget: no rate, no execution points, a finding at D4.
+  it("a 全年预算数 of 1e-300 (shown as 0.00) gives no 执行率 of 9.5e301 and no execution points, and says so at D4", () => {
+    // Budget total row 4 only; indicators rows 8–11 score 25 + 25 + 30 + 10 = 90; 总分 row 12 typed 99.5.
+    const grid = centralGrid({ budget: [["年度资金总额", 1e-300, 1e-300, 95, 10, null, null]] });
+    const detail = checkWorkbook([grid]);
+    expect(detail.budget).toEqual({ planned: 1e-300, executed: 95, rate: null, score: null });
+    expect(detail.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([
+      "value-not-number@D4",
+      "exec-over-budget@E4",
+      "total-mismatch@H12",
+    ]);
+    const zero = detail.findings.find((f) => f.rule === "value-not-number")!;
+    expect(zero.message["zh-CN"]).toBe("“全年预算数”为 0.00，执行率无法计算，请核实");
+    // 0.00 for execution (not 10) + 90 for the indicators: the tiny budget raises no score.
+    expect(detail.findings.find((f) => f.rule === "total-mismatch")!.expected).toBe("90.00");
+    expect(detail.plan.values.filter((v) => v.cell === "G4" || v.cell === "H4")).toEqual([]);
+    const again = checkWorkbook([applyPlanValues(grid, detail.plan.values)]);
+    expect(again.findings.filter((f) => f.rule === "exec-rate-mismatch").map((f) => f.cell)).toEqual([]);
+  });
+
+  it("a 执行率 of 1e302 (1e300 of a 全年预算数 of 0.01) the plan wrote is not reported as exec-rate-mismatch", () => {
+    // 0.01 shows as 0.01, so the rate is computed: 1e300 ÷ 0.01 = 1e302, written to G4 as 1e304% and read back one
+    // float digit off; overspending is exec-over-budget's to report, and the execution score stays at 10 of 10.
+    const grid = centralGrid({ budget: [["年度资金总额", 0.01, 0.01, 1e300, 10, null, null]] });
+    const detail = checkWorkbook([grid]);
+    expect(detail.budget.rate).toBe(1e302);
+    expect(detail.budget.score).toBe(10);
+    const again = checkWorkbook([applyPlanValues(grid, detail.plan.values)]);
+    expect(again.findings.filter((f) => f.rule === "exec-rate-mismatch").map((f) => f.cell)).toEqual([]);
+    expect(again.findings.map((f) => `${f.rule}@${f.cell}`)).toContain("exec-over-budget@E4");
+  });
 
   it("a 全年执行数 of 9e307 against a budget of 1 plans no Infinity 执行率", () => {
     const { detail, values, problems } = planOf(

@@ -1,4 +1,5 @@
 import {
+  amountShownPositive,
   amountsAgree,
   displayPrecision,
   fmtAmount,
@@ -182,6 +183,24 @@ describe("precision at the edges", () => {
     expect(ratesAgree(0.5001, 0.5, central)).toBe(true);
     expect(scoresAgree(10.1, 10, central)).toBe(true);
     expect(weightsAgree(0.000001, 0)).toBe(true);
+  });
+
+  it("an amount is above zero only as shown at 2 decimals: 0.005 shows as 0.01, 0.0049 and 1e-300 as 0.00", () => {
+    expect(amountShownPositive(0.005)).toBe(true);
+    expect(amountShownPositive(0.01)).toBe(true);
+    expect(amountShownPositive(0.0049)).toBe(false);
+    expect(amountShownPositive(1e-300)).toBe(false);
+    expect(amountShownPositive(0)).toBe(false);
+    expect(amountShownPositive(-0.004)).toBe(false);
+    expect(amountShownPositive(-1)).toBe(false);
+  });
+
+  it("a huge rate agrees with itself one float digit off, and not 0.001% of itself off", () => {
+    // 1e302 written as 1e304% reads back as 1e304 / 100, which is not 1e302 in binary
+    expect(ratesAgree(1e304 / 100, 1e302, central)).toBe(true);
+    expect(ratesAgree(1e302 * (1 + 1e-10), 1e302, central)).toBe(true);
+    expect(ratesAgree(1e302 * (1 + 1e-8), 1e302, central)).toBe(false);
+    expect(ratesAgree(1e302 * (1 - 1e-8), 1e302, central)).toBe(false);
   });
 
   it("text quoted in a format is left out whatever its length, so a quoted ' %' is no percentage", () => {

@@ -3,6 +3,8 @@
  * threshold is 90% under sichuan, none under central-2020 and city-20-80, and moves with execReasonThreshold.
  */
 import { describe, expect, it } from "@jest/globals";
+import { gridFromRows } from "../grid";
+import { centralRows, findingsOf } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, withBudget, withBudgetReasons } from "../../../test/helpers/rule-tables";
 import type { ProfileId } from "../../domain";
 
@@ -97,5 +99,50 @@ describe("exec-low-no-reason message", () => {
     const f = findingAt(spent(89.99), "exec-low-no-reason", "G4", { profile: "sichuan" })!;
     expect(f.message["zh-CN"]).toBe("执行率 89.99% 低于 90.00%，需说明原因");
     expect(f.message["en-US"]).toBe("Execution rate 89.99% is below 90.00%; a reason is required");
+  });
+});
+
+describe("exec-low-no-reason without a rate to compare", () => {
+  it.each<[string, ProfileId, number, number]>([
+    // A budget of 0, or one that shows as 0.00, has no rate: value-not-number says so at D4.
+    ["a budget of 0 under sichuan", "sichuan", 0, 0],
+    ["a budget of 1e-300 under sichuan (95 spent)", "sichuan", 1e-300, 95],
+    // No threshold: a negative rate (−5 of 100, a refund larger than the spending) is below nothing either.
+    ["−5 of 100 under central-2020", "central-2020", 100, -5],
+    ["−5 of 100 under city-20-80", "city-20-80", 100, -5],
+  ])("%s", (_, profile, planned, executed) => {
+    const g = withBudget(["年度资金总额", planned, planned, executed, 10, null, null]);
+    expect(findingsOf(g, { profile }).filter((f) => f.startsWith("exec-low-no-reason@"))).toEqual([]);
+  });
+
+  it("−5 of 100 under sichuan is below 90% (−5.00%)", () => {
+    const g = withBudget(["年度资金总额", 100, 100, -5, 10, null, null]);
+    expect(findingAt(g, "exec-low-no-reason", "G4", { profile: "sichuan" })!.message["zh-CN"]).toBe(
+      "执行率 -5.00% 低于 90.00%，需说明原因",
+    );
+  });
+});
+
+describe("exec-low-no-reason on a budget block without a 执行率 column", () => {
+  // The budget rows lose column G (执行率): 得分 moves to G, and the finding goes to the 全年执行数 E4.
+  const noRateColumn = (executed: number) => {
+    const rows = centralRows({
+      budget: [
+        ["年度资金总额", 100, 100, executed, 10, null, executed / 10],
+        ["其中：当年财政拨款", 100, 100, executed, null, null, null],
+      ],
+    });
+    return gridFromRows(
+      "自评表",
+      rows.map((r, i) => (i >= 2 && i <= 4 ? [...r.slice(0, 6), ...r.slice(7)] : r)),
+    );
+  };
+  it.each([
+    ["89.99%", 89.99, ["exec-low-no-reason@E4"]],
+    ["90.00%", 90, []],
+  ])("%s under sichuan", (_, executed, expected) => {
+    expect(
+      findingsOf(noRateColumn(executed), { profile: "sichuan" }).filter((f) => f.startsWith("exec-low-no-reason@")),
+    ).toEqual(expected);
   });
 });

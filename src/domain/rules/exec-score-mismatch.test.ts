@@ -71,3 +71,14 @@ describe("exec-score-mismatch message", () => {
     expect(f.arithmetic).toBe("95.00% × 10 = 9.50");
   });
 });
+
+describe("exec-score-mismatch with no typed score to compare", () => {
+  // required-blank and value-not-number say these; 95% × 10 = 9.50 is compared with nothing.
+  it.each([
+    ["a blank 得分", null],
+    ["a 得分 typed as text", "九分半"],
+  ])("%s", (_, typed) => {
+    const g = withBudget(["年度资金总额", 100, 100, 95, 10, 0.95, typed]);
+    expectRaised(false, g, "exec-score-mismatch", "H4");
+  });
+});

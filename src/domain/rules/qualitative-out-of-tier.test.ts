@@ -119,3 +119,20 @@ describe("qualitative-out-of-tier", () => {
     );
   });
 });
+
+describe("qualitative-out-of-tier's arithmetic", () => {
+  it("says the tier, the typed score and what the 总分 counts: 部分达成 typed 9 of 10 counts 7.99", () => {
+    // middle tier of 10: 6 (含) to 8; above it only the ceiling 8 − 0.01 = 7.99 counts
+    const f = findingAt(rated(MIDDLE, 9), "qualitative-out-of-tier", at)!;
+    expect(f.arithmetic).toBe(
+      "定性指标，部分达成年度指标并具有一定效果，得分区间 6 分（含）至 8 分，自评分 9，按档次上限计 7.99；总分按 7.99 计",
+    );
+  });
+
+  it("below the tier the typed score counts as typed: 部分达成 typed 5 of 10 counts 5", () => {
+    const f = findingAt(rated(MIDDLE, 5), "qualitative-out-of-tier", at)!;
+    expect(f.arithmetic).toBe(
+      "定性指标，部分达成年度指标并具有一定效果，得分区间 6 分（含）至 8 分，自评分 5；总分按 5.00 计",
+    );
+  });
+});

@@ -2,7 +2,8 @@
  * required-blank: A cell the table needs is empty: the budget's 全年预算数 / 全年执行数 (unless its rows stand in), the
  * execution 得分, each indicator's 年度指标值, 实际完成值 and 得分, a goal's 实际完成情况, the 总分.
  */
-import { q, type Rule } from "./rule";
+import type { Slot } from "../table";
+import { q, type MessageParams, type Rule } from "./rule";
 
 export const requiredBlank: Rule = {
   id: "required-blank",
@@ -14,9 +15,8 @@ export const requiredBlank: Rule = {
   }),
   check({ facts, table, flag: raise }) {
     // A formula the file holds no result for is no blank the officer left: formula-uncalculated says what it is.
-    const flag: typeof raise = (at, params) => {
-      const cell = typeof at === "string" ? undefined : at.cell;
-      if (!(cell?.formula !== undefined && cell.value === null)) raise(at, params);
+    const flag = (at: Slot, params: MessageParams) => {
+      if (!(at.cell?.formula !== undefined && at.cell.value === null)) raise(at, params);
     };
     const b = facts.budget;
     const t = b.total;

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
-import { expectRaised, findingAt, totalRow, withBudget } from "../../../test/helpers/rule-tables";
+import { gridFromRows } from "../grid";
+import { centralRows, findingsOf } from "../../../test/helpers/tables";
+import { expectRaised, findingAt, headingsOnlyGrid, totalRow, withBudget } from "../../../test/helpers/rule-tables";
 
 const at = `H${totalRow}`;
 /** Indicators at full marks (90 of 90 = 100.00%); `executed` of a 100 budget, so the rate is executed %. */
@@ -62,5 +64,33 @@ describe("score-ahead-of-execution message", () => {
     expect(f.message["en-US"]).toBe(
       "The indicator score ratio 100.00% exceeds the execution rate 60.00% by more than 5 percentage points; check it",
     );
+  });
+});
+
+describe("score-ahead-of-execution with nothing to compare (5%)", () => {
+  const settings = { scoreAheadOfExecution: "5%" };
+  const warned = (g: Parameters<typeof findingsOf>[0]) =>
+    findingsOf(g, { settings }).filter((f) => f.startsWith("score-ahead-of-execution@"));
+
+  it("a zero budget has no rate to be ahead of", () => {
+    expect(warned(withBudget(["年度资金总额", 0, 0, 0, 10, null, null], []))).toEqual([]);
+  });
+
+  it("without a 分值 column there is no Σ 分值 to divide by (60% executed, every heading full)", () => {
+    const g = headingsOnlyGrid(
+      [
+        ["产出指标(50分)", "数量指标", "培训人次", "≥500人次", "520人次", 50, ""],
+        ["满意度指标(40分)", "服务对象满意度指标", "学员满意度", "≥90%", "93%", 40, ""],
+      ],
+      96,
+      { budget: [["年度资金总额", 100, 100, 60, 10, 0.6, 6]] },
+    );
+    expect(warned(g)).toEqual([]);
+  });
+
+  it("a table without a 总分 row has nowhere to say it", () => {
+    const rows = centralRows({ budget: [["年度资金总额", 100, 100, 60, 10, 0.6, 6]] });
+    rows.pop();
+    expect(warned(gridFromRows("自评表", rows))).toEqual([]);
   });
 });

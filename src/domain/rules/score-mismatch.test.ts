@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
+import { gridFromRows } from "../grid";
+import { centralRows, centralRowsOf, check, DEFAULT_INDICATORS } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, indicatorRow, withFirstIndicator } from "../../../test/helpers/rule-tables";
 
 const at = `H${indicatorRow(0)}`;
@@ -107,5 +109,75 @@ describe("score-mismatch message", () => {
     expect(f.message["zh-CN"]).toBe("“培训人次”按规则得分应为 20.00，填报为 25");
     expect(f.message["en-US"]).toBe('"培训人次" should score 20.00 by the rule, the table says 25');
     expect(f.arithmetic).toBe("80 ÷ 100 × 25 = 20.00");
+  });
+});
+
+describe("score-mismatch leaves to other rules what is not a wrong score", () => {
+  const mismatches = (g: Parameters<typeof check>[0]) =>
+    check(g)
+      .findings.filter((f) => f.rule === "score-mismatch")
+      .map((f) => f.cell);
+  it.each([
+    // required-blank says it; 80 ÷ 100 × 25 = 20 is not compared with nothing.
+    ["a blank 得分", withFirstIndicator(["产出指标", "数量指标", "培训人次", "≥100", 80, 25, null, "进度滞后"])],
+    // score-exceeds-weight says it.
+    ["30 over its 分值 25", row("≥100", 80, 30)],
+    // qualitative-out-of-tier says it: 部分达成 is 15 (含) to 20 of 25, the typed 25 counts as 19.99.
+    [
+      "a qualitative 25 above its tier",
+      withFirstIndicator([
+        "产出指标",
+        "数量指标",
+        "培训质量",
+        "效果明显",
+        "部分达成年度指标并具有一定效果",
+        25,
+        25,
+        "未全部达成",
+      ]),
+    ],
+  ])("%s", (_, grid) => {
+    expect(mismatches(grid)).toEqual([]);
+  });
+});
+
+describe("score-mismatch against a 得分系数 (Chongqing tables): 得分系数 × 分值", () => {
+  /** The default table with a 得分系数(%) column (H) before 得分 (now I); 培训人次 520 of ≥500 has `coefficient`. */
+  const withCoefficient = (coefficient: number, typed: number | null) => {
+    const spec = {
+      indicators: DEFAULT_INDICATORS.map((r, i) => (i === 0 ? [...r.slice(0, 6), typed, r[7]] : r)),
+      total: [100, null] as [number, null],
+    };
+    const from = centralRowsOf(spec).indicatorHeader;
+    const coefficients = [coefficient, 100, 100, 100];
+    const rows = centralRows(spec).map((r, i) => {
+      const n = i + 1 - from; // 0: the header row, 1–4: the indicators, 5: the 总分 row
+      if (n < 0) return r;
+      const cell = n === 0 ? "得分系数(%)" : n <= 4 ? coefficients[n - 1] : "";
+      return [...r.slice(0, 7), cell, ...r.slice(7)];
+    });
+    return gridFromRows("自评表", rows);
+  };
+  const cell = `I${indicatorRow(0)}`;
+
+  it.each([
+    // 100% × 25 = 25.00; the rule gives 25 too (520 ≥ 500)
+    ["100% × 25 = 25, typed 25", 100, 25, undefined],
+    // 96% × 25 = 24.00
+    ["96% × 25 = 24, typed 25", 96, 25, "24.00"],
+    ["96% × 25 = 24, typed 24 (the rule's 25 is within no tolerance of it)", 96, 24, "25.00"],
+    // 99.6% × 25 = 24.90: 0.1 away, at the tolerance; 99.56% × 25 = 24.89 is 0.11 away
+    ["99.6% × 25 = 24.9, typed 25", 99.6, 25, undefined],
+    ["99.56% × 25 = 24.89, typed 25", 99.56, 25, "24.89"],
+    ["96%, 得分 blank", 96, null, undefined],
+  ])("%s", (_, coefficient, typed, expected) => {
+    const found = check(withCoefficient(coefficient, typed)).findings.filter((f) => f.rule === "score-mismatch");
+    expect(found.map((f) => `${f.cell} ${f.expected}`)).toEqual(expected ? [`${cell} ${expected}`] : []);
+  });
+
+  it("says the coefficient's arithmetic", () => {
+    const f = findingAt(withCoefficient(96, 25), "score-mismatch", cell)!;
+    expect(f.message["zh-CN"]).toBe("“培训人次”按规则得分应为 24.00，填报为 25");
+    expect(f.arithmetic).toBe("得分系数 96.00% × 分值 25 = 24.00");
   });
 });

@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
-import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";
+import { gridFromRows } from "../grid";
+import { centralGrid, centralRows, DEFAULT_INDICATORS, findingsOf } from "../../../test/helpers/tables";
+import {
+  expectRaised,
+  findingAt,
+  indicatorRow,
+  withBudgetReasons,
+  withIndicator,
+} from "../../../test/helpers/rule-tables";
 
 const at = `I${indicatorRow(0)}`;
 /** Full marks, so the 偏差原因 cell is free text no other rule reads. */
@@ -51,5 +59,42 @@ describe("template-text-left message", () => {
     expect(f.message["en-US"]).toBe(
       'The cell still holds template text "(100字以内)"; replace it with the real content',
     );
+  });
+});
+
+describe("template-text-left in the goal and budget cells", () => {
+  const left = (g: Parameters<typeof findingsOf>[0]) =>
+    findingsOf(g).filter((f) => f.startsWith("template-text-left@"));
+
+  it.each([
+    // The goal row 9: 预期目标 in B, 实际完成情况 in F.
+    ["预期目标", [["(100字以内)", "已完成培训任务"]], ["template-text-left@B9"]],
+    ["实际完成情况", [["完成培训任务", "请填写实际完成情况"]], ["template-text-left@F9"]],
+    ["neither", [["完成培训任务", "已完成培训任务"]], []],
+  ] as const)("a goal's %s", (_, goals, expected) => {
+    expect(left(centralGrid({ goals: goals.map(([e, a]) => [e, a]) }))).toEqual(expected);
+  });
+
+  it("the budget total row's 原因 (I4)", () => {
+    const g = withBudgetReasons([
+      ["年度资金总额", 100, 100, 95, 10, 0.95, 9.5, "对照年度目标，说明未完成原因"],
+      ["其中：当年财政拨款", 100, 100, 95, null, null, null, ""],
+    ]);
+    expect(left(g)).toEqual(["template-text-left@I4"]);
+  });
+});
+
+describe("template-text-left on placeholder rows and tables without a budget block", () => {
+  it("a placeholder row 指标1 under the indicators (D15) quotes its text", () => {
+    const g = centralGrid({ indicators: [...DEFAULT_INDICATORS, ["", "", "指标1", "", "", null, null, ""]] });
+    const f = findingAt(g, "template-text-left", "D15")!;
+    expect(f.message["zh-CN"]).toBe("单元格仍是模板占位或填写说明“指标1”，请替换为实际内容");
+  });
+
+  it("a table without a budget block is read for its goals and indicators only", () => {
+    const rows = centralRows({ goals: [["(100字以内)", "已完成培训任务"]] }).filter((_, i) => i < 2 || i > 6);
+    expect(findingsOf(gridFromRows("自评表", rows)).filter((f) => f.startsWith("template-text-left@"))).toEqual([
+      "template-text-left@B4",
+    ]);
   });
 });

@@ -28,7 +28,7 @@ export const valueNotNumber: Rule = {
       if (t.executed && !b.fromBreakdown.executed && b.executed.kind === "text")
         flag(t.executed, { what: "全年执行数", received: b.executed.text });
       if (t.weight && b.weightRead.kind === "text") flag(t.weight, { what: "分值", received: b.weightRead.text });
-      // Not a wrong kind of value: a budget of 0 (or so small the rate is no number) leaves nothing to divide by.
+      // Not a wrong kind of value: a budget of 0 (or one that shows as 0.00) leaves nothing to divide by.
       if (b.noRate && t.planned)
         flag(t.planned, {
           what: "全年预算数",

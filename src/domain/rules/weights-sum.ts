@@ -2,7 +2,7 @@
  * weights-sum: Weights that do not add up: a 一级 block against its stated (or enforced) weight, the blocks against
  * their heading, all weights against the 总分.
  */
-import { numberOf } from "../facts";
+import type { Facts } from "../facts";
 import { fmtPlain, weightsAgree } from "../precision";
 import { q, type Rule } from "./rule";
 
@@ -41,7 +41,29 @@ export const weightsSum: Rule = {
       flag(
         anchor,
         { what: "总分", received: fmtPlain(all), expected: fmtPlain(profile.totalWeight) },
-        `${fmtPlain(facts.budget.execWeight)}（预算执行）${table.blocks.map((b) => ` + ${fmtPlain(b.indicators.reduce((s, r) => s + (numberOf(r.weight) ?? 0), 0))}（${b.level1 || "指标"}）`).join("")} = ${fmtPlain(all)}`,
+        `${fmtPlain(facts.budget.execWeight)}（预算执行）${weightTerms(facts)
+          .map(([w, label]) => ` + ${fmtPlain(w)}（${label}）`)
+          .join("")} = ${fmtPlain(all)}`,
       );
   },
 };
+
+/**
+ * The indicator weights the 总分 adds, as the arithmetic shows them: each block's 分值 in force (those marked 不适用
+ * too, as the sum counts them), the headings' weights without a 分值 column, else the one heading over them all.
+ */
+function weightTerms(facts: Facts): Array<[number, string]> {
+  const tf = facts.total;
+  // (Every indicator row has its fact; headingWeights is a number only when every block states one in its label,
+  // which then names it; otherwise the indicatorWeights the caller checked came from the heading.)
+  if (tf.weightColumn) {
+    const weightOf = new Map(facts.indicators.map((f) => [f.row, f.weight ?? 0]));
+    return facts.blocks.map((b) => [
+      b.block.indicators.reduce((s, r) => s + weightOf.get(r)!, 0),
+      b.block.level1 || "指标",
+    ]);
+  }
+  if (tf.headingWeights !== null) return facts.blocks.map((b) => [b.stated!, b.block.level1]);
+  const heading = facts.table.indicatorsWeightHeading!;
+  return [[heading.weight, heading.slot.text]];
+}
