@@ -44,18 +44,62 @@ async function httpsServer() {
   }
 }
 
+/** The offline web page (src/web): dist/web/, self-contained, opened from a server or straight from the folder. */
+function webConfig(production, root) {
+  return {
+    name: "web",
+    entry: { index: "./src/web/index.tsx" },
+    output: {
+      path: path.join(root, "web"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      // Chunks are found beside the page's own script, so the folder works over file:// and from any path.
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The Node halves of shared modules (reading a file's mark from disk) are never called in the page.
+      fallback: { fs: false, zlib: false, path: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: !production } },
+          },
+        },
+      ],
+    },
+    plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/index.html", chunks: ["index"] })],
+    devtool: production ? false : "source-map",
+    performance: { hints: production ? "warning" : false, maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
+  // env.outputRoot: where the test harness builds (the pane there, the page in its web/ folder).
+  const root = path.resolve(env.outputRoot || path.join(__dirname, "dist"));
+  return [await paneConfig(env, argv, production, root), webConfig(production, root)];
+};
+
+async function paneConfig(env, argv, production, root) {
   const url = production ? publicUrl() : DEV_URL;
   if (production && !process.env.ZIPING_URL) {
     console.warn(`ZIPING_URL is not set: dist/manifest.xml points at ${DEFAULT_PUBLIC_URL} (a placeholder).`);
   }
   return {
     entry: { taskpane: "./src/taskpane/index.tsx" },
+    name: "pane",
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: root,
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
-      clean: true,
+      // The web page's folder is built beside the pane by the other configuration.
+      clean: { keep: /^web[\\/]/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -103,7 +147,7 @@ module.exports = async (env = {}, argv = {}) => {
         }
       : undefined,
   };
-};
+}
 
 module.exports.publicUrl = publicUrl;
 module.exports.rewriteManifest = rewriteManifest;

@@ -70,9 +70,15 @@ function noTableIn(result: CorrectedResult): boolean {
 export interface AppProps {
   gateway: PaneGateway;
   lang: Lang;
+  /**
+   * "web": the offline page (src/web), where results go into a downloaded copy and the file chosen never changes:
+   * no undo, no marks to clear, no template to insert into it.
+   */
+  host?: "excel" | "web";
 }
 
-export function App({ gateway, lang }: AppProps) {
+export function App({ gateway, lang, host = "excel" }: AppProps) {
+  const inExcel = host === "excel";
   const s = useStyles();
   const t = STRINGS[lang];
   const [profile, setProfile] = useState<ProfileChoice>("auto");
@@ -378,18 +384,20 @@ export function App({ gateway, lang }: AppProps) {
         <section className={s.empty} aria-label={t.noTable} data-empty="no-table">
           <h2 className={s.sectionTitle}>{t.noTable}</h2>
           <p className={s.emptyText}>{t.noTableHelp}</p>
-          <div className={s.row}>
-            <Button disabled={disabled} onClick={insertTemplate}>
-              {t.insertTemplate}
-            </Button>
-          </div>
+          {inExcel && (
+            <div className={s.row}>
+              <Button disabled={disabled} onClick={insertTemplate}>
+                {t.insertTemplate}
+              </Button>
+            </div>
+          )}
         </section>
       )}
       {table && <Summary result={table} t={t} />}
       {table && hasSomethingToWrite(table.plan) && (
         <div className={s.row}>
           <Button appearance="secondary" disabled={disabled || preview !== null} onClick={startWrite}>
-            {t.writeBack}
+            {inExcel ? t.writeBack : t.downloadCopy}
           </Button>
         </div>
       )}
@@ -418,20 +426,22 @@ export function App({ gateway, lang }: AppProps) {
         />
       )}
 
-      <section className={s.section} aria-label={t.tools}>
-        <h2 className={s.sectionTitle}>{t.tools}</h2>
-        <div className={s.row}>
-          <Button disabled={disabled} onClick={clearMarks}>
-            {t.clearMarks}
-          </Button>
-          <Button disabled={disabled} onClick={undo}>
-            {t.undo}
-          </Button>
-          <Button disabled={disabled} onClick={insertTemplate}>
-            {t.insertTemplate}
-          </Button>
-        </div>
-      </section>
+      {inExcel && (
+        <section className={s.section} aria-label={t.tools}>
+          <h2 className={s.sectionTitle}>{t.tools}</h2>
+          <div className={s.row}>
+            <Button disabled={disabled} onClick={clearMarks}>
+              {t.clearMarks}
+            </Button>
+            <Button disabled={disabled} onClick={undo}>
+              {t.undo}
+            </Button>
+            <Button disabled={disabled} onClick={insertTemplate}>
+              {t.insertTemplate}
+            </Button>
+          </div>
+        </section>
+      )}
     </main>
   );
 }

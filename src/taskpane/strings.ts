@@ -53,6 +53,8 @@ export interface Strings {
   /** After a label: full-width in Chinese, ": " in English. */
   colon: string;
   writeBack: string;
+  /** 写回结果 on the web page, where the results go into a downloaded copy, never into the file chosen. */
+  downloadCopy: string;
   /** Over the cells whose value changes (old → new). */
   previewTitle: string;
   /** The cells a write sets and how many of their values change: the preview and the result say it alike. */
@@ -197,6 +199,7 @@ const zh: Strings = {
   arithmetic: "算式",
   colon: "：",
   writeBack: "写回结果",
+  downloadCopy: "下载带标注的副本",
   previewTitle: "数值有变化的单元格（原值 → 新值）：",
   previewCount: (cells, changed) => `将写入 ${cells} 个单元格（其中 ${changed} 个数值有变化）。`,
   nothingToWrite: "没有需要写回的内容。",
@@ -343,6 +346,7 @@ const en: Strings = {
   arithmetic: "Arithmetic",
   colon: ": ",
   writeBack: "Write back",
+  downloadCopy: "Download a marked-up copy",
   previewTitle: "Cells whose value changes (old → new):",
   previewCount: (cells, changed) => `Will write ${cells} cells (${changed} of them change value).`,
   nothingToWrite: "There is nothing to write back.",

@@ -77,7 +77,8 @@ export async function ensureBuild(): Promise<{ dir: string; rebuilt: boolean; ms
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
   // ZIPING_URL only rewrites the copied manifest, which the test does not load; setting it keeps the build quiet.
   const env = { ...process.env, ZIPING_URL: process.env.ZIPING_URL ?? "https://ziping.example.invalid/" };
-  await run(process.execPath, [cli, "--mode", "production", "--output-path", tmp], env);
+  // The pane into tmp and the offline web page into tmp/web (webpack.config.js builds both from env.outputRoot).
+  await run(process.execPath, [cli, "--mode", "production", "--env", `outputRoot=${tmp}`], env);
   fs.writeFileSync(path.join(tmp, STAMP), String(wanted));
   fs.rmSync(BUILD_DIR, { recursive: true, force: true });
   fs.renameSync(tmp, BUILD_DIR);

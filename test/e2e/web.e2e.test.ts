@@ -1,0 +1,144 @@
+/**
+ * The offline web page (dist/web/index.html, src/web) in a real Chromium, opened straight from the folder over
+ * file:// as an officer with only WPS and a browser would: choose the 南沙区 sample, 一键校验并计分, see 98.93% /
+ * 99.00 / 优 and the finding, 定位 in the sheet view, 写回结果 → 确认写入 downloads the scored copy, which is read
+ * back with exceljs and compared with the command line's copy of the same file; the page makes no network request.
+ * Screenshots at 1280 and 375 px go to test-results/screenshots/ (and docs/screenshots/ with UPDATE_SCREENSHOTS=1).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { checkWorkbook } from "../../src/domain";
+import { readWorkbookFile } from "../../src/gateways/xlsx/read";
+import { writeScoredCopy } from "../../src/gateways/xlsx/write";
+import { ensureBuild, launchChromium, ROOT } from "./sim/harness";
+import { removeDir, tempDir } from "../helpers/xlsx-workbooks";
+
+const SAMPLE = path.join(ROOT, "examples", "nansha-2023.xlsx");
+const TABLE = "部门整体支出绩效自评表";
+const SHOTS = [path.join(ROOT, "test-results", "screenshots")];
+if (process.env.UPDATE_SCREENSHOTS === "1") SHOTS.push(path.join(ROOT, "docs", "screenshots"));
+
+let page: string;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  page = pathToFileURL(path.join((await ensureBuild()).dir, "web", "index.html")).href;
+  browser = await launchChromium();
+  dir = tempDir("ziping-web-");
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  removeDir(dir);
+});
+
+async function openPage(width: number): Promise<{ p: Page; requests: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  const p = await context.newPage();
+  const requests: string[] = [];
+  p.on("request", (r) => requests.push(r.url()));
+  await p.goto(page);
+  await p.getByTestId("file-input").waitFor();
+  return { p, requests };
+}
+
+async function checkSample(p: Page): Promise<void> {
+  await p.getByTestId("file-input").setInputFiles(SAMPLE);
+  await p.getByRole("button", { name: "一键校验并计分", exact: true }).click();
+  await p.locator("[data-stat=rate]").waitFor();
+}
+
+const stat = (p: Page, id: string) => p.locator(`[data-stat=${id}] > span`).nth(1).innerText();
+
+async function shoot(p: Page, name: string): Promise<void> {
+  for (const d of SHOTS) {
+    fs.mkdirSync(d, { recursive: true });
+    await p.screenshot({ path: path.join(d, name), fullPage: true });
+  }
+}
+
+describe("the offline web page over file://", () => {
+  it("checks the sample on the officer's machine: 98.93% / 99.00 / 优, the finding at D19, 定位 in the sheet view", async () => {
+    const { p, requests } = await openPage(1280);
+    await checkSample(p);
+    // The sample's figures by hand (examples/nansha-2023.expected.json): 3342.07 ÷ 3378.30 = 98.93%, 总分 99.00, 优.
+    expect(await stat(p, "rate")).toBe("98.93%");
+    expect(await stat(p, "total")).toBe("99.00");
+    expect(await stat(p, "grade")).toBe("优");
+    await p.getByRole("button", { name: `定位到 ${TABLE}!D19` }).click();
+    const located = p.locator('[data-testid=sheet-view] td[data-cell="D19"]');
+    await located.waitFor();
+    expect(await located.innerText()).toContain("部门预算完成率");
+    await shoot(p, "web-1280.png");
+    // Only the page's own files, all from the folder.
+    expect(
+      requests.filter((u) => !u.startsWith("file://") && !u.startsWith("blob:") && !u.startsWith("data:")),
+    ).toEqual([]);
+    await p.context().close();
+  }, 120_000);
+
+  it("downloads the scored copy: the command line's values, notes and fills in the computed cells, inputs untouched", async () => {
+    const { p, requests } = await openPage(1280);
+    await checkSample(p);
+    await p.getByRole("button", { name: "下载带标注的副本", exact: true }).click();
+    const [download] = await Promise.all([
+      p.waitForEvent("download"),
+      p.getByRole("button", { name: "确认写入", exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("nansha-2023.checked.xlsx");
+    const fromPage = path.join(dir, "page.xlsx");
+    await download.saveAs(fromPage);
+
+    const fromCli = path.join(dir, "cli.xlsx");
+    const plan = checkWorkbook((await readWorkbookFile(SAMPLE)).sheets).plan;
+    await writeScoredCopy(SAMPLE, plan, fromCli);
+    const [web, cli, source] = await Promise.all(
+      [fromPage, fromCli, SAMPLE].map(async (f) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(f);
+        return wb;
+      }),
+    );
+    expect(web.worksheets.map((w) => w.name)).toEqual(cli.worksheets.map((w) => w.name));
+    const cell = (wb: ExcelJS.Workbook, sheet: string, a1: string) => wb.getWorksheet(sheet)!.getCell(a1);
+    const written = [...plan.values.map((v) => [v.sheet, v.cell]), ...plan.marks.map((m) => [m.sheet, m.cell])];
+    expect(written.length).toBeGreaterThan(0);
+    for (const [sheet, a1] of written) {
+      const [a, b] = [cell(web, sheet, a1), cell(cli, sheet, a1)];
+      expect({ at: a1, value: a.value, note: a.note, fill: a.fill }).toEqual({
+        at: a1,
+        value: b.value,
+        note: b.note,
+        fill: b.fill,
+      });
+    }
+    // Every other cell of the 自评表 is the officer's, as submitted.
+    const touched = new Set(written.filter(([s]) => s === TABLE).map(([, a]) => a));
+    source.getWorksheet(TABLE)!.eachRow((row) =>
+      row.eachCell((c) => {
+        if (!touched.has(c.address))
+          expect({ at: c.address, v: cell(web, TABLE, c.address).value }).toEqual({ at: c.address, v: c.value });
+      }),
+    );
+    expect(
+      requests.filter((u) => !u.startsWith("file://") && !u.startsWith("blob:") && !u.startsWith("data:")),
+    ).toEqual([]);
+    await p.context().close();
+  }, 180_000);
+
+  it("fits a 375 px phone screen without sideways scrolling of the page", async () => {
+    const { p } = await openPage(375);
+    await checkSample(p);
+    expect(await stat(p, "total")).toBe("99.00");
+    const overflow = await p.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(1);
+    await shoot(p, "web-375.png");
+    await p.context().close();
+  }, 120_000);
+});
