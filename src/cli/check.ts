@@ -54,23 +54,28 @@ export async function checkFiles(
   };
   const workers = env("ZIPING_WORKERS");
   if (files.length > 1 && workers !== 0) {
-    const { checkInPool } = await import("./pool");
+    const { checkInPool, PoolUnavailable } = await import("./pool");
     const deadline = env("ZIPING_DEADLINE_S");
-    return checkInPool(
-      files,
-      request,
-      layout,
-      copies,
-      (report, i) => {
-        progress?.(i + 1, files.length, report.file);
-        onReport(report);
-      },
-      {
-        size: workers,
-        deadlineMs: deadline ? deadline * 1000 : undefined,
-        memoryMb: env("ZIPING_WORKER_MEMORY_MB") || undefined,
-      },
-    );
+    try {
+      return await checkInPool(
+        files,
+        request,
+        layout,
+        copies,
+        (report, i) => {
+          progress?.(i + 1, files.length, report.file);
+          onReport(report);
+        },
+        {
+          size: workers,
+          deadlineMs: deadline ? deadline * 1000 : undefined,
+          memoryMb: env("ZIPING_WORKER_MEMORY_MB") || undefined,
+        },
+      );
+    } catch (e) {
+      // No worker could start (a build without the worker's module, no memory to spare): one file after another here.
+      if (!(e instanceof PoolUnavailable)) throw e;
+    }
   }
   const reports: FileReport[] = [];
   for (const [i, file] of files.entries()) {

@@ -23,6 +23,8 @@ export interface PoolOptions {
   deadlineMs?: number;
   /** Heap of each worker, in MB. */
   memoryMb?: number;
+  /** The worker's module (tests: one that cannot start); default ./check-worker beside this module. */
+  workerModule?: string;
 }
 
 export const DEFAULT_DEADLINE_MS = 120_000;
@@ -57,7 +59,18 @@ function both(key: "workerTimeout" | "workerCrashed", params: Record<string, str
   return { "zh-CN": t("zh-CN", key, params), "en-US": t("en-US", key, params) };
 }
 
+/** The pool could not start a single worker (its module missing, no memory): the caller checks in-process. */
+export class PoolUnavailable extends Error {
+  constructor(readonly detail: string) {
+    super(`no worker could be started: ${detail}`);
+  }
+}
+
+/** Workers that end before they are ready, one after another, before the pool gives up starting them. */
+const MAX_FAILED_STARTS = 3;
+
 interface Worker {
+  ready: boolean;
   child: ChildProcess;
   task?: WorkerTask;
   timer?: NodeJS.Timeout;
@@ -81,12 +94,16 @@ export function checkInPool(
   const deadline = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const memory = options.memoryMb ?? DEFAULT_MEMORY_MB;
   const entry = workerEntry();
+  if (options.workerModule) entry.module = options.workerModule;
   const reports: Array<FileReport | undefined> = new Array(files.length);
   const workers = new Set<Worker>();
   let next = 0;
   let emitted = 0;
 
-  return new Promise<FileReport[]>((resolve) => {
+  let everReady = false;
+  let failedStarts = 0;
+
+  return new Promise<FileReport[]>((resolve, reject) => {
     const settle = (index: number, report: FileReport) => {
       if (reports[index]) return;
       reports[index] = report;
@@ -103,14 +120,18 @@ export function checkInPool(
         serialization: "advanced", // structured clone: dates and maps in the results survive the trip
         stdio: ["ignore", "ignore", "pipe", "ipc"],
       });
-      const worker: Worker = { child, stderr: "" };
+      const worker: Worker = { ready: false, child, stderr: "" };
       workers.add(worker);
       child.stderr?.on("data", (d: Buffer) => {
         if (worker.stderr.length < 64 * 1024) worker.stderr += d.toString();
       });
       child.on("message", (reply: WorkerReply | { ready: true }) => {
         // A worker is given its first file once it has loaded, so that its start-up is not counted in the deadline.
-        if ("ready" in reply) return give(worker);
+        if ("ready" in reply) {
+          worker.ready = everReady = true;
+          failedStarts = 0;
+          return give(worker);
+        }
         const task = worker.task;
         if (!task || reply.id !== task.id) return;
         clearTimeout(worker.timer);
@@ -131,6 +152,20 @@ export function checkInPool(
               reason: outOfMemory ? `out of memory (${memory} MB)` : `${signal ?? `exit ${code}`}`,
             }),
           });
+        }
+        if (!worker.ready && ++failedStarts >= MAX_FAILED_STARTS) {
+          const why = worker.stderr.trim().split("\n").slice(-3).join(" ") || `${signal ?? `exit ${code}`}`;
+          if (!everReady) {
+            for (const w of workers) w.child.kill();
+            reject(new PoolUnavailable(why));
+            return;
+          }
+          // Workers ran before and no longer start: the files not yet given out are reported, not waited for.
+          while (next < files.length) {
+            const id = next++;
+            settle(id, { file: files[id], readError: both("workerCrashed", { file: files[id], reason: why }) });
+          }
+          return;
         }
         if (next < files.length) start();
       });

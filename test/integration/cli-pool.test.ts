@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { main, type CliIo } from "../../src/cli/main";
+import { checkInPool, PoolUnavailable } from "../../src/cli/pool";
 import type { JsonReport } from "../../src/cli/format";
 import { writeLargeTable } from "../helpers/mutate-workbooks";
 import { removeDir, tempDir } from "../helpers/xlsx-workbooks";
@@ -80,4 +81,12 @@ describe("a batch in the worker pool", () => {
     expect(doc.files[0].error).toMatch(/检查超过 1 秒仍未完成，已放弃此文件/);
     expect(doc.files.slice(1).every((f) => f.ok)).toBe(true);
   }, 180_000);
+
+  it("says when no worker can start at all (the caller then checks in-process) instead of retrying for ever", async () => {
+    const files = SMALL.map((n) => path.join(folder, n));
+    const run = checkInPool(files, { kind: "check" } as never, undefined, [], () => undefined, {
+      workerModule: path.join(root, "no-such-worker.js"),
+    });
+    await expect(run).rejects.toBeInstanceOf(PoolUnavailable);
+  }, 60_000);
 });
