@@ -2,7 +2,8 @@
  * `npm run bench:pane`: the task pane's first-load JavaScript (gzip) against the 250 KB budget, the
  * requests it makes (nothing but office.js may leave the machine), and the round trips to Excel for
  * reading, previewing, writing and undoing a 500-indicator table, measured through the production build
- * in Chromium over the Excel simulation (test/e2e/sim). Exits non-zero when a budget is broken.
+ * in Chromium over the Excel simulation (test/e2e/sim); then the offline web page (./web.ts). Exits non-zero when a
+ * budget is broken.
  */
 import { performance } from "node:perf_hooks";
 import type { Page } from "playwright-core";
@@ -18,6 +19,7 @@ import {
 } from "../test/e2e/sim/harness";
 import { defaultSimConfig, OFFICE_JS_URL } from "../test/e2e/sim/script";
 import { manyFindingsWorkbook } from "../test/e2e/sim/workbook";
+import { benchWeb } from "./web";
 
 declare global {
   interface Window {
@@ -103,7 +105,11 @@ export async function benchPane(): Promise<boolean> {
 }
 
 if (require.main === module) {
-  benchPane().then(
+  (async () => {
+    const pane = await benchPane();
+    const web = await benchWeb();
+    return pane && web;
+  })().then(
     (ok) => {
       if (!ok) process.exitCode = 1;
     },
