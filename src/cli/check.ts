@@ -11,6 +11,7 @@ import { systemReason, WorkbookWriteError } from "../gateways/xlsx/errors";
 import type { CheckRequest } from "./args";
 import { CHECKED_SUFFIX, checkedCopyPath, PathSet } from "./files";
 import { t } from "./messages";
+import { lazy } from "./lazy";
 
 export interface FileReport {
   file: string;
@@ -54,7 +55,7 @@ export async function checkFiles(
   };
   const workers = env("ZIPING_WORKERS");
   if (files.length > 1 && workers !== 0) {
-    const { checkInPool, PoolUnavailable } = await import("./pool");
+    const { checkInPool, PoolUnavailable } = lazy<typeof import("./pool")>("./pool");
     const deadline = env("ZIPING_DEADLINE_S");
     try {
       return await checkInPool(
@@ -213,7 +214,7 @@ async function writeCopy(report: FileReport, plan: CopyPlan, replace: boolean): 
   }
   try {
     // exceljs writes the copy; it is loaded only when a copy is asked for (206 ms of a cold start otherwise).
-    const { writeScoredCopy } = await import("../gateways/xlsx/write");
+    const { writeScoredCopy } = lazy<typeof import("../gateways/xlsx/write")>("../gateways/xlsx/write");
     await writeScoredCopy(report.file, report.result!.plan, plan.dest, { replace });
     report.written = plan.dest;
   } catch (e) {

@@ -14,6 +14,7 @@ import { WorkbookWriteError, systemReason } from "../gateways/xlsx/errors";
 import { formatHumanReport, formatSummary, toJsonReport, toSummaryEntries } from "./format";
 import { EXIT, type CliIo } from "./io";
 import { t, usageErrorText } from "./messages";
+import { lazy } from "./lazy";
 
 export { EXIT, type CliIo, type Writer } from "./io";
 
@@ -38,7 +39,7 @@ export async function main(
     case "report":
       // The report and the writers (exceljs, docx) are loaded only by the commands that use them: a check starts
       // without them.
-      return (await import("./report")).runReport(request, io);
+      return lazy<typeof import("./report")>("./report").runReport(request, io);
     case "check":
       return runCheck(request, io);
   }
@@ -110,7 +111,7 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
   if (!request.summary) return status;
 
   try {
-    const { writeSummaryWorkbook } = await import("../gateways/xlsx/summary");
+    const { writeSummaryWorkbook } = lazy<typeof import("../gateways/xlsx/summary")>("../gateways/xlsx/summary");
     await writeSummaryWorkbook(request.summary, toSummaryEntries(reports, lang), {
       lang,
       protect: files,
