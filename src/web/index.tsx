@@ -4,9 +4,10 @@
  * Excel over the browser gateway (src/gateways/browser), beside a read-only view of the sheet for 定位 and for
  * selecting the cells a correction names. Nothing is uploaded and nothing is fetched after the page has loaded.
  */
-/* global document, File, FileList */
+/* global Blob, document, File, FileList */
 import {
   Body1,
+  Button,
   Caption1,
   FluentProvider,
   makeStyles,
@@ -19,7 +20,7 @@ import {
 import { useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { columnLetters, rangeToA1, type CellRange, type MapGrid } from "../domain/grid";
-import { BrowserWorkbookGateway } from "../gateways/browser/gateway";
+import { BrowserWorkbookGateway, downloadFile } from "../gateways/browser/gateway";
 import { App } from "../taskpane/App";
 import { SheetView } from "./SheetView";
 
@@ -52,6 +53,24 @@ function WebPage() {
   const [sheets, setSheets] = useState<Map<string, { grids: readonly MapGrid[]; table: string | null }>>(new Map());
   const [view, setView] = useState<{ sheet: string | null; cell: string | null }>({ sheet: null, cell: null });
   const [selected, setSelected] = useState<CellRange | null>(null);
+  const [summaryBusy, setSummaryBusy] = useState(false);
+
+  /** The reviewer's 汇总 of every file opened, as `ziping check --summary` writes it (its writer loads now). */
+  async function downloadSummary() {
+    setSummaryBusy(true);
+    try {
+      const entries = [];
+      for (const o of opened) entries.push(await o.gateway.summaryEntry());
+      const { buildSummaryWorkbook } = await import(/* webpackChunkName: "xlsx-writer" */ "../gateways/xlsx/summary");
+      const out = await buildSummaryWorkbook(entries, "zh-CN").xlsx.writeBuffer();
+      downloadFile(
+        new Blob([out], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+        "汇总.xlsx",
+      );
+    } finally {
+      setSummaryBusy(false);
+    }
+  }
 
   async function open(files: FileList | File[]) {
     const list = [...files].filter((f) => /\.xlsx$/i.test(f.name));
@@ -115,6 +134,14 @@ function WebPage() {
           或把文件拖到这里。
         </Body1>
       </div>
+      {opened.length > 1 && (
+        <Body1 as="p">
+          已选 {opened.length} 个文件。{" "}
+          <Button size="small" disabled={summaryBusy} onClick={() => void downloadSummary()}>
+            下载汇总表
+          </Button>
+        </Body1>
+      )}
       {opened.length > 1 && (
         <TabList selectedValue={String(current)} onTabSelect={(_, d) => setCurrent(Number(d.value))}>
           {opened.map((o, i) => (

@@ -130,6 +130,28 @@ describe("the offline web page over file://", () => {
     await p.context().close();
   }, 180_000);
 
+  it("checks several files and downloads the 汇总 of them as ziping check --summary lists them", async () => {
+    const { p } = await openPage(1280);
+    const clean = path.join(ROOT, "test", "fixtures", "workbooks", "central-clean.xlsx");
+    await p.getByTestId("file-input").setInputFiles([SAMPLE, clean]);
+    const [download] = await Promise.all([
+      p.waitForEvent("download"),
+      p.getByRole("button", { name: "下载汇总表", exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("汇总.xlsx");
+    const saved = path.join(dir, "汇总.xlsx");
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const sheet = wb.getWorksheet("汇总")!;
+    const text = [] as string[];
+    sheet.eachRow((row) => text.push((row.values as unknown[]).map((v) => String(v ?? "")).join("|")));
+    // The sample's 总分 99.00 (优) and central-clean's 94.12 (its .expected.json, by hand), one row each.
+    expect(text.filter((t) => t.includes("nansha-2023.xlsx") && t.includes("99"))).toHaveLength(1);
+    expect(text.filter((t) => t.includes("central-clean.xlsx") && t.includes("94.12"))).toHaveLength(1);
+    await p.context().close();
+  }, 120_000);
+
   it("fits a 375 px phone screen without sideways scrolling of the page", async () => {
     const { p } = await openPage(375);
     await checkSample(p);

@@ -22,6 +22,7 @@ import type {
   WriteSummary,
 } from "../office/types";
 import type { ProfileChoice } from "../office/workbook";
+import type { SummaryEntry } from "../xlsx/summary";
 import type { WorkbookFormatError as FormatError } from "../xlsx/reader";
 
 const PROFILE_KEY = "ziping.profile";
@@ -44,7 +45,6 @@ export class BrowserWorkbookGateway {
   private sheets: MapGrid[] | null = null;
   private layout: LayoutOverride | null = null;
   private selection: SelectedRange | null = null;
-  private lastUrl: string | null = null;
 
   constructor(
     readonly fileName: string,
@@ -195,6 +195,22 @@ export class BrowserWorkbookGateway {
     };
   }
 
+  /** The file as the 汇总 lists it: its result (with the 部门/单位 and 项目 the table states), or why it could not be read. */
+  async summaryEntry(): Promise<SummaryEntry> {
+    try {
+      const result = (await this.check("auto")) as CorrectedResult & { table?: { unit?: string; project?: string } };
+      return {
+        file: this.fileName,
+        result,
+        unit: result.table?.unit || undefined,
+        project: result.table?.project || undefined,
+      };
+    } catch (e) {
+      const localized = (e as { localized?: Localized }).localized;
+      return { file: this.fileName, readError: localized?.["zh-CN"] ?? String(e) };
+    }
+  }
+
   /** Nothing to undo: the file chosen was never changed, only a copy was downloaded. */
   async undo(): Promise<UndoSummary> {
     return { restored: 0, removedSheets: [] };
@@ -221,16 +237,7 @@ export class BrowserWorkbookGateway {
   }
 
   async saveFile(file: Blob, name: string): Promise<SavedFile> {
-    if (this.lastUrl) URL.revokeObjectURL(this.lastUrl);
-    this.lastUrl = URL.createObjectURL(file);
-    const a = document.createElement("a");
-    a.href = this.lastUrl;
-    a.download = name;
-    a.style.display = "none";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    return { via: "download", href: this.lastUrl, name };
+    return downloadFile(file, name);
   }
 
   async getSavedProfile(): Promise<ProfileChoice | null> {
@@ -251,6 +258,22 @@ export class BrowserWorkbookGateway {
       // Not kept: the choice holds for this page.
     }
   }
+}
+
+let lastUrl: string | null = null;
+
+/** Starts the browser's download of a file the page made; the link stays valid until the next file. */
+export function downloadFile(file: Blob, name: string): SavedFile {
+  if (lastUrl) URL.revokeObjectURL(lastUrl);
+  lastUrl = URL.createObjectURL(file);
+  const a = document.createElement("a");
+  a.href = lastUrl;
+  a.download = name;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  return { via: "download", href: lastUrl, name };
 }
 
 /** Why the file could not be read, as the command line says it (over-limit, DTD, damaged). */

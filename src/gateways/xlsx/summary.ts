@@ -12,7 +12,8 @@ import { WorkbookWriteError } from "./errors";
 import { markOutput } from "./marker";
 import { contentWidths, printSetupFor, wrappedRowHeights } from "../../domain/print";
 import { applyPrintSetup } from "./print";
-import { isSameFile, SEVERITY_FILL, solidFill, writeFileAtomically } from "./write";
+import { SEVERITY_FILL, solidFill } from "./score";
+import { isSameFile, writeFileAtomically } from "./write";
 
 export const SUMMARY_SHEET = "汇总";
 export const FINDINGS_DETAIL_SHEET = "问题明细";
@@ -127,9 +128,13 @@ export async function writeSummaryWorkbook(
   entries: readonly SummaryEntry[],
   options: { lang?: Lang; protect?: readonly string[]; replace?: boolean } = {},
 ): Promise<void> {
-  const lang = options.lang ?? "zh-CN";
   await refuseOverwritingInputs(dest, options.protect ?? []);
+  const workbook = buildSummaryWorkbook(entries, options.lang ?? "zh-CN");
+  await writeFileAtomically(dest, (temp) => workbook.xlsx.writeFile(temp), { replace: options.replace });
+}
 
+/** The 汇总 workbook in memory (the command line writes it to a file, the web page offers it as a download). */
+export function buildSummaryWorkbook(entries: readonly SummaryEntry[], lang: Lang): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   markOutput(workbook, "summary");
   const rows = summaryRows(entries);
@@ -140,8 +145,7 @@ export async function writeSummaryWorkbook(
     [...entries].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0)),
     lang,
   );
-
-  await writeFileAtomically(dest, (temp) => workbook.xlsx.writeFile(temp), { replace: options.replace });
+  return workbook;
 }
 
 /** Throws would-overwrite-source when `dest` names one of `inputs`: callers check before a long batch, and the writer again. */
