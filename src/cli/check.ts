@@ -115,11 +115,18 @@ async function checkOne(
   try {
     // The table model holds every cell of the table: keep only what the batch reports, so that a batch of a
     // thousand files (or one of 200,000 rows) does not keep every table alive until the end.
-    const { table, ...result } = checkWorkbook(sheets, {
+    // The scoring facts go too (the report and the pane read them, not the batch), and the write plan is left as the
+    // engine gives it, built only when a copy asks for it: a spread would build it for every file.
+    const detail = checkWorkbook(sheets, {
       profile: request.profile,
       settings: request.settings,
       layout,
     });
+    const { table } = detail;
+    const kept: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(detail);
+    delete kept.table;
+    delete kept.facts;
+    const result = Object.defineProperties({}, kept) as CheckResult;
     return { file, result, unit: table?.unit || undefined, project: table?.project || undefined };
   } catch (e) {
     // An engine bug on one workbook must not end a batch of two hundred.

@@ -41,6 +41,7 @@ export interface WorkerTask {
 
 export interface WorkerReply {
   id: number;
+  /** The file's report; its result carries no write plan (the worker wrote the copy, if one was asked for). */
   report: FileReport;
 }
 
@@ -69,12 +70,17 @@ export class PoolUnavailable extends Error {
 /** Workers that end before they are ready, one after another, before the pool gives up starting them. */
 const MAX_FAILED_STARTS = 3;
 
+/** Files given to a worker at once: the next one waits in the worker, so no file waits for a round trip. */
+const DEPTH = 2;
+
 interface Worker {
   ready: boolean;
   child: ChildProcess;
-  task?: WorkerTask;
+  /** The files given to it, the one it is checking first. */
+  queue: WorkerTask[];
+  /** The deadline of the file it is checking. */
   timer?: NodeJS.Timeout;
-  /** Standard error of the worker for the task at hand (an out-of-memory report names itself there). */
+  /** Standard error of the worker (an out-of-memory report names itself there). */
   stderr: string;
 }
 
@@ -97,9 +103,9 @@ export function checkInPool(
   if (options.workerModule) entry.module = options.workerModule;
   const reports: Array<FileReport | undefined> = new Array(files.length);
   const workers = new Set<Worker>();
-  let next = 0;
+  /** Files not yet given to a worker (a file waiting in a worker that died goes back here). */
+  const pending = files.map((_, i) => i);
   let emitted = 0;
-
   let everReady = false;
   let failedStarts = 0;
 
@@ -114,45 +120,80 @@ export function checkInPool(
       }
     };
 
+    /** Starts the deadline of the file the worker checks now (the head of its queue). */
+    const arm = (worker: Worker) => {
+      clearTimeout(worker.timer);
+      const head = worker.queue[0];
+      if (!head) return;
+      worker.timer = setTimeout(() => {
+        settle(head.id, {
+          file: head.file,
+          readError: both("workerTimeout", { file: head.file, seconds: deadline / 1000 }),
+        });
+        // Its exit gives back the files waiting behind this one and starts a fresh worker (this one stays settled).
+        worker.child.kill("SIGKILL");
+      }, deadline);
+    };
+
+    const give = (worker: Worker) => {
+      while (worker.queue.length < DEPTH && pending.length > 0) {
+        const id = pending.shift()!;
+        const task: WorkerTask = {
+          id,
+          file: files[id],
+          request: { profile: request.profile, settings: request.settings, force: request.force },
+          layout,
+          copy: copies[id],
+        };
+        worker.queue.push(task);
+        worker.child.send(task);
+        if (worker.queue.length === 1) arm(worker);
+      }
+      if (worker.queue.length === 0) worker.child.kill();
+    };
+
     const start = (): Worker => {
       const child = fork(entry.module, [], {
         execArgv: [...entry.execArgv, `--max-old-space-size=${memory}`],
-        serialization: "advanced", // structured clone: dates and maps in the results survive the trip
+        serialization: "advanced", // structured clone: dates in the results survive the trip
         stdio: ["ignore", "ignore", "pipe", "ipc"],
       });
-      const worker: Worker = { ready: false, child, stderr: "" };
+      const worker: Worker = { ready: false, child, queue: [], stderr: "" };
       workers.add(worker);
       child.stderr?.on("data", (d: Buffer) => {
         if (worker.stderr.length < 64 * 1024) worker.stderr += d.toString();
       });
       child.on("message", (reply: WorkerReply | { ready: true }) => {
-        // A worker is given its first file once it has loaded, so that its start-up is not counted in the deadline.
+        // A worker is given files once it has loaded, so that its start-up is not counted in a deadline.
         if ("ready" in reply) {
           worker.ready = everReady = true;
           failedStarts = 0;
           return give(worker);
         }
-        const task = worker.task;
-        if (!task || reply.id !== task.id) return;
-        clearTimeout(worker.timer);
-        worker.task = undefined;
-        settle(task.id, reply.report);
+        if (worker.queue[0]?.id !== reply.id) return;
+        worker.queue.shift();
+        arm(worker);
+        worker.stderr = "";
+        settle(reply.id, reply.report);
         give(worker);
       });
       child.on("exit", (code, signal) => {
         workers.delete(worker);
         clearTimeout(worker.timer);
-        const task = worker.task;
-        if (task) {
+        const [head, ...waiting] = worker.queue;
+        worker.queue = [];
+        if (head) {
           const outOfMemory = /heap out of memory|Allocation failed/i.test(worker.stderr);
-          settle(task.id, {
-            file: task.file,
+          settle(head.id, {
+            file: head.file,
             readError: both("workerCrashed", {
-              file: task.file,
+              file: head.file,
               reason: outOfMemory ? `out of memory (${memory} MB)` : `${signal ?? `exit ${code}`}`,
             }),
           });
         }
+        // The files that were only waiting in it are not its fault: they go to another worker.
+        pending.unshift(...waiting.map((t) => t.id));
         if (!worker.ready && ++failedStarts >= MAX_FAILED_STARTS) {
           const why = worker.stderr.trim().split("\n").slice(-3).join(" ") || `${signal ?? `exit ${code}`}`;
           if (!everReady) {
@@ -160,42 +201,14 @@ export function checkInPool(
             reject(new PoolUnavailable(why));
             return;
           }
-          // Workers ran before and no longer start: the files not yet given out are reported, not waited for.
-          while (next < files.length) {
-            const id = next++;
+          // Workers ran before and no longer start: the files not yet checked are reported, not waited for.
+          for (const id of pending.splice(0))
             settle(id, { file: files[id], readError: both("workerCrashed", { file: files[id], reason: why }) });
-          }
           return;
         }
-        if (next < files.length) start();
+        if (pending.length > 0) start();
       });
       return worker;
-    };
-
-    const give = (worker: Worker) => {
-      if (next >= files.length) {
-        worker.child.kill();
-        return;
-      }
-      const id = next++;
-      const task: WorkerTask = {
-        id,
-        file: files[id],
-        request: { profile: request.profile, settings: request.settings, force: request.force },
-        layout,
-        copy: copies[id],
-      };
-      worker.task = task;
-      worker.stderr = "";
-      worker.timer = setTimeout(() => {
-        settle(id, {
-          file: task.file,
-          readError: both("workerTimeout", { file: task.file, seconds: deadline / 1000 }),
-        });
-        worker.task = undefined;
-        worker.child.kill("SIGKILL"); // its exit starts a fresh worker for the rest
-      }, deadline);
-      worker.child.send(task);
     };
 
     for (let i = 0; i < size; i++) start();

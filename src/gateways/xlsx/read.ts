@@ -4,7 +4,8 @@
  * .xls, encrypted, Word, truncated, renamed) get a message an officer can act on instead of a parser's stack trace.
  */
 /* global Buffer, NodeJS -- Node code: the shared lint config assumes a browser. */
-import { constants as fsConstants, promises as fs } from "fs";
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "fs";
+import { inflateRawSync } from "zlib";
 import { locateTable } from "../../domain";
 import type { MapGrid } from "../../domain/grid";
 import { WorkbookReadError } from "./errors";
@@ -36,6 +37,8 @@ export async function readWorkbookFile(path: string, options: ReadFileOptions = 
     contents = readWorkbookBytes(bytes, {
       limits,
       all: options.all,
+      // zlib's native inflate, stopped at the bound (maxOutputLength).
+      inflate: (data, maxBytes) => inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) }),
       choose: (grids) => options.sheet ?? locateTable(grids).name,
     });
   } catch (cause) {
@@ -48,32 +51,36 @@ export async function readWorkbookFile(path: string, options: ReadFileOptions = 
   return { sheets: contents.sheets };
 }
 
-/** Opens the file without blocking (a FIFO would wait for a writer for ever) and reads it if it is a regular file. */
+/**
+ * Opens the file without blocking (a FIFO would wait for a writer for ever) and reads it if it is a regular file.
+ * Synchronous: a batch reads one file after another in each process, and four round trips through libuv's thread
+ * pool per file were a tenth of a 1,000-file batch spent idle.
+ */
 async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
-  let handle;
+  let fd: number;
   try {
-    handle = await fs.open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   } catch (cause) {
     throw systemError(cause, path);
   }
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new WorkbookReadError("not-a-file", path);
     if (!stat.isFile()) throw new WorkbookReadError("special-file", path);
     if (stat.size > maxBytes) throw new WorkbookReadError("too-large", path, String(maxBytes));
     const bytes = Buffer.alloc(stat.size);
     let at = 0;
     while (at < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
+      const got = readSync(fd, bytes, at, bytes.length - at, at);
+      if (got === 0) break;
+      at += got;
     }
     return at === bytes.length ? bytes : bytes.subarray(0, at);
   } catch (cause) {
     if (cause instanceof WorkbookReadError) throw cause;
     throw systemError(cause, path);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

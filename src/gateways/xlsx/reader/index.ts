@@ -13,7 +13,7 @@ import type { MapGrid } from "../../../domain/grid";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { readWorkbookParts } from "./parts";
 import { readSheet, type SheetRead } from "./sheet";
-import { ZipArchive } from "./zip";
+import { ZipArchive, type InflateWhole } from "./zip";
 
 export { DEFAULT_LIMITS, WorkbookFormatError, type LimitKind, type ReadLimits } from "./limits";
 
@@ -29,6 +29,8 @@ export interface WorkbookReadOptions {
   choose?: (sampled: readonly MapGrid[]) => string | null;
   /** Read every sheet in full (a tool that needs them all, such as a test comparing readers). */
   all?: boolean;
+  /** A native whole-entry inflater (Node's zlib), faster than fflate; see ZipArchive. */
+  inflate?: InflateWhole;
 }
 
 export interface WorkbookContents {
@@ -46,7 +48,7 @@ export interface WorkbookContents {
  */
 export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOptions = {}): WorkbookContents | undefined {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const zip = new ZipArchive(bytes, limits);
+  const zip = new ZipArchive(bytes, limits, options.inflate);
   const parts = readWorkbookParts(zip, limits);
   if (!parts) return undefined;
   const cells = { count: 0 };
@@ -56,7 +58,9 @@ export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOption
     r.grid.hidden = s.state !== "visible";
     return r;
   };
-  const reads = worksheets.map((s) => read(s, options.all ? undefined : SAMPLE_ROWS));
+  // A workbook of one worksheet has nothing to choose between: it is read in full at once.
+  const sample = options.all || worksheets.length === 1 ? undefined : SAMPLE_ROWS;
+  const reads = worksheets.map((s) => read(s, sample));
   const full = (i: number) => {
     if (!reads[i].partial) return;
     cells.count -= reads[i].grid.size;

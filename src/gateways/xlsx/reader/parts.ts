@@ -75,6 +75,14 @@ function workbookPath(zip: ZipArchive, limits: ReadLimits): string | undefined {
   return zip.entry("xl/workbook.xml") ? "xl/workbook.xml" : undefined;
 }
 
+/** The relationship id of a <sheet>: r:id, under whichever prefix the file gives the relationships namespace. */
+function relationshipId(a: Attributes): string {
+  if (a["r:id"] !== undefined) return a["r:id"];
+  if (a.id !== undefined) return a.id;
+  for (const key in a) if (key.endsWith(":id")) return a[key];
+  return "";
+}
+
 export function readWorkbookParts(zip: ZipArchive, limits: ReadLimits): WorkbookParts | undefined {
   const path = workbookPath(zip, limits);
   if (!path) return undefined;
@@ -87,7 +95,7 @@ export function readWorkbookParts(zip: ZipArchive, limits: ReadLimits): Workbook
       if (name === "sheet") {
         if (listed.length >= limits.sheets) throw limitExceeded("sheets", limits, path);
         const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
-        listed.push({ name: a.name ?? "", id: a.id ?? "", state });
+        listed.push({ name: a.name ?? "", id: relationshipId(a), state });
       } else if (name === "workbookPr") date1904 = isTrue(a.date1904);
       else if (name === "calcPr") fullCalcOnLoad = isTrue(a.fullCalcOnLoad);
     },

@@ -131,9 +131,12 @@ export function readSheet(
   parseEntry(zip, entry, limits, {
     open(tag, a) {
       if (cell) {
-        if (tag === "v") [into, text] = ["v", ""];
-        else if (tag === "f") {
-          [into, text] = ["f", ""];
+        if (tag === "v") {
+          into = "v";
+          text = "";
+        } else if (tag === "f") {
+          into = "f";
+          text = "";
           if (a.t === "shared" && a.si !== undefined) cell.shared = { si: a.si, master: a.ref !== undefined };
         } else if (tag === "is") into = "is";
         else if (into === "is") inline.open(tag);
@@ -147,7 +150,8 @@ export function readSheet(
             partial = true;
             throw new StopReading();
           }
-          [row, col] = [r, 0];
+          row = r;
+          col = 0;
           break;
         }
         case "c": {
@@ -158,7 +162,8 @@ export function readSheet(
             partial = true;
             throw new StopReading();
           }
-          [row, col] = [at.row, at.col];
+          row = at.row;
+          col = at.col;
           const style = a.s !== undefined ? Number(a.s) : 0;
           cell = { row, col, type: a.t ?? "n", style, value: undefined, formula: undefined, shared: undefined };
           break;
@@ -177,10 +182,16 @@ export function readSheet(
         finishCell(cell);
         cell = undefined;
         into = undefined;
-      } else if (tag === "v" && into === "v") [cell.value, into] = [text, undefined];
-      else if (tag === "f" && into === "f") [cell.formula, into] = [text, undefined];
-      else if (tag === "is") [cell.value, into] = [unescapeOoxml(inline.take()), undefined];
-      else if (into === "is") inline.close(tag);
+      } else if (tag === "v" && into === "v") {
+        cell.value = text;
+        into = undefined;
+      } else if (tag === "f" && into === "f") {
+        cell.formula = text;
+        into = undefined;
+      } else if (tag === "is") {
+        cell.value = unescapeOoxml(inline.take());
+        into = undefined;
+      } else if (into === "is") inline.close(tag);
     },
     text(t) {
       if (into === "v" || into === "f") text += t;

@@ -1,8 +1,9 @@
 /**
  * One zip entry's XML, parsed as it inflates (saxes, a streaming parser) with the reader's bounds: no DTD (so no
- * entity can expand), elements nested no deeper than limits.xmlDepth. Element and attribute names reach the
- * handler without their namespace prefix ("x:c" → "c", "r:id" → "id"): generators differ in the prefixes they
- * choose, and within one SpreadsheetML part the local names do not collide.
+ * entity can expand), elements nested no deeper than limits.xmlDepth. Element names reach the handler without their
+ * namespace prefix ("x:c" → "c"), and so do the attributes of a prefixed element: generators differ in the prefixes
+ * they choose, and within one SpreadsheetML part the local names do not collide. An unprefixed element's namespaced
+ * attributes keep their prefix ("r:id").
  */
 import { SaxesParser } from "saxes";
 import { limitExceeded, WorkbookFormatError, type ReadLimits } from "./limits";
@@ -46,7 +47,10 @@ export function parseEntry(zip: ZipArchive, entry: ZipEntry, limits: ReadLimits,
   });
   parser.on("opentag", (tag) => {
     if (++depth > limits.xmlDepth) throw limitExceeded("xmlDepth", limits, entry.name);
-    handler.open(localName(tag.name), localAttributes(tag.attributes as Record<string, string>));
+    // Attributes carry a prefix only in a document that prefixes its elements (x:c) or for a namespaced attribute
+    // (r:id, which the handlers ask for by its prefixed name too): stripping is only done where it can matter.
+    const raw = tag.attributes as Record<string, string>;
+    handler.open(localName(tag.name), tag.name.indexOf(":") >= 0 ? localAttributes(raw) : raw);
     if (tag.isSelfClosing) {
       depth--;
       handler.close?.(localName(tag.name));
