@@ -2,13 +2,15 @@
  * The offline web page (dist/web/index.html, src/web) in a real Chromium, opened straight from the folder over
  * file:// as an officer with only WPS and a browser would: choose the 南沙区 sample, 一键校验并计分, see 98.93% /
  * 99.00 / 优 and the finding, 定位 in the sheet view, 写回结果 → 确认写入 downloads the scored copy, which is read
- * back with exceljs and compared with the command line's copy of the same file; the page makes no network request.
+ * back with exceljs and compared with the command line's copy of the same file; 下载 Word gives the .docx; two files
+ * give the 汇总; the page makes no network request.
  * Screenshots at 1280 and 375 px go to test-results/screenshots/ (and docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { checkWorkbook } from "../../src/domain";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
@@ -129,6 +131,24 @@ describe("the offline web page over file://", () => {
     ).toEqual([]);
     await p.context().close();
   }, 180_000);
+
+  it("下载 Word drafts the 自评报告 on the page: the .docx with the sample's budget sentence", async () => {
+    const { p, requests } = await openPage(1280);
+    await checkSample(p);
+    const [download] = await Promise.all([
+      p.waitForEvent("download"),
+      p.getByRole("button", { name: "下载 Word", exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("2023广州市南沙区人民政府办公室自评报告.docx");
+    const bytes = fs.readFileSync(await download.path());
+    const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
+    // By hand from the sample: 3,378.30 budgeted, 3,342.07 spent, 98.93%.
+    expect(xml.replace(/<[^>]+>/g, "")).toContain("全年部门预算数3,378.30万元，执行数3,342.07万元，完成预算的98.93%。");
+    expect(
+      requests.filter((u) => !u.startsWith("file://") && !u.startsWith("blob:") && !u.startsWith("data:")),
+    ).toEqual([]);
+    await p.context().close();
+  }, 120_000);
 
   it("checks several files and downloads the 汇总 of them as ziping check --summary lists them", async () => {
     const { p } = await openPage(1280);
