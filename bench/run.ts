@@ -182,7 +182,7 @@ async function benchHostile(): Promise<void> {
   const made = performance.now() - t0;
   const load = measureInChild("check-any", dir);
   console.log(
-    `a 400,000-indicator 自评表 (about 3.6 million cells, written in ${(made / 1000).toFixed(1)} s): ${(load.ms / 1000).toFixed(2)} s, peak ${mb(load.maxRssKb)} (refused past the 3,000,000-cell bound, or read)`,
+    `a 400,000-indicator 自评表 (about 3.6 million cells, written in ${(made / 1000).toFixed(1)} s): ${(load.ms / 1000).toFixed(2)} s, peak ${mb(load.maxRssKb)} (refused past the 2,000,000-cell bound, or read)`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
 }

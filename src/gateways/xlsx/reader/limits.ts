@@ -30,7 +30,7 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
   entryBytes: 256 * 1024 * 1024,
   totalBytes: 512 * 1024 * 1024,
   entries: 10_000,
-  cells: 3_000_000,
+  cells: 2_000_000,
   merges: 100_000,
   sharedStrings: 2_000_000,
   xmlDepth: 64,
