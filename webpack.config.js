@@ -44,6 +44,18 @@ async function httpsServer() {
   }
 }
 
+/** TypeScript through ts-loader, as ES modules so that webpack can drop the unused parts of Fluent UI. */
+function typescriptRule(production) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: !production } },
+    },
+  };
+}
+
 /** The offline web page (src/web): dist/web/, self-contained, opened from a server or straight from the folder. */
 function webConfig(production, root) {
   return {
@@ -62,18 +74,7 @@ function webConfig(production, root) {
       // The Node halves of shared modules (reading a file's mark from disk) are never called in the page.
       fallback: { fs: false, zlib: false, path: false },
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: !production } },
-          },
-        },
-      ],
-    },
+    module: { rules: [typescriptRule(production)] },
     plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/index.html", chunks: ["index"] })],
     devtool: production ? false : "source-map",
     performance: { hints: production ? "warning" : false, maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
@@ -102,19 +103,7 @@ async function paneConfig(env, argv, production, root) {
       clean: { keep: /^web[\\/]/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // ES modules out of TypeScript, so webpack can drop the unused parts of Fluent UI.
-            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: !production } },
-          },
-        },
-      ],
-    },
+    module: { rules: [typescriptRule(production)] },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -8,7 +8,7 @@
  */
 /* global Blob, URL, document, localStorage */
 import { checkWorkbook, locateTable, PROFILE_IDS, type LayoutOverride } from "../../domain";
-import type { MapGrid } from "../../domain/grid";
+import { parseA1, type MapGrid } from "../../domain/grid";
 import { cellText } from "../../domain/parse";
 import type { CellSheetPlan, Localized, WritePlan } from "../../domain/types";
 import type {
@@ -122,13 +122,8 @@ export class BrowserWorkbookGateway {
     const sheets = this.sheets ?? (await this.read(this.layout?.sheet));
     const grid = (name: string) => sheets.find((g) => g.name === name);
     const shown = (sheet: string, a1: string) => {
-      const g = grid(sheet);
-      if (!g) return "";
-      const m = /^([A-Z]+)(\d+)$/.exec(a1);
-      if (!m) return "";
-      let col = 0;
-      for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-      return cellText(g.cell(Number(m[2]), col)?.value);
+      const { row, col } = parseA1(a1);
+      return cellText(grid(sheet)?.cell(row, col)?.value);
     };
     const targets = new Set([...plan.values.map((v) => v.sheet), ...plan.marks.map((m) => m.sheet)]);
     return {

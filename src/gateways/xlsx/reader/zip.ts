@@ -143,10 +143,7 @@ export class ZipArchive {
             throw limitExceeded(room === this.limits.entryBytes ? "entryBytes" : "totalBytes", this.limits, entry.name);
           throw e;
         }
-        for (let i = 0; i < whole.length || i === 0; i += CHUNK * 64) {
-          take(whole.subarray(i, Math.min(whole.length, i + CHUNK * 64)));
-          if (whole.length === 0) break;
-        }
+        take(whole);
         return;
       }
       // A small entry whose stated size is within the room inflates in one call into a buffer of that size (deflate
