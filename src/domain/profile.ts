@@ -187,6 +187,13 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
     parse: (v) =>
       /^off$/i.test(v) ? { execReasonThreshold: null } : share(v) === null ? null : { execReasonThreshold: share(v) },
   },
+  adjustmentNeedsReason: {
+    help: {
+      "zh-CN": "全年预算数与年初预算数不同时须说明调整原因（默认 on）",
+      "en-US": "a full-year budget differing from the initial one needs a reason (default on)",
+    },
+    parse: bool("adjustmentNeedsReason"),
+  },
   scoreCapByExecution: {
     help: {
       "zh-CN": "按执行率限制总分上限（70–80% 最高 89 分等）",

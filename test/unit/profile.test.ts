@@ -143,6 +143,16 @@ describe("settings (--set name=value)", () => {
     expect(refused("rescaleNotApplicable", "2")).toEqual(["rescaleNotApplicable=2"]);
   });
 
+  it("adjustmentNeedsReason is on in every profile, and off or on as set", () => {
+    for (const id of PROFILE_IDS) expect(PROFILES[id].adjustmentNeedsReason).toBe(true);
+    expect(set("adjustmentNeedsReason", "off").adjustmentNeedsReason).toBe(false);
+    expect(set("adjustmentNeedsReason", "否").adjustmentNeedsReason).toBe(false);
+    expect(set("adjustmentNeedsReason", "on", { ...central, adjustmentNeedsReason: false }).adjustmentNeedsReason).toBe(
+      true,
+    );
+    expect(refused("adjustmentNeedsReason", "sometimes")).toEqual(["adjustmentNeedsReason=sometimes"]);
+  });
+
   it("rescaleNotApplicable and enforceBlockWeights are yes/no settings of their own field", () => {
     const p = set("rescaleNotApplicable", "on");
     expect(p.rescaleNotApplicable).toBe(true);

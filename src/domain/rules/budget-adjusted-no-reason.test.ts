@@ -37,6 +37,34 @@ describe.each(PROFILE_IDS)("budget-adjusted-no-reason under %s", (profile) => {
     );
   });
 
+  it("adjustmentNeedsReason=off asks for no reason", () => {
+    const g = adjusted(120);
+    expectRaised(true, g, "budget-adjusted-no-reason", "D4", { profile });
+    expectRaised(false, g, "budget-adjusted-no-reason", "D4", { profile, settings: { adjustmentNeedsReason: "off" } });
+  });
+
+  it("a 全年预算数 of 0 gives no rate: value-not-number at D4, not an adjustment", () => {
+    const g = adjusted(0);
+    expectRaised(false, g, "budget-adjusted-no-reason", "D4", { profile });
+    expectRaised(true, g, "value-not-number", "D4", { profile });
+  });
+
+  it("a blank 年初预算数 is compared with nothing", () => {
+    const g = withBudgetReasons([
+      ["年度资金总额", null, 120, 120, 10, 1, 10, ""],
+      ["其中：当年财政拨款", null, 120, 120, null, null, null, ""],
+    ]);
+    expectRaised(false, g, "budget-adjusted-no-reason", "D4", { profile });
+  });
+
+  it("a 年初预算数 typed as text is compared with nothing", () => {
+    const g = withBudgetReasons([
+      ["年度资金总额", "一百", 120, 120, 10, 1, 10, ""],
+      ["其中：当年财政拨款", "一百", 120, 120, null, null, null, ""],
+    ]);
+    expectRaised(false, g, "budget-adjusted-no-reason", "D4", { profile });
+  });
+
   it("a table with no 原因 column in its budget block is not asked for one", () => {
     const g = withBudget(["年度资金总额", 100, 120, 120, 10, 1, 10]);
     expectRaised(false, g, "budget-adjusted-no-reason", "D4", { profile });
