@@ -112,15 +112,18 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
   const name = options.sheet ?? options.layout?.sheet ?? located.name ?? undefined;
   const grid = name === undefined ? undefined : sheets.find((s) => s.name === name);
   const fallbackSheet = grid?.name ?? sheets[0]?.name ?? "";
-  const outcome = grid
-    ? readTable(grid, options.layout)
-    : { problems: [{ expected: options.sheet ? `工作表“${options.sheet}”` : "三级指标", cell: "A1" }] };
+  const outcome = grid ? readTable(grid, options.layout) : { problems: [{ expected: name ?? "三级指标", cell: "A1" }] };
 
+  // what: why no table was read (layout-unrecognized words each in both languages); a table's missing column has none.
+  const what = grid
+    ? undefined
+    : name !== undefined
+      ? "no-such-sheet"
+      : sheets.length === 0
+        ? "no-sheets"
+        : "no-header";
   const problems = outcome.problems.map((p) =>
-    makeFinding("layout-unrecognized", fallbackSheet, p.cell, {
-      label: p.expected,
-      detail: grid ? undefined : sheets.length === 0 ? "工作簿中没有工作表" : "各工作表均不含绩效自评表的表头",
-    }),
+    makeFinding("layout-unrecognized", fallbackSheet, p.cell, { label: p.expected, ...(what ? { what } : {}) }),
   );
   if (!outcome.table) {
     const profile = chosen ?? "central-2020";

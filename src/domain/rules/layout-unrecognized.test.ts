@@ -28,16 +28,34 @@ describe("layout-unrecognized message", () => {
   it("a workbook without sheets, in both languages", () => {
     const [f] = unrecognized([]);
     expect(f.message["zh-CN"]).toBe("未能识别绩效自评表：缺少“三级指标”（工作簿中没有工作表）");
-    expect(f.message["en-US"]).toMatch(/^Self-evaluation table not recognised: the label "三级指标" was expected/);
+    expect(f.message["en-US"]).toBe(
+      'Self-evaluation table not recognised: the label "三级指标" was expected (the workbook has no sheets)',
+    );
   });
 
   it("sheets with no table header", () => {
     const [f] = unrecognized([gridFromRows("Sheet1", [["会议纪要"]])]);
     expect(f.message["zh-CN"]).toBe("未能识别绩效自评表：缺少“三级指标”（各工作表均不含绩效自评表的表头）");
+    expect(f.message["en-US"]).toBe(
+      'Self-evaluation table not recognised: the label "三级指标" was expected (no sheet holds the header of a self-evaluation table)',
+    );
+  });
+
+  it("a table lacking a column names the header looked for, without a reason in brackets", () => {
+    const rows = centralRows().map((r) => r.map((v) => (v === "三级指标" ? "" : v)));
+    const [f] = unrecognized([gridFromRows("自评表", rows)]);
+    expect(f.message["zh-CN"]).toMatch(/^未能识别绩效自评表：缺少“[^”]+”$/);
+    expect(f.message["en-US"]).toMatch(/^Self-evaluation table not recognised: the label "[^"]+" was expected$/);
+  });
+
+  it("a sheet a 版式 names that is not there", () => {
+    const [f] = unrecognized([gridFromRows("自评表", centralRows())], { layout: { sheet: "附表" } });
+    expect(f.message["en-US"]).toBe('Self-evaluation table not recognised: the workbook has no sheet named "附表"');
   });
 
   it("a sheet asked for by name that is not there", () => {
     const [f] = unrecognized([gridFromRows("自评表", centralRows())], { sheet: "附表" });
-    expect(f.message["zh-CN"]).toBe("未能识别绩效自评表：缺少“工作表“附表””（各工作表均不含绩效自评表的表头）");
+    expect(f.message["zh-CN"]).toBe("未能识别绩效自评表：工作簿中没有名为“附表”的工作表");
+    expect(f.message["en-US"]).toBe('Self-evaluation table not recognised: the workbook has no sheet named "附表"');
   });
 });
