@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
+import { gridFromRows } from "../grid";
+import { centralRows, centralRowsOf, DEFAULT_INDICATORS } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, indicatorRow, withIndicator } from "../../../test/helpers/rule-tables";
 
 const at = `D${indicatorRow(0)}`;
@@ -42,5 +44,20 @@ describe("duplicate-exec-indicator message", () => {
     expect(f.message["en-US"]).toBe(
       'The indicator "预算执行率" scores budget execution again (it already has its own score)',
     );
+  });
+});
+
+describe("duplicate-exec-indicator where execution has no score of its own", () => {
+  it("a budget block without 分值 and 得分, whose indicators weigh 100, may score execution as an indicator", () => {
+    const indicators = [
+      ["产出指标", "数量指标", "预算执行率", "≥95%", "96%", 35, 35, ""],
+      ...DEFAULT_INDICATORS.slice(1),
+    ];
+    const rows = centralRows({ indicators, total: [100, 100] });
+    rows[2] = ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数"];
+    const { budgetTotal, goalHeader } = centralRowsOf();
+    for (let r = budgetTotal - 1; r < goalHeader - 1; r++) rows[r] = rows[r].slice(0, 5);
+    const grid = gridFromRows("自评表", rows);
+    expectRaised(false, grid, "duplicate-exec-indicator", at);
   });
 });

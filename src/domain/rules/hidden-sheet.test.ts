@@ -59,6 +59,9 @@ describe("hidden-sheet findings", () => {
     expect(found[0].message["zh-CN"]).toBe(
       "校验的工作表“自评表”是隐藏的：工作簿中没有可见的绩效自评表。请确认这是要报送的表，并在报送前取消隐藏",
     );
+    expect(found[0].message["en-US"]).toBe(
+      'The sheet checked, "自评表", is hidden: no visible sheet holds a self-evaluation table. Make sure it is the table to submit, and unhide it before submitting',
+    );
   });
 
   it("raises nothing without hidden tables, and leaves the scores alone", () => {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
-import { check } from "../../../test/helpers/tables";
+import { gridFromRows } from "../grid";
+import { centralRows, check } from "../../../test/helpers/tables";
 import { expectRaised, findingAt, totalRow, withBudget } from "../../../test/helpers/rule-tables";
 
 const at = `H${totalRow}`;
@@ -82,5 +83,15 @@ describe("score-cap message", () => {
     expect(f.message["en-US"]).toBe(
       "With execution at 70.00% the chosen rules cap the total at 89; the computed 97.00 is capped",
     );
+  });
+});
+
+describe("score-cap on a table without a 总分 row", () => {
+  it("caps the total it computes and raises nothing: there is no cell for it (50% execution: 95 → 69)", () => {
+    const rows = centralRows({ budget: [["年度资金总额", 100, 100, 50, 10, 0.5, 5]] }).slice(0, -1);
+    const grid = gridFromRows("自评表", rows);
+    const result = check(grid, { settings: on });
+    expect(result.total.computed).toBe(69);
+    expect(result.findings.filter((f) => f.rule === "score-cap")).toEqual([]);
   });
 });
