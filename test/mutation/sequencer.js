@@ -11,6 +11,38 @@ const path = require("path");
 const Sequencer = require("@jest/test-sequencer").default;
 const { NAMES_FILE } = require("./names");
 
+/**
+ * The module each mutant is in, from Stryker's instrumented sources in the sandbox (its mutants' ids appear in
+ * stryMutAct_9fa48("id") and stryCov_9fa48("id", …) calls), read once per test runner process.
+ */
+let moduleOfMutant;
+function moduleOf(mutant) {
+  if (!moduleOfMutant) {
+    moduleOfMutant = new Map();
+    const walk = (dir) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (/\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name)) {
+          const text = fs.readFileSync(full, "utf8");
+          if (!text.includes("stryCov_9fa48")) continue;
+          for (const call of text.matchAll(/stry(?:Cov|MutAct)_9fa48\(([^)]*)\)/g))
+            for (const id of call[1].matchAll(/"(\d+)"/g)) moduleOfMutant.set(id[1], full);
+        }
+      }
+    };
+    try {
+      walk(path.join(process.cwd(), "src"));
+    } catch {
+      // No sources to read: the order falls back to the ranks below.
+    }
+  }
+  return moduleOfMutant.get(mutant);
+}
+
+/** A module's own test: text-copied.test.ts for rules/text-copied.ts, parse.test.ts for parse.ts. */
+const stem = (file) => path.basename(file).split(".")[0];
+
 const rel = (test) => path.relative(process.cwd(), test.path).split(path.sep).join("/");
 
 class MutationSequencer extends Sequencer {
@@ -35,10 +67,15 @@ class MutationSequencer extends Sequencer {
         .map(([file]) => file),
     );
     const run = holds.size === 0 ? sorted : sorted.filter((t) => !(rel(t) in map) || holds.has(rel(t)));
-    // The rules' own tests first, then the unit tests, then the rest: with environment.js's bail, the first test
-    // to fail ends the mutant's run early, and a rule's table is the likeliest to fail first and the quickest.
+    // The mutated module's own tests first, then the rules' tables, the unit tests and the rest: with
+    // environment.js's bail, the first test to fail ends the mutant's run, and those are the likeliest to fail
+    // first and the quickest.
+    const module = moduleOf(process.env.__STRYKER_ACTIVE_MUTANT__);
+    const own = module && stem(module);
+    const rank = (t) =>
+      own && stem(t.path) === own ? 0 : /^src\//.test(rel(t)) ? 1 : /^test\/unit\//.test(rel(t)) ? 2 : 3;
     return run
-      .map((t, i) => ({ t, i, rank: /^src\//.test(rel(t)) ? 0 : /^test\/unit\//.test(rel(t)) ? 1 : 2 }))
+      .map((t, i) => ({ t, i, rank: rank(t) }))
       .sort((a, b) => a.rank - b.rank || a.i - b.i)
       .map((x) => x.t);
   }
