@@ -11,42 +11,33 @@ const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et"]);
 /** Suffix of the copies `--write` produces. */
 export const CHECKED_SUFFIX = ".checked.xlsx";
 
-export interface CollectOptions {
-  /** The --write destination: a subfolder of a walk is left out (it holds this tool's copies). */
-  skipDir?: string;
-}
-
 /**
  * Explicitly named paths are kept whatever they are (a missing or odd file is reported by the reader).
  * In folders: workbook extensions only, no Excel lock files ("~$…"), no macOS "._…" shadow files, and none of this
- * tool's own outputs: a workbook marked as one (./marker: scored copies, 汇总 and report sheets, however renamed),
- * and a "X.checked.xlsx" beside its "X.xlsx" (copies written before the mark). A submission that merely ends in
- * ".checked.xlsx" is still checked, and a folder named both as input and as --write is walked (its earlier copies
- * left out by their mark). Symlinked folders are not followed, so a link loop cannot hang the walk. A pipe or device
+ * tool's own outputs, known by their content alone: a workbook marked as one (./marker: scored copies, 汇总 and
+ * report sheets, however renamed or wherever moved). Neither a name nor a place decides: a submission named
+ * "X.checked.xlsx", even beside an "X.xlsx", is checked, and so is a workbook someone put into the --write folder
+ * (the copies there are left out by their mark). Symlinked folders are not followed, so a link loop cannot hang the walk. A pipe or device
  * named like a workbook is listed, so that the reader reports it, and is never opened by the walk.
  */
-export function collectFiles(paths: readonly string[], options: CollectOptions = {}): string[] {
-  const output = options.skipDir ? nodePath.resolve(options.skipDir) : undefined;
+export function collectFiles(paths: readonly string[]): string[] {
   const found = new Map<string, string>(); // resolved path -> path as shown
   const add = (p: string) => {
     const key = nodePath.resolve(p);
     if (!found.has(key)) found.set(key, p);
   };
 
-  const walk = (dir: string, root: boolean) => {
-    const inOutput = output !== undefined && nodePath.resolve(dir) === output;
-    if (inOutput && !root) return;
+  const walk = (dir: string) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // an unreadable subfolder holds nothing we can check
     }
-    const names = new Set(entries.map((e) => e.name.toLowerCase()));
     for (const entry of entries) {
       const full = nodePath.join(dir, entry.name);
       if (entry.isDirectory()) {
-        walk(full, false);
+        walk(full);
         continue;
       }
       if (!isCandidate(entry.name)) continue;
@@ -56,12 +47,12 @@ export function collectFiles(paths: readonly string[], options: CollectOptions =
         if (!isDirectory(full)) add(full);
         continue;
       }
-      if (!isUnmarkedCopy(entry.name, names) && !isMarkedOutput(full)) add(full);
+      if (!isMarkedOutput(full)) add(full);
     }
   };
 
   for (const p of paths) {
-    if (isDirectory(p)) walk(p, true);
+    if (isDirectory(p)) walk(p);
     else add(p);
   }
   return [...found.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -75,14 +66,6 @@ function isCandidate(name: string): boolean {
 /** An output of this tool by its content (only .xlsx and .xlsm can carry the mark). */
 function isMarkedOutput(file: string): boolean {
   return /\.xls[xm]$/i.test(file) && outputKindOf(file) !== undefined;
-}
-
-/** A scored copy by its name alone: "X.checked.xlsx" beside the "X.xlsx" it was made from. */
-function isUnmarkedCopy(name: string, siblings: ReadonlySet<string>): boolean {
-  const lower = name.toLowerCase();
-  if (!lower.endsWith(CHECKED_SUFFIX)) return false;
-  const base = lower.slice(0, -CHECKED_SUFFIX.length);
-  return [".xlsx", ".xlsm", ".xls", ".et"].some((ext) => siblings.has(base + ext));
 }
 
 function isDirectory(p: string): boolean {

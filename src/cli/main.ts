@@ -52,7 +52,7 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
   const { layout } = option;
 
   // A summary an earlier run wrote is left out of the walk by its mark; one named on the command line is an input.
-  const files = collectFiles(request.paths, { skipDir: request.write });
+  const files = collectFiles(request.paths);
   if (files.length === 0) {
     io.stderr.write(
       (["zh-CN", "en-US"] as const).map((l) => t(l, "usageError", { reason: t(l, "noWorkbooksFound") })).join("\n") +

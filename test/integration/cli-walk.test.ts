@@ -36,4 +36,10 @@ describe("ziping check: folder walks", () => {
     fs.copyFileSync(CLEAN, path.join(dir, "乙单位.checked.xlsx"));
     expect((await run(["check", dir])).files).toEqual(["乙单位.checked.xlsx"]);
   });
+
+  it("a submission named *.checked.xlsx beside an X.xlsx is checked too: only the mark says a file is Ziping's", async () => {
+    fs.copyFileSync(CLEAN, path.join(dir, "丙单位.xlsx"));
+    fs.copyFileSync(CLEAN, path.join(dir, "丙单位.checked.xlsx"));
+    expect((await run(["check", dir])).files).toEqual(["丙单位.checked.xlsx", "丙单位.xlsx"]);
+  });
 });

@@ -179,10 +179,11 @@ describe("ziping check: folders", () => {
     await writeWorkbook(inDir("材料 2023", "b 单位.checked.xlsx"), { 表: { A1: "copy" } });
   });
 
-  it("walks folders for workbooks, skips lock files and earlier copies, and sorts", async () => {
+  it("walks folders for workbooks, skips lock files, checks a copy without Ziping's mark, and sorts", async () => {
     const r = await run(["check", folder, "--json"]);
     const files = JSON.parse(r.out).files.map((f: { file: string }) => path.relative(folder, f.file));
-    expect(files).toEqual(["b 单位.xlsx", path.join("下级", "a.xlsm"), "旧.xls"].sort());
+    // "b 单位.checked.xlsx" carries no mark (any program could have written it): only the mark leaves a file out.
+    expect(files).toEqual(["b 单位.checked.xlsx", "b 单位.xlsx", path.join("下级", "a.xlsm"), "旧.xls"].sort());
     expect(r.status).toBe(2); // the old .xls cannot be read
   });
 
@@ -274,14 +275,18 @@ describe("ziping check --write", () => {
     expect(r.status).toBe(2);
   });
 
-  it("skips its own output folder when walking", async () => {
+  it("leaves out the copies in its own output folder by their mark, and checks a workbook someone put there", async () => {
     const folder = path.join(dir, "自带输出");
     await writeWorkbook(inDir("自带输出", "表.xlsx"), { 表: { A1: 1 } });
     const out = path.join(folder, "结果");
     await run(["check", folder, "--write", out]);
     await writeWorkbook(path.join(out, "另一个.xlsx"), { 表: { A1: 2 } });
     const r = await run(["check", folder, "--write", out, "--json"]);
-    expect(JSON.parse(r.out).files.map((f: { file: string }) => path.basename(f.file))).toEqual(["表.xlsx"]);
+    // 结果/另一个.xlsx sorts before 表.xlsx (结 U+7ED3 < 表 U+8868); 结果/表.checked.xlsx is Ziping's, by its mark.
+    expect(JSON.parse(r.out).files.map((f: { file: string }) => path.basename(f.file))).toEqual([
+      "另一个.xlsx",
+      "表.xlsx",
+    ]);
   });
 
   it("fails cleanly when the output folder cannot be created", async () => {
