@@ -2,6 +2,7 @@
 import type { TableReading } from "../domain/reading";
 import type { CheckResult, Figure, Lang, Severity } from "../domain/types";
 import { fmtAmountGrouped, fmtRate, fmtScore, round } from "../domain/precision";
+import { PROFILES } from "../domain/profile";
 import { notGraded } from "../domain/evaluate";
 import type { SummaryEntry } from "../gateways/xlsx/summary";
 import type { FileReport } from "./check";
@@ -44,8 +45,11 @@ function resultLines(result: CheckResult, lang: Lang): string[] {
       [
         label("sheet", result.sheet ?? t(lang, "notFound")),
         label("layout", result.layout ? layoutLabel(lang, result.layout) : unknown),
-        // The rules in force as a reviewer names them, with any --set settings ("财预〔2020〕10号评分口径（另设 integerScores=on）").
-        label("profile", result.figures[0]?.profileTitle?.[lang] ?? result.figures[0]?.profile ?? result.profile),
+        // The rules in force as a reviewer names them, with any --set settings ("中央（财预〔2020〕10号）（另设 得分取整：开启）").
+        label(
+          "profile",
+          result.figures[0]?.profileTitle?.[lang] ?? PROFILES[result.profile]?.name[lang] ?? result.profile,
+        ),
       ].join("  "),
     "  " +
       [

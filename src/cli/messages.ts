@@ -383,7 +383,11 @@ export function severityLabel(lang: Lang, severity: Severity): string {
 }
 
 const layouts: Record<LayoutId, Record<Lang, string>> = {
-  central: { "zh-CN": "中央项目支出（财预〔2020〕10号）", "en-US": "central project (Cai Yu [2020] No. 10)" },
+  // The 项目支出 form of 财预〔2020〕10号, which districts and cities use too: the form, not whose table it is.
+  central: {
+    "zh-CN": "项目支出（财预〔2020〕10号表式）",
+    "en-US": "project expenditure (the Cai Yu [2020] No. 10 form)",
+  },
   department: { "zh-CN": "部门整体支出", "en-US": "department as a whole" },
   sichuan: { "zh-CN": "四川", "en-US": "Sichuan" },
   "city-20-80": { "zh-CN": "市级（20/80）", "en-US": "city (20/80)" },

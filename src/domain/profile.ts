@@ -60,13 +60,39 @@ export function profileLabel(p: Profile): string {
   return p.modifiers?.length ? `${p.id}（${p.modifiers.join("，")}）` : p.id;
 }
 
-/** How a reviewer reads the rules in force: "财预〔2020〕10号", with any settings as typed after it. */
+/**
+ * How a reviewer reads the rules in force: "中央（财预〔2020〕10号）", with any settings after it in words
+ * ("（另设 得分取整：开启，定性指标档次：80/50）"), never as the ids typed on the command line.
+ */
 export function profileTitle(p: Profile): Localized {
-  const extra = p.modifiers?.length ? p.modifiers.join("，") : "";
+  const extra = (lang: keyof Localized) =>
+    (p.modifiers ?? []).map((m) => settingWords(m, lang)).join(lang === "zh-CN" ? "，" : ", ");
+  const zh = extra("zh-CN");
+  const en = extra("en-US");
   return {
-    "zh-CN": extra ? `${p.name["zh-CN"]}（另设 ${extra}）` : p.name["zh-CN"],
-    "en-US": extra ? `${p.name["en-US"]} (with ${extra})` : p.name["en-US"],
+    "zh-CN": zh ? `${p.name["zh-CN"]}（另设 ${zh}）` : p.name["zh-CN"],
+    "en-US": en ? `${p.name["en-US"]} (with ${en})` : p.name["en-US"],
   };
+}
+
+const VALUE_WORDS: Record<string, Localized> = {
+  on: { "zh-CN": "开启", "en-US": "on" },
+  off: { "zh-CN": "关闭", "en-US": "off" },
+  ratio: { "zh-CN": "按比例", "en-US": "ratio" },
+  linear: { "zh-CN": "线性", "en-US": "linear" },
+  "all-or-nothing": { "zh-CN": "未达即不得分", "en-US": "all or nothing" },
+};
+
+/** "integerScores=on" → "得分取整：是" / "whole-point scores: on"; a setting unknown here stays as typed. */
+function settingWords(modifier: string, lang: keyof Localized): string {
+  const at = modifier.indexOf("=");
+  const name = modifier.slice(0, at);
+  const value = modifier.slice(at + 1);
+  const setting = SETTINGS[name];
+  if (at < 0 || !setting) return modifier;
+  const yesNo = onOff(value);
+  const word = yesNo === null ? VALUE_WORDS[value.toLowerCase()] : VALUE_WORDS[yesNo ? "on" : "off"];
+  return `${setting.label[lang]}${lang === "zh-CN" ? "：" : ": "}${word ? word[lang] : value}`;
 }
 
 const CENTRAL: Profile = {
@@ -174,12 +200,15 @@ const share = (v: string): number | null => {
  * The optional settings of DOMAIN.md §3, by name, as a user can set them (`ziping check --set name=value`,
  * or the pane's settings). Each parser returns null for a value it does not accept.
  */
-export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }> = {
+/** Each setting: its name as a reviewer reads it (in notes and the 口径 column), its --help text, its parser. */
+export const SETTINGS: Record<string, { label: Localized; help: Localized; parse: SettingParser }> = {
   integerScores: {
+    label: { "zh-CN": "得分取整", "en-US": "whole-point scores" },
     help: { "zh-CN": "接受取整后的得分（如 8.62 填 9）", "en-US": "accept scores rounded to whole points" },
     parse: bool("integerScores"),
   },
   execReasonThreshold: {
+    label: { "zh-CN": "执行率须说明原因的下限", "en-US": "execution needing a reason below" },
     help: {
       "zh-CN": "执行率低于该值须说明原因（如 90%；off 关闭）",
       "en-US": "execution below this needs a reason (e.g. 90%; off)",
@@ -188,6 +217,7 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
       /^off$/i.test(v) ? { execReasonThreshold: null } : share(v) === null ? null : { execReasonThreshold: share(v) },
   },
   adjustmentNeedsReason: {
+    label: { "zh-CN": "预算调整须说明原因", "en-US": "a budget adjustment needs a reason" },
     help: {
       "zh-CN": "全年预算数与年初预算数不同时须说明调整原因（默认 on）",
       "en-US": "a full-year budget differing from the initial one needs a reason (default on)",
@@ -195,6 +225,7 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
     parse: bool("adjustmentNeedsReason"),
   },
   scoreCapByExecution: {
+    label: { "zh-CN": "按执行率限制总分", "en-US": "total capped by execution" },
     help: {
       "zh-CN": "按执行率限制总分上限（70–80% 最高 89 分等）",
       "en-US": "cap the total by execution rate (70–80% → 89, …)",
@@ -205,6 +236,7 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
     },
   },
   deviationPenalty: {
+    label: { "zh-CN": "偏离目标 130% 扣分", "en-US": "2 points off at 130% of target" },
     help: {
       "zh-CN": "实际值达到目标 130% 及以上每项扣 2 分",
       "en-US": "actual ≥ 130% of target costs 2 points per indicator",
@@ -215,6 +247,7 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
     },
   },
   scoreAheadOfExecution: {
+    label: { "zh-CN": "得分率超前执行率提示", "en-US": "score ahead of execution warning" },
     help: {
       "zh-CN": "指标得分率超出执行率该幅度时警告（如 5%；off 关闭）",
       "en-US": "warn when the score ratio leads execution by more than this (e.g. 5%; off)",
@@ -227,6 +260,7 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
           : { scoreAheadOfExecution: share(v) },
   },
   lessIsBetterRule: {
+    label: { "zh-CN": "反向指标计分", "en-US": "≤ indicators scored" },
     help: {
       "zh-CN": "反向指标扣分方式：ratio（目标÷实际）或 linear",
       "en-US": "≤ indicators: ratio (target ÷ actual) or linear",
@@ -234,6 +268,7 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
     parse: (v) => (v === "ratio" || v === "linear" ? { lessIsBetterRule: v } : null),
   },
   equalRule: {
+    label: { "zh-CN": "等于指标计分", "en-US": "= indicators scored" },
     help: {
       "zh-CN": "等于指标未达时：ratio（按比例）或 all-or-nothing",
       "en-US": "= indicators missed: ratio or all-or-nothing",
@@ -241,14 +276,17 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
     parse: (v) => (v === "ratio" || v === "all-or-nothing" ? { equalRule: v } : null),
   },
   rescaleNotApplicable: {
+    label: { "zh-CN": "剔除不适用指标后折算", "en-US": "rescaled without 不适用 indicators" },
     help: { "zh-CN": "剔除“不适用”指标后按 100 分折算", "en-US": "rescale to 100 after leaving out 不适用 indicators" },
     parse: bool("rescaleNotApplicable"),
   },
   enforceBlockWeights: {
+    label: { "zh-CN": "一级指标权重 50/30/10", "en-US": "block weights 50/30/10" },
     help: { "zh-CN": "一级指标权重须为 产出50/效益30/满意度10", "en-US": "block weights must be 50/30/10" },
     parse: bool("enforceBlockWeights"),
   },
   overCompletionRatio: {
+    label: { "zh-CN": "超额完成须说明的倍数", "en-US": "over-completion ratio" },
     help: {
       "zh-CN": "超额完成须说明的倍数（默认 1.2）",
       "en-US": "over-completion ratio needing an explanation (default 1.2)",
@@ -256,6 +294,7 @@ export const SETTINGS: Record<string, { help: Localized; parse: SettingParser }>
     parse: (v) => (Number(v) > 1 ? { overCompletionRatio: Number(v) } : null),
   },
   tiers: {
+    label: { "zh-CN": "定性指标档次", "en-US": "qualitative tiers" },
     help: {
       "zh-CN": "定性指标档次：80/60（中央）或 80/50（部分市级）",
       "en-US": "qualitative tiers: 80/60 (central) or 80/50 (some cities)",

@@ -388,6 +388,12 @@ describe("profile settings (off by default)", () => {
     expect(findingsOf(g, { settings: { integerScores: "on" } })).not.toContain(`score-mismatch@H${ind(0)}`);
     const fig = check(g, { settings: { integerScores: "on" } }).figures.find((f) => f.key === "total.score")!;
     expect(fig.profile).toBe("central-2020（integerScores=on）");
+    // What a reviewer reads (the notes, the 口径 column) names the setting in words, not by its id; the profile
+    // was chosen automatically, so it reads 按中央口径.
+    expect(fig.profileTitle).toEqual({
+      "zh-CN": "按中央口径（财预〔2020〕10号）（另设 得分取整：开启）",
+      "en-US": "Central rules by default (Cai Yu [2020] No. 10) (with whole-point scores: on)",
+    });
   });
 
   it("execReasonThreshold asks for a reason below 90% even in the central profile", () => {

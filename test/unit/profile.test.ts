@@ -11,6 +11,7 @@ import {
   isProfileId,
   profileForLayout,
   profileLabel,
+  profileTitle,
   withSettings,
   type Profile,
 } from "../../src/domain/profile";
@@ -141,6 +142,23 @@ describe("settings (--set name=value)", () => {
     expect(refused("integerScores", "noon")).toEqual(["integerScores=noon"]);
     expect(refused("integerScores", "kickoff")).toEqual(["integerScores=kickoff"]);
     expect(refused("rescaleNotApplicable", "2")).toEqual(["rescaleNotApplicable=2"]);
+  });
+
+  it("profileTitle names every setting in words in both languages, values included", () => {
+    const { profile } = withSettings(central, {
+      integerScores: "on",
+      tiers: "80/50",
+      execReasonThreshold: "off",
+      lessIsBetterRule: "linear",
+      equalRule: "all-or-nothing",
+    });
+    expect(profileTitle(profile)).toEqual({
+      "zh-CN":
+        "中央（财预〔2020〕10号）（另设 得分取整：开启，定性指标档次：80/50，执行率须说明原因的下限：关闭，反向指标计分：线性，等于指标计分：未达即不得分）",
+      "en-US":
+        "Central (Cai Yu [2020] No. 10) (with whole-point scores: on, qualitative tiers: 80/50, execution needing a reason below: off, ≤ indicators scored: linear, = indicators scored: all or nothing)",
+    });
+    for (const name of Object.keys(SETTINGS)) expect(SETTINGS[name].label["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("adjustmentNeedsReason is on in every profile, and off or on as set", () => {
