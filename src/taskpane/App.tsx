@@ -278,12 +278,18 @@ export function App({ gateway, lang, host = "excel" }: AppProps) {
     return { mod, drafted };
   }
 
-  const viewOf = (d: ReportDraft, saved: ReportView["saved"]): ReportView => ({
-    errors: d.model.errorCount,
-    placeholders: d.model.placeholders,
-    materialMissing: d.materialMissing,
-    saved,
-  });
+  const viewOf = (d: ReportDraft, saved: ReportView["saved"]): ReportView => {
+    // A missing 偏差原因 is written in its cell of the 自评表, not in 报告素材 (as the command line says it).
+    const inTable = new Set(d.model.inTable.map((p) => p.item));
+    return {
+      errors: d.model.errorCount,
+      placeholders: d.model.placeholders.filter((p) => !inTable.has(p)),
+      inTable: d.model.inTable,
+      materialMissing: d.materialMissing,
+      kind: d.model.kind,
+      saved,
+    };
+  };
 
   const generateReport = () =>
     run("report", async () => {

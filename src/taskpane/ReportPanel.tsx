@@ -12,9 +12,13 @@ import { useStyles } from "./styles";
 export interface ReportView {
   /** Findings of severity error in the table: the draft opens with a notice. */
   errors: number;
-  /** What is still 【待填写】, each item once. */
+  /** What is still 【待填写】 and belongs in the 报告素材 sheet, each item once. */
   placeholders: string[];
+  /** What is still 【待填写】 and belongs in a cell of the 自评表 (a missing 偏差原因), with that cell. */
+  inTable: Array<{ item: string; cell: string }>;
   materialMissing: boolean;
+  /** The table's kind: the 报告素材 hint names what a 项目 or a 部门整体 report needs. */
+  kind: "project" | "department";
   /** The .docx just handed over, when the errand was 下载 Word. */
   saved: SavedFile | null;
 }
@@ -36,12 +40,19 @@ export function ReportPanel({ view, t, busy, onCreateMaterial }: Props) {
           <MessageBarBody>{t.reportHasErrors(view.errors)}</MessageBarBody>
         </MessageBar>
       )}
+      {view.inTable.length > 0 && (
+        <span data-report="in-table">{t.placeholdersInTable(view.inTable.map((p) => `${p.item}（${p.cell}）`))}</span>
+      )}
       <span data-report="placeholders">
-        {view.placeholders.length ? t.placeholdersLeft(view.placeholders) : t.noPlaceholders}
+        {view.placeholders.length
+          ? t.placeholdersLeft(view.placeholders)
+          : view.inTable.length
+            ? t.noMaterialPlaceholders
+            : t.noPlaceholders}
       </span>
       {view.materialMissing && (
         <>
-          <span className={s.detail}>{t.materialMissing}</span>
+          <span className={s.detail}>{t.materialMissing(view.kind)}</span>
           <div className={s.row}>
             <Button disabled={busy} onClick={onCreateMaterial}>
               {t.createMaterial}

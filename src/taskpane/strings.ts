@@ -88,8 +88,11 @@ export interface Strings {
   reportWritten: (sheet: string, replaced: boolean) => string;
   reportHasErrors: (errors: number) => string;
   placeholdersLeft: (items: string[]) => string;
+  /** Items the 自评表 itself must supply, each with its cell ("“培训人次”的偏差原因（I14）"). */
+  placeholdersInTable: (items: string[]) => string;
+  noMaterialPlaceholders: string;
   noPlaceholders: string;
-  materialMissing: string;
+  materialMissing: (kind: "project" | "department") => string;
   createMaterial: string;
   materialCreated: (sheet: string) => string;
   materialExists: string;
@@ -237,8 +240,14 @@ const zh: Strings = {
   reportHasErrors: (errors) => `自评表尚有 ${errors} 处错误，报告开头已加提示。改正后请重新生成。`,
   placeholdersLeft: (items) =>
     `报告中尚有 ${items.length} 处【待填写】：${items.join("、")}。请在“报告素材”工作表中填写后重新生成。`,
+  placeholdersInTable: (items) =>
+    `报告中有 ${items.length} 处【待填写】须在自评表中补填：${items.join("、")}。请在自评表的这些单元格中填写，重新校验后再生成报告。`,
+  noMaterialPlaceholders: "“报告素材”工作表方面没有【待填写】内容。",
   noPlaceholders: "报告中没有【待填写】内容。",
-  materialMissing: "工作簿中还没有“报告素材”工作表，部门职责、机构设置等表中没有的内容填写在那里。",
+  materialMissing: (kind) =>
+    kind === "project"
+      ? "工作簿中还没有“报告素材”工作表，项目概况、项目组织实施情况等表中没有的内容填写在那里。"
+      : "工作簿中还没有“报告素材”工作表，部门主要职责、机构设置等表中没有的内容填写在那里。",
   createMaterial: "创建报告素材表",
   materialCreated: (sheet) => `已创建工作表“${sheet}”：在“内容”列填写后，再点“生成报告”。`,
   materialExists: "工作簿中已有“报告素材”工作表，未作改动。",
@@ -390,9 +399,15 @@ const en: Strings = {
   placeholdersLeft: (items) =>
     `${items.length} passage(s) are still marked 【待填写】 (to be written): ${items.join(", ")}. ` +
     `Write them in the 报告素材 sheet and draft again.`,
+  placeholdersInTable: (items) =>
+    `${items.length} passage(s) marked 【待填写】 must come from the 自评表 itself: ${items.join(", ")}. ` +
+    `Fill in those cells of the table, check it again, then draft the report.`,
+  noMaterialPlaceholders: "Nothing is left to be written in the 报告素材 sheet.",
   noPlaceholders: "Nothing in the draft is left to be written.",
-  materialMissing:
-    "The workbook has no 报告素材 sheet yet: the text the table cannot supply (duties, organisation) goes there.",
+  materialMissing: (kind) =>
+    kind === "project"
+      ? "The workbook has no 报告素材 sheet yet: the text the table cannot supply (the project's outline, how it was carried out) goes there."
+      : "The workbook has no 报告素材 sheet yet: the text the table cannot supply (the department's duties, its organisation) goes there.",
   createMaterial: "Create the 报告素材 sheet",
   materialCreated: (sheet) => `Added the sheet "${sheet}": fill in its 内容 column, then draft the report again.`,
   materialExists: "The workbook already has a 报告素材 sheet; it was left as it is.",

@@ -40,15 +40,19 @@ beforeAll(async () => {
 });
 
 /** A gateway over the sample: the named sheets it is asked for, and the writes and files it is given. */
-function fakeGateway(options: { material?: MapGrid; saved?: Partial<SavedFile> } = {}): jest.Mocked<PaneGateway> {
-  const sheets = options.material ? [...sample, options.material] : sample;
+function fakeGateway(
+  options: { material?: MapGrid; saved?: Partial<SavedFile>; workbook?: MapGrid[]; table?: string } = {},
+): jest.Mocked<PaneGateway> {
+  const base = options.workbook ?? sample;
+  const tableName = options.table ?? TABLE;
+  const sheets = options.material ? [...base, options.material] : base;
   return {
     check: jest.fn(async () => Promise.reject(new Error("not used"))),
     readReportSources: jest.fn(async (wanted: (name: string) => boolean) => {
-      const table = sheets.find((s) => s.name === TABLE)!;
+      const table = sheets.find((s) => s.name === tableName)!;
       return {
         sheets: [table, ...sheets.filter((s) => s !== table && wanted(s.name))],
-        tableSheet: TABLE,
+        tableSheet: tableName,
         sheetNames: sheets.map((s) => s.name),
       };
     }),
@@ -134,9 +138,25 @@ describe("生成报告", () => {
     expect(noticeText()).toBe("已生成工作表“自评报告”。");
     const panel = screen.getByRole("region", { name: "自评报告" });
     expect(within(panel).getByText(/^报告中尚有 5 处【待填写】：部门主要职责、部门机构设置、/)).toBeTruthy();
-    expect(within(panel).getByText(/还没有“报告素材”工作表/)).toBeTruthy();
+    // A 部门整体 table's hint speaks of the department.
+    expect(within(panel).getByText(/还没有“报告素材”工作表/).textContent).toContain("部门主要职责");
     // The check ran too: its summary shows as after 一键校验并计分.
     expect(within(screen.getByRole("region", { name: "校验结果" })).getByText("98.93%")).toBeTruthy();
+  });
+
+  it("a 项目 table: a missing 偏差原因 is sent to its cell of the 自评表, and the 报告素材 hint speaks of the project", async () => {
+    const fixture = path.join(__dirname, "..", "fixtures", "workbooks", "reason-missing.xlsx");
+    const workbook = (await readWorkbookFile(fixture)).sheets;
+    const gateway = fakeGateway({ workbook, table: workbook[0].name });
+    await renderApp(gateway);
+    await click("生成报告");
+    const panel = screen.getByRole("region", { name: "自评报告" });
+    const inTable = panel.querySelector('[data-report="in-table"]')!.textContent!;
+    expect(inTable).toMatch(/^报告中有 1 处【待填写】须在自评表中补填：“[^”]+”的偏差原因（[^）]*I\d+）。/);
+    expect(panel.querySelector('[data-report="placeholders"]')!.textContent).not.toContain("偏差原因");
+    const hint = within(panel).getByText(/还没有“报告素材”工作表/).textContent!;
+    expect(hint).toContain("项目概况");
+    expect(hint).not.toMatch(/部门|职责|机构/);
   });
 
   it("创建报告素材表 adds the department template, then stops offering it", async () => {
