@@ -61,7 +61,7 @@ export function provisional(facts: Facts, findings: readonly Finding[]): Localiz
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors > 0) {
     zh.push(`表中尚有 ${errors} 处错误`);
-    en.push(`${errors} error${errors > 1 ? "s" : ""} remain in the table`);
+    en.push(`${errors} error${errors > 1 ? "s remain" : " remains"} in the table`);
   }
   const unknown = facts.total.unknown;
   if (unknown > 0) {

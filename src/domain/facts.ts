@@ -99,6 +99,13 @@ export function tierRangeText(lo: number, hi: number, top: boolean): string {
   return `${fmtPlain(lo)} 分（含）至 ${fmtPlain(hi)} 分${top ? "（含）" : ""}`;
 }
 
+/** The same range in English: "6 (inclusive) to 8 (exclusive)", the top tier "8 to 10, both inclusive". */
+export function tierRangeTextEn(lo: number, hi: number, top: boolean): string {
+  return top
+    ? `${fmtPlain(lo)} to ${fmtPlain(hi)}, both inclusive`
+    : `${fmtPlain(lo)} (inclusive) to ${fmtPlain(hi)} (exclusive)`;
+}
+
 // ── Facts ───────────────────────────────────────────────────────────────────────────────────────
 
 export type BudgetKey = "initial" | "planned" | "executed";

@@ -67,7 +67,7 @@ describe("the domain", () => {
     expect(r.total.grade).toBe("优");
     expect(r.total.provisional).toEqual({
       "zh-CN": "暂定：表中尚有 1 处错误；更正后重新校验",
-      "en-US": "Provisional: 1 error remain in the table. Correct the table and check again",
+      "en-US": "Provisional: 1 error remains in the table. Correct the table and check again",
     });
   });
 
@@ -180,7 +180,7 @@ describe("the pane's summary", () => {
   it("speaks English in English", () => {
     show(actualBlank(), "en-US");
     expect(
-      screen.getByText("Provisional: 1 error remain in the table. Correct the table and check again"),
+      screen.getByText("Provisional: 1 error remains in the table. Correct the table and check again"),
     ).toBeTruthy();
   });
 

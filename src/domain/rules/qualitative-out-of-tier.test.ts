@@ -112,10 +112,20 @@ describe("qualitative-out-of-tier", () => {
   it("says the tier, its range and the score in both languages", () => {
     const f = findingAt(rated(MIDDLE, 8), "qualitative-out-of-tier", at)!;
     expect(f.message["zh-CN"]).toBe(
-      "“学员满意度”完成情况为“部分达成年度指标并具有一定效果”，得分应在 6 分（含）至 8 分 之间，填报为 8",
+      "“学员满意度”完成情况为“部分达成年度指标并具有一定效果”，得分应在 6 分（含）至 8 分之间，填报为 8",
     );
     expect(f.message["en-US"]).toBe(
-      '"学员满意度" is rated "部分达成年度指标并具有一定效果", so its score must lie in 6 分（含）至 8 分; the table says 8',
+      '"学员满意度" is rated "partly achieved", so its score must lie from 6 (inclusive) to 8 (exclusive); the table says 8',
+    );
+  });
+
+  it("says the top tier's range, both ends included, in both languages", () => {
+    const f = findingAt(rated(TOP, 7), "qualitative-out-of-tier", at)!;
+    expect(f.message["zh-CN"]).toBe(
+      "“学员满意度”完成情况为“达成年度指标”，得分应在 8 分（含）至 10 分（含）之间，填报为 7",
+    );
+    expect(f.message["en-US"]).toBe(
+      '"学员满意度" is rated "target achieved", so its score must lie from 8 to 10, both inclusive; the table says 7',
     );
   });
 });

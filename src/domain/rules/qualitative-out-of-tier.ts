@@ -2,7 +2,7 @@
  * qualitative-out-of-tier: A qualitative indicator's typed 得分 outside the tier its 实际完成值 names (the middle and
  * bottom tiers exclude their upper bound).
  */
-import { TIER_NAME } from "../facts";
+import { TIER_NAME, tierRangeTextEn } from "../facts";
 import { exceeds, fmtPlain, fmtScore } from "../precision";
 import { q, type Rule } from "./rule";
 
@@ -11,8 +11,9 @@ export const qualitativeOutOfTier: Rule = {
   severity: "error",
   title: { "zh-CN": "定性指标得分超出档次", "en-US": "Qualitative score outside its tier" },
   message: (p) => ({
-    "zh-CN": `“${q(p.name)}”完成情况为“${q(p.tier)}”，得分应在 ${q(p.expected)} 之间，填报为 ${q(p.received)}`,
-    "en-US": `"${q(p.name)}" is rated "${q(p.tier)}", so its score must lie in ${q(p.expected)}; the table says ${q(p.received)}`,
+    "zh-CN": `“${q(p.name)}”完成情况为“${q(p.tier)}”，得分应在 ${q(p.expected)}之间，填报为 ${q(p.received)}`,
+    // what / textEn: the tier's name and its range in English (tier and expected are the Chinese ones).
+    "en-US": `"${q(p.name)}" is rated "${q(p.what)}", so its score must lie from ${q(p.textEn)}; the table says ${q(p.received)}`,
   }),
   figure: true,
   check({ facts, flag }) {
@@ -26,7 +27,9 @@ export const qualitativeOutOfTier: Rule = {
         {
           name: f.name,
           tier: TIER_NAME[fq.tier]["zh-CN"],
+          what: TIER_NAME[fq.tier]["en-US"],
           expected: fq.rangeText,
+          textEn: tierRangeTextEn(fq.lo, fq.hi, fq.tier === "top"),
           received: fmtPlain(f.typedScore),
           // The cell keeps the officer's score; its note says what the 总分 counts instead.
         },
