@@ -74,9 +74,9 @@ describe.each(PROFILE_IDS)("budget-adjusted-no-reason under %s", (profile) => {
 describe("budget-adjusted-no-reason message", () => {
   it("says both budgets in both languages", () => {
     const f = findingAt(adjusted(100.02), "budget-adjusted-no-reason", "D4")!;
-    expect(f.message["zh-CN"]).toBe("全年预算数 100.02 与年初预算数 100.00 不同，需说明调整原因");
+    expect(f.message["zh-CN"]).toBe("全年预算数 100.02 与年初预算数 100.00 不同，需说明调整原因：请在 I4 填写");
     expect(f.message["en-US"]).toBe(
-      "The full-year budget 100.02 differs from the initial budget 100.00; explain the adjustment",
+      "The full-year budget 100.02 differs from the initial budget 100.00; explain the adjustment in I4",
     );
   });
 });

@@ -97,8 +97,23 @@ describe("exec-low-no-reason at exactly 90% in decimal", () => {
 describe("exec-low-no-reason message", () => {
   it("names the rate and the threshold in both languages", () => {
     const f = findingAt(spent(89.99), "exec-low-no-reason", "G4", { profile: "sichuan" })!;
-    expect(f.message["zh-CN"]).toBe("执行率 89.99% 低于 90.00%，需说明原因");
-    expect(f.message["en-US"]).toBe("Execution rate 89.99% is below 90.00%; a reason is required");
+    // The central form's budget block has no 原因 column: the message says where the reason goes instead.
+    expect(f.message["zh-CN"]).toBe(
+      "执行率 89.99% 低于 90.00%，需说明原因：表中没有填写原因的位置，请在自评报告中说明",
+    );
+    expect(f.message["en-US"]).toBe(
+      "Execution rate 89.99% is below 90.00%; a reason is required: the table has no place for one, so give it in the report",
+    );
+  });
+
+  it("sends the officer to the budget's 原因 cell where the table has one (I4)", () => {
+    const g = withBudgetReasons([
+      ["年度资金总额", 100, 100, 75, 10, 0.75, 7.5, ""],
+      ["其中：当年财政拨款", 100, 100, 75, null, null, null, ""],
+    ]);
+    const f = findingAt(g, "exec-low-no-reason", "G4", { profile: "sichuan" })!;
+    expect(f.message["zh-CN"]).toBe("执行率 75.00% 低于 90.00%，需说明原因：请在 I4 填写");
+    expect(f.message["en-US"]).toBe("Execution rate 75.00% is below 90.00%; a reason is required: write it in I4");
   });
 });
 
@@ -118,7 +133,7 @@ describe("exec-low-no-reason without a rate to compare", () => {
   it("−5 of 100 under sichuan is below 90% (−5.00%)", () => {
     const g = withBudget(["年度资金总额", 100, 100, -5, 10, null, null]);
     expect(findingAt(g, "exec-low-no-reason", "G4", { profile: "sichuan" })!.message["zh-CN"]).toBe(
-      "执行率 -5.00% 低于 90.00%，需说明原因",
+      "执行率 -5.00% 低于 90.00%，需说明原因：表中没有填写原因的位置，请在自评报告中说明",
     );
   });
 });

@@ -74,9 +74,12 @@ describe("over-completion", () => {
   it("says the actual, the target and the share in both languages", () => {
     // 600 ÷ 500 = 120.00%
     const f = findingAt(reached(600), "over-completion", at)!;
-    expect(f.message["zh-CN"]).toBe("“培训人次”实际完成值 600 达到目标 500 的 120.00%，请说明原因（目标是否设置偏低）");
+    // The reason goes in the row's 偏差原因 cell (column I).
+    expect(f.message["zh-CN"]).toBe(
+      `“培训人次”实际完成值 600 达到目标 500 的 120.00%，请在 I${indicatorRow(0)} 说明原因（目标是否设置偏低）`,
+    );
     expect(f.message["en-US"]).toBe(
-      '"培训人次" reached 600, 120.00% of the target 500; explain why (was the target set too low?)',
+      `"培训人次" reached 600, 120.00% of the target 500; explain why in I${indicatorRow(0)} (was the target set too low?)`,
     );
   });
 });

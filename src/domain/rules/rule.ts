@@ -8,9 +8,15 @@ import type { Profile } from "../profile";
 import type { Slot, TableModel } from "../table";
 import type { Finding, Localized, RuleId, Severity } from "../types";
 
-/** Parameters a message may use; every value is already formatted for display. */
+/**
+ * Parameters a message may use; every value is already formatted for display. `at`: the cell where the officer
+ * writes what is missing (a reason), when that is not the finding's own cell.
+ */
 export type MessageParams = Partial<
-  Record<"label" | "expected" | "received" | "what" | "detail" | "name" | "tier" | "year" | "textZh" | "textEn", string>
+  Record<
+    "label" | "expected" | "received" | "what" | "detail" | "name" | "tier" | "year" | "textZh" | "textEn" | "at",
+    string
+  >
 >;
 
 export interface RuleContext {
@@ -52,4 +58,9 @@ export function findingOf(
   }
   if (arithmetic) f.arithmetic = arithmetic;
   return f;
+}
+
+/** `{ at: "I14" }` for the cell where a reason is written (the top-left of its merge), or nothing without one. */
+export function reasonCell(slot: Slot | undefined): MessageParams {
+  return slot ? { at: slot.a1 } : {};
 }
