@@ -4,7 +4,8 @@
  * way a fresh machine needs them, so that the README's test command works as written:
  * - Chromium, for the task pane's browser test (playwright-core downloads no browser);
  * - LibreOffice Calc, poppler's pdfinfo/pdftotext, Carlito (the metric twin of Calibri, the font Excel's column
- *   widths are measured in) and Noto CJK, for the test that prints Ziping's sheets to PDF and reads the pages back.
+ *   widths are measured in) and Noto CJK, for the test that prints Ziping's sheets to PDF and reads the pages back;
+ * - LibreOffice Writer, for the test that prints the 自评报告 .docx (Calc alone opens no .docx, and exits 0).
  * Elsewhere this only says what is missing; the print test is then skipped and says so.
  */
 "use strict";
@@ -20,6 +21,11 @@ const fontInstalled = (family) =>
 const wanted = [
   { pkg: "chromium", present: () => existsSync(chromium), why: "the browser test" },
   { pkg: "libreoffice-calc-nogui", present: () => has("soffice"), why: "the print test" },
+  {
+    pkg: "libreoffice-writer-nogui",
+    present: () => ["/usr/lib/libreoffice/program/libswlo.so", "/opt/libreoffice/program/libswlo.so"].some(existsSync),
+    why: "the report's print test",
+  },
   { pkg: "poppler-utils", present: () => has("pdftotext") && has("pdfinfo"), why: "the print test" },
   { pkg: "fonts-crosextra-carlito", present: () => fontInstalled("Carlito"), why: "the print test" },
   { pkg: "fonts-noto-cjk", present: () => fontInstalled("Noto Sans CJK SC"), why: "the print test" },

@@ -80,6 +80,9 @@ async function main(): Promise<number> {
     process.stdout.write("pdftoppm (poppler-utils) is not installed: skipping the PNG pages.\n");
     return 0;
   }
+  // Pages of an earlier, longer preview would otherwise stay beside these.
+  for (const old of await fs.readdir(OUT))
+    if (old.startsWith(`${NAME}-`) && old.endsWith(".png")) await fs.rm(join(OUT, old));
   const png = spawnSync("pdftoppm", ["-png", "-r", "60", pdf, join(OUT, NAME)], { encoding: "utf8" });
   if (png.status !== 0) {
     process.stderr.write(`pdftoppm failed:\n${png.stderr}\n`);

@@ -46,23 +46,27 @@ const PAGE_SIZE = { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heigh
  * The document grid of GB/T 9704 5.2.2, 28 characters × 22 lines of 三号 (16 pt) on the A4 text area:
  *
  * - width: 210 mm − 28 mm − 26 mm = 156 mm; in twips 11906 − 1587 − 1474 = 8845 = 442.25 pt. 442.25 / 16 pt is
- *   27.6, which is why a page without a grid holds 27 characters a line. 28 characters need a pitch of
- *   442.25 / 28 = 15.7946 pt, 0.2054 pt under the 16 pt of the font. w:charSpace counts 1/4096 pt added to each
- *   character: −0.2054 × 4096 = −841.1, rounded down to −842 so that 28 × (16 − 842/4096) = 442.244 pt fits.
+ *   27.6, which is why a page of plain 16 pt characters holds 27 a line. 28 characters need a pitch of
+ *   442.25 / 28 = 15.7946 pt, 0.2054 pt under the 16 pt of the font: each 三号 run is set narrower by w:spacing,
+ *   in twentieths of a point, −0.2054 × 20 = −4.1, rounded down to −5 (15.75 pt; −4 would leave 27 a line).
  * - height: 297 mm − 37 mm − 35 mm = 225 mm; in twips 16838 − 2098 − 1984 = 12756. 12756 / 22 = 579.8, rounded
  *   down to a w:linePitch of 579 twips (28.95 pt) so that 22 lines fit: the fixed line spacing of every paragraph.
  *
- * Word takes the base character of the grid from the document defaults, LibreOffice from the Normal style (12 pt
- * when it has none, which made a page of 18 characters a line): both are set to 三号 below.
+ * The grid is of lines (w:docGrid type "lines"), not of lines and characters: with a character grid (w:charSpace
+ * −842) Word squeezes each 16 pt character into its 15.79 pt cell, but LibreOffice gives a character wider than a
+ * cell two cells, and printed 14 characters a line. Narrower runs give 28 in both. Word takes the base character
+ * from the document defaults, LibreOffice from the Normal style (12 pt when it has none): both are 三号 below.
  */
 const TEXT_WIDTH_TWIPS = PAGE_SIZE.width - mmToTwips(PAGE.margins.left) - mmToTwips(PAGE.margins.right);
 const TEXT_HEIGHT_TWIPS = PAGE_SIZE.height - mmToTwips(PAGE.margins.top) - mmToTwips(PAGE.margins.bottom);
 export const GRID = {
   linePitch: Math.floor(TEXT_HEIGHT_TWIPS / PAGE.grid.linesPerPage),
-  charSpace: Math.floor((TEXT_WIDTH_TWIPS / 20 / PAGE.grid.charsPerLine - LEVEL_STYLES.body.size) * 4096),
+  characterSpacing: Math.floor((TEXT_WIDTH_TWIPS / 20 / PAGE.grid.charsPerLine - LEVEL_STYLES.body.size) * 20),
 };
-/** One character of the grid in twips (315.9): a body line holds exactly 28 of them. */
-const GRID_CHAR_TWIPS = (LEVEL_STYLES.body.size + GRID.charSpace / 4096) * 20;
+/** A character's advance at a size, in points: 三号 runs carry the grid's spacing. */
+const advance = (size: number) => size + (size === LEVEL_STYLES.body.size ? GRID.characterSpacing / 20 : 0);
+/** One 三号 character in twips (315): a body line holds exactly 28 of them. */
+const GRID_CHAR_TWIPS = advance(LEVEL_STYLES.body.size) * 20;
 
 function font(name: string): { ascii: string; eastAsia: string; hAnsi: string; cs: string } {
   return { ascii: name, eastAsia: name, hAnsi: name, cs: name };
@@ -73,6 +77,7 @@ function textRun(text: string, style: LevelStyle, extra: { highlight?: boolean; 
     text,
     font: font(style.font),
     size: halfPoints(style.size),
+    characterSpacing: style.size === LEVEL_STYLES.body.size ? GRID.characterSpacing : undefined,
     bold: style.bold,
     highlight: extra.highlight ? "yellow" : undefined,
     color: extra.color,
@@ -98,8 +103,7 @@ function paragraphOf(p: ReportParagraph): Paragraph {
     children,
     alignment: ALIGN[style.align],
     spacing: { line: GRID.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    // Two characters of the grid, 2 × 315.9 = 631 twips (not 2 × 16 pt = 640, which would push the first line's
-    // text past the second grid column and leave it 25 characters).
+    // Two characters, 2 × 315 = 630 twips (not 2 × 16 pt = 640, which would leave the first line 25 characters).
     indent: style.indent ? { firstLine: Math.floor(style.indent * GRID_CHAR_TWIPS) } : undefined,
     // A heading (and the title) is never the last line of a page: it stays with the paragraph after it.
     keepNext: (p.role !== "body" && p.role !== "notice") || undefined,
@@ -463,7 +467,7 @@ function splitPieces(pieces: TitlePiece[], offset: number): [TitlePiece[], Title
  */
 export function titleLines(model: ReportModel): ReportParagraph[] {
   const style = LEVEL_STYLES.title;
-  const capacity = Math.floor(TEXT_WIDTH_TWIPS / 20 / (style.size + GRID.charSpace / 4096));
+  const capacity = Math.floor(TEXT_WIDTH_TWIPS / 20 / advance(style.size));
   const text = (p: ReportParagraph) => p.runs.map((r) => r.text).join("");
   const yearOf = (t: string) => /(?:19|20)\d{2}(?=年)/.exec(t)?.[0];
   let year: string | undefined;
@@ -507,7 +511,7 @@ export function reportDocument(model: ReportModel): Document {
             footer: mmToTwips(FOOTER_MM),
           },
         },
-        grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: GRID.linePitch, charSpace: GRID.charSpace },
+        grid: { type: DocumentGridType.LINES, linePitch: GRID.linePitch },
       },
       footers,
       children,

@@ -124,26 +124,31 @@ describe("the sample's .docx", () => {
     expect(body).toContain('<w:sz w:val="32"/>');
   });
 
-  it("uses a fixed 28.95 pt line and a first-line indent of two grid characters (631 twips)", () => {
+  it("uses a fixed 28.95 pt line and a first-line indent of two characters (630 twips)", () => {
     const pPr = paragraphProps(pkg.document, "全年部门预算数");
     expect(pPr).toContain('w:line="579"');
     expect(pPr).toContain('w:lineRule="exact"');
-    // 2 × (16 pt − 842/4096 pt) = 31.59 pt = 631.8 twips, down to 631 so the line after it holds 26 characters.
-    expect(pPr).toContain('w:firstLine="631"');
+    // 2 × (16 pt − 5/20 pt) = 31.5 pt = 630 twips, so the line after it holds 26 characters.
+    expect(pPr).toContain('w:firstLine="630"');
   });
 
-  it("sets the GB/T 9704 document grid: 28 characters a line, 22 lines a page", () => {
+  it("sets the GB/T 9704 grid: 22 lines a page, and 三号 runs narrowed to 28 characters a line", () => {
     const [portrait] = [...pkg.document.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
-    expect(portrait).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
-    expect(GRID).toEqual({ linePitch: 579, charSpace: -842 });
+    expect(portrait).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+    expect(GRID).toEqual({ linePitch: 579, characterSpacing: -5 });
     // By hand: the text is 11906 − 1587 − 1474 = 8845 twips = 442.25 pt wide and 16838 − 2098 − 1984 = 12756 twips
-    // high. Without a grid 442.25 / 16 = 27.6: 27 characters. With it each 三号 character takes 16 − 842/4096 pt.
-    const pitch = 16 + GRID.charSpace / 4096;
+    // high. Plain 16 pt: 442.25 / 16 = 27.6, 27 characters. Each 三号 character 16 − 5/20 = 15.75 pt: 28.08, 28.
     expect(Math.floor(442.25 / 16)).toBe(27);
-    expect(Math.floor(442.25 / pitch)).toBe(28);
-    expect(Math.floor(442.25 / (16 + (GRID.charSpace + 1) / 4096))).toBe(27); // −841 would leave 27
+    expect(Math.floor(442.25 / (16 + GRID.characterSpacing / 20))).toBe(28);
+    expect(Math.floor(442.25 / (16 + (GRID.characterSpacing + 1) / 20))).toBe(27); // −4 would leave 27
     expect(Math.floor(12756 / GRID.linePitch)).toBe(22);
-    // The grid's base character is 三号 both in the document defaults (Word) and in the Normal style (LibreOffice).
+    // Body and heading runs (三号) carry the spacing; the 二号 title does not.
+    expect(runProps(pkg.document, "3,378.30")).toContain('<w:spacing w:val="-5"/>');
+    const end = pkg.document.indexOf("部门整体支出绩效自评报告</w:t>");
+    expect(end).toBeGreaterThan(0);
+    const title = pkg.document.slice(0, end);
+    expect(title).not.toContain("<w:spacing w:val=");
+    // The base character is 三号 both in the document defaults (Word) and in the Normal style (LibreOffice).
     expect(pkg.styles).toMatch(/<w:rPrDefault><w:rPr>[\s\S]*?<w:sz w:val="32"\/>/);
     expect(pkg.styles).toMatch(/<w:style w:type="paragraph" w:styleId="Normal"[^>]*>[\s\S]*?<w:sz w:val="32"\/>/);
   });
