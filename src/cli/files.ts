@@ -68,7 +68,7 @@ function isMarkedOutput(file: string): boolean {
   return /\.xls[xm]$/i.test(file) && outputKindOf(file) !== undefined;
 }
 
-function isDirectory(p: string): boolean {
+export function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {

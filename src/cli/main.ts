@@ -9,7 +9,7 @@ import * as nodePath from "path";
 import type { Lang } from "../domain/types";
 import { parseArgs, type CheckRequest } from "./args";
 import { checkFiles, exitStatus, layoutOption, planCopies, type CopyPlan } from "./check";
-import { collectFiles, PathSet, pathExists } from "./files";
+import { collectFiles, isDirectory, PathSet, pathExists } from "./files";
 import { WorkbookWriteError, systemReason } from "../gateways/xlsx/errors";
 import { formatHumanReport, formatSummary, toJsonReport, toSummaryEntries } from "./format";
 import { EXIT, type CliIo } from "./io";
@@ -142,6 +142,8 @@ function summaryRefusal(
   force: boolean,
 ): ((lang: Lang) => string) | undefined {
   if (inputs.has(summary)) return (l) => t(l, "summaryIsInput", { file: summary });
+  // A folder is never replaced, --force or not: said before the batch runs, not after it.
+  if (isDirectory(summary)) return (l) => t(l, "summaryIsFolder", { file: summary });
   const written = new PathSet(copies.flatMap((c) => ("dest" in c ? [c.dest] : [])));
   if (written.has(summary)) return (l) => t(l, "summaryIsCopy", { file: summary });
   if (!force && pathExists(summary))

@@ -239,6 +239,14 @@ const table = {
     "en-US":
       "Refused to write the summary: {file} is one of the marked-up copies this run writes (--write); give the summary another name",
   },
+  outputIsFolder: {
+    "zh-CN": "拒绝写出：{file} 是文件夹。请给出文件名，如 自评报告.docx",
+    "en-US": "Refused to write: {file} is a folder. Name the file, such as 自评报告.docx",
+  },
+  summaryIsFolder: {
+    "zh-CN": "拒绝写出汇总表：{file} 是文件夹。请给出汇总表的文件名，如 汇总.xlsx",
+    "en-US": "Refused to write the summary: {file} is a folder. Name the summary's file, such as 汇总.xlsx",
+  },
   outputExists: {
     "zh-CN": "{file} 已存在，未替换。如要替换，请加 --force；或换一个文件名（或文件夹）",
     "en-US": "{file} exists and was not replaced: add --force to replace it, or choose another name (or folder)",

@@ -19,7 +19,7 @@ import { draftReport, reportText, type ReportModel } from "../report/model";
 import { reportSheetPlan } from "../report/sheet";
 import type { ReportRequest } from "./args";
 import { layoutOption } from "./check";
-import { PathSet, pathExists } from "./files";
+import { isDirectory, PathSet, pathExists } from "./files";
 import { EXIT, type CliIo } from "./io";
 import { t, usageErrorText } from "./messages";
 
@@ -45,6 +45,12 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<numb
     }
     if (request.docx !== undefined && sheetDest !== undefined && new PathSet([request.docx]).has(sheetDest)) {
       io.stderr.write(usageErrorText("sameOutput", { file: request.docx }, "report"));
+      return EXIT.failure;
+    }
+    // A folder where the .docx or the sheet's workbook should go is never replaced, --force or not.
+    const folder = [request.docx, sheetDest].find((d) => d !== undefined && isDirectory(d));
+    if (folder !== undefined) {
+      io.stderr.write(`${t(lang, "outputIsFolder", { file: folder })}\n`);
       return EXIT.failure;
     }
     // Refused before drafting, so that nothing is half written; the writers check again as they finish.

@@ -147,6 +147,39 @@ describe("ziping check --summary: what it may not replace", () => {
   });
 });
 
+describe("ziping check --summary naming a folder", () => {
+  it("is refused before the batch, --force or not, in both languages, and nothing is written", async () => {
+    const a = put("甲.xlsx");
+    const folder = path.join(dir, "s.xlsx");
+    fs.mkdirSync(folder);
+    const out = path.join(dir, "已标注");
+    for (const force of [[], ["--force"]]) {
+      const r = await run(["check", a, "--summary", folder, "--write", out, ...force]);
+      expect(r.status).toBe(2);
+      expect(r.err).toContain(`拒绝写出汇总表：${folder} 是文件夹。请给出汇总表的文件名，如 汇总.xlsx`);
+      expect(r.err).not.toMatch(/--force|副本|EISDIR/);
+    }
+    const en = await run(["check", a, "--summary", folder, "--lang", "en-US"]);
+    expect(en.err).toContain(`Refused to write the summary: ${folder} is a folder.`);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe("ziping report --docx naming a folder", () => {
+  it("is refused before drafting, --force or not, in words, without EISDIR or 副本", async () => {
+    const folder = path.join(dir, "报告.docx");
+    fs.mkdirSync(folder);
+    for (const force of [[], ["--force"]]) {
+      const r = await run(["report", put("甲.xlsx", SAMPLE), "--docx", folder, ...force]);
+      expect(r.status).toBe(2);
+      expect(r.err).toContain(`拒绝写出：${folder} 是文件夹。请给出文件名，如 自评报告.docx`);
+      expect(r.err).not.toMatch(/EISDIR|副本|--force/);
+    }
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+});
+
 describe("ziping report: its outputs", () => {
   let input: string;
   beforeEach(() => {

@@ -175,8 +175,9 @@ const writeMessages: Record<WorkbookWriteErrorCode, Template> = {
     "en-US": (f, d) => `Could not read the source file, so no copy was written (${systemReason(d, "en-US")}): ${f}`,
   },
   "write-failed": {
-    "zh-CN": (f, d) => `写出副本失败（${systemReason(d, "zh-CN")}）：${f}`,
-    "en-US": (f, d) => `Could not write the copy (${systemReason(d, "en-US")}): ${f}`,
+    // Said of a copy, a 汇总 or a report alike: the caller's "未写出副本：" / "未写出汇总表：" says which.
+    "zh-CN": (f, d) => `写出失败（${systemReason(d, "zh-CN")}）：${f}`,
+    "en-US": (f, d) => `Could not write it (${systemReason(d, "en-US")}): ${f}`,
   },
 };
 
