@@ -336,6 +336,10 @@ describe("the task pane in Chromium over the simulated Excel", () => {
     await sim.protect(TABLE, true);
     await clickAndSettle(page, "确认写入");
     await expect(notice(page)).resolves.toContain(`工作表“${TABLE}”受保护，未写入任何内容。`);
+    // After the refusal neither 确认写入 nor 写回结果 can be pressed again until the next check.
+    const confirm = page.getByRole("button", { name: "确认写入" });
+    if ((await confirm.count()) > 0) await expect(confirm.isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole("button", { name: "写回结果" }).isDisabled()).resolves.toBe(true);
     const after = (await sim.snapshot()) as { sheets: Array<{ protected: boolean }> };
     after.sheets.forEach((s, i) => (s.protected = (original as typeof after).sheets[i].protected));
     expect(after).toEqual(original);

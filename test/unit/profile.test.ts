@@ -144,6 +144,20 @@ describe("settings (--set name=value)", () => {
     expect(refused("rescaleNotApplicable", "2")).toEqual(["rescaleNotApplicable=2"]);
   });
 
+  it("names each profile as a reviewer does, in Chinese, never by its id", () => {
+    expect(PROFILE_IDS.map((id) => PROFILES[id].name["zh-CN"])).toEqual(
+      PROFILE_IDS.map(
+        (id) =>
+          ({
+            "central-2020": "中央（财预〔2020〕10号）",
+            sichuan: "四川",
+            "city-20-80": "市级 20/80（执行率20分、指标80分）",
+          })[id as string],
+      ),
+    );
+    for (const id of PROFILE_IDS) expect(profileTitle(PROFILES[id])["zh-CN"]).not.toContain(id);
+  });
+
   it("profileTitle names every setting in words in both languages, values included", () => {
     const { profile } = withSettings(central, {
       integerScores: "on",
