@@ -76,9 +76,9 @@ export const RULE_BY_ID = Object.fromEntries(RULES.map((r) => [r.id, r])) as Rec
 
 /** Every rule's findings over one table's facts, in reading order. */
 export function runRules(facts: Facts): Finding[] {
-  const raised: Array<{ finding: Finding; row: number; col: number; order: number }> = [];
-  RULES.forEach((rule, order) => {
-    if (!rule.check) return;
+  const raised: Array<{ finding: Finding; row: number; col: number }> = [];
+  for (const rule of RULES) {
+    if (!rule.check) continue;
     rule.check({
       table: facts.table,
       profile: facts.profile,
@@ -90,11 +90,11 @@ export function runRules(facts: Facts): Finding[] {
           finding: findingOf(rule, facts.table.sheet, cell, params, arithmetic),
           row: pos.row,
           col: pos.col,
-          order,
         });
       },
     });
-  });
-  raised.sort((a, b) => a.row - b.row || a.col - b.col || a.order - b.order);
+  }
+  // Sorting is stable: findings at one cell keep the registry's order, the order they were raised in.
+  raised.sort((a, b) => a.row - b.row || a.col - b.col);
   return raised.map((r) => r.finding);
 }
