@@ -376,6 +376,17 @@ describe("the task pane in Chromium over the simulated Excel", () => {
     expect(await page.getByRole("button", { name: /^定位到 / }).count()).toBe(await items.count());
     expect(await overflow(page)).toEqual({ scrolls: false, outside: [] });
     expect(await englishIn(page)).toEqual([]);
+    // Grouped by severity, then by the table's parts, and narrowed by the filter, at this size too.
+    const parts = await page.getByRole("region", { name: "错误" }).locator("button[aria-expanded]").allInnerTexts();
+    expect(parts.length).toBeGreaterThan(1);
+    const all = await items.count();
+    await page.getByRole("searchbox", { name: "筛选问题" }).fill("I14");
+    await page.waitForFunction((n) => document.querySelectorAll("section[data-severity] li").length < n, all);
+    const shown = await items.count();
+    expect(shown).toBeGreaterThan(0);
+    await expect(page.locator("[data-filter-count]").innerText()).resolves.toBe(`显示 ${shown} 条，共 ${all} 条`);
+    await page.getByRole("searchbox", { name: "筛选问题" }).fill("");
+    await page.waitForFunction((n) => document.querySelectorAll("section[data-severity] li").length === n, all);
     await screenshot(page, "pane-320-many-findings");
     await page.locator("section[data-severity] li").nth(120).scrollIntoViewIfNeeded();
     await screenshot(page, "pane-320-many-findings-scrolled");
