@@ -14,10 +14,10 @@ import { gridFromRows } from "../../src/domain/grid";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
 import { renderDocx } from "../../src/report/docx";
 import { draftReport } from "../../src/report/model";
+import { convertToPdf, has } from "../helpers/libreoffice";
 import { removeDir, tempDir } from "../helpers/xlsx-workbooks";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "nansha-2023.xlsx");
-const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 /** Writer's own library: LibreOffice Calc alone opens no .docx (and still exits 0). */
 const WRITER = ["/usr/lib/libreoffice/program/libswlo.so", "/opt/libreoffice/program/libswlo.so"].some((f) =>
   fs.existsSync(f),
@@ -58,19 +58,7 @@ const PAGE_NUMBER = /^—\d+—$/;
     const { sheets } = await readWorkbookFile(SAMPLE);
     const docx = path.join(dir, "report.docx");
     fs.writeFileSync(docx, await renderDocx(draftReport(checkWorkbook(sheets), [...sheets, MATERIAL])));
-    const lo = spawnSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        docx,
-      ],
-      { encoding: "utf8", timeout: 240_000 },
-    );
+    const lo = convertToPdf(dir, dir, [docx]);
     expect(lo.status).toBe(0);
     const pdf = path.join(dir, "report.pdf");
     const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;

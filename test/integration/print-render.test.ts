@@ -16,10 +16,10 @@ import { readWorkbookFile } from "../../src/gateways/xlsx/read";
 import type { JsonReport } from "../../src/cli/format";
 import { writeSimWorkbook } from "../e2e/sim/export-xlsx";
 import { manyFindingsWorkbook } from "../e2e/sim/workbook";
+import { convertToPdf, has } from "../helpers/libreoffice";
 import { removeDir, tempDir } from "../helpers/xlsx-workbooks";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "nansha-2023.xlsx");
-const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 const TOOLS = has("soffice") && has("pdftotext") && has("pdfinfo");
 if (!TOOLS) console.warn("print-render: soffice or poppler-utils missing, the printed pages are not checked");
 
@@ -103,19 +103,7 @@ const isA4 = (p: Page, orientation: "portrait" | "landscape") => {
       path.join(dir, "summary.xlsx"),
       path.join(dir, "report.xlsx"),
     ];
-    const lo = spawnSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        path.join(dir, "pdf"),
-        ...inputs,
-      ],
-      { encoding: "utf8", timeout: 240_000 },
-    );
+    const lo = convertToPdf(dir, path.join(dir, "pdf"), inputs);
     expect(lo.status).toBe(0);
     const pdf = (file: string) => path.join(dir, "pdf", path.basename(file).replace(/\.xlsx$/, ".pdf"));
     [scored, summary, report] = inputs.map((f) => pages(pdf(f)));
