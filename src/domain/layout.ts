@@ -429,7 +429,7 @@ function readHeading(
         /^(部门名称|单位名称|预算单位|预算部门|部门|单位|主管部门|实施单位|部门\(单位\)名称|填报单位)$/.test(label)
       )
         unit = valueRightOf(r, c);
-      const m = /(20\d{2})\s*年/.exec(text);
+      const m = /(?<!\d)(20\d{2})\s*年/.exec(text);
       if (year === null && m) year = Number(m[1]);
       const unitInline = /^(?:填报单位|部门名称|单位名称|预算单位)[:：]\s*(.+)$/.exec(text.trim());
       if (!unit && unitInline) unit = unitInline[1].trim();

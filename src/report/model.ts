@@ -465,6 +465,16 @@ class Drafter {
     return { weight, score, figure };
   }
 
+  /**
+   * A row's score in a sentence. A computed score prints at 2 decimals; a score only typed in the table prints as
+   * the table shows it ("8.662" typed as text stays "8.662", a number under "0.00" shows "8.66"), never re-rounded.
+   */
+  scoreRun(row: IndicatorRow, score: number, figure: Figure | undefined): ReportRun {
+    if (figure) return this.figure(fmtReportScore(score), figure.key);
+    const cell = row.score?.cell;
+    return this.figure(typeof cell?.value === "number" ? displayCell(cell) : fmtPlain(score), this.cellRef(row.score));
+  }
+
   /** The engine's own verdict on the row (facts.ts): the report never re-derives whether a target was met. */
   status(row: IndicatorRow): IndicatorStatus | undefined {
     return this.statuses.get(row.row);
@@ -483,9 +493,7 @@ class Drafter {
   scoredPiece(row: IndicatorRow, name: ReportRun): Piece {
     const { weight, score, figure } = this.scoring(row);
     const scoreRun =
-      score === null
-        ? this.placeholder(`“${this.nameOf(row)}”的得分`)
-        : this.figure(fmtReportScore(score), figure ? figure.key : this.cellRef(row.score));
+      score === null ? this.placeholder(`“${this.nameOf(row)}”的得分`) : this.scoreRun(row, score, figure);
     const weightRun =
       weight === null
         ? this.placeholder(`“${this.nameOf(row)}”的分值`)
@@ -556,7 +564,7 @@ class Drafter {
         // Weights only in the block headings: the row missed its target, with no score of its own to quote.
         piece.push(P.problemMissed(name, this.targetRun(row), this.actualRun(row)));
       else if (unmet) {
-        const scoreRun = this.figure(fmtReportScore(score!), figure ? figure.key : this.cellRef(row.score));
+        const scoreRun = this.scoreRun(row, score!, figure);
         const weightRun = this.figure(fmtPlain(weight!), this.cellRef(row.weight!));
         piece.push(
           !row.target || !row.actual

@@ -13,6 +13,7 @@ import { readWorkbookFile } from "../../src/gateways/xlsx/read";
 import { renderDocx } from "../../src/report/docx";
 import { reportSheetPlan } from "../../src/report/sheet";
 import { mutateGrid, mutationArb } from "../helpers/mutate";
+import { seed } from "../helpers/seed";
 import {
   displayCell,
   draftReport,
@@ -254,7 +255,30 @@ describe("damaged tables", () => {
           .join("\n");
         expect(numbersIn(text).filter((n) => !allowed.has(n))).toEqual([]);
       }),
-      { numRuns: 600 },
+      {
+        numRuns: 600,
+        seed,
+        examples: [
+          // Regression: a score typed as the text "8.662" (no computed score, the table broken) printed as "8.66".
+          [
+            456,
+            [
+              { kind: "blank", pick: 87456 },
+              { kind: "merge", down: 0, right: 3, pick: 43857 },
+              { kind: "misspell", how: 1, at: 14, pick: 1864 },
+              { kind: "setAt", row: 1, col: 1, text: "" },
+            ],
+          ],
+          // Regression: a title misspelt "（22023年度）" gave the report the year 2023, which the table does not hold.
+          [
+            7,
+            [
+              { kind: "misspell", how: 1, at: 1, pick: 1 },
+              { kind: "merge", down: 0, right: 0, pick: 0 },
+            ],
+          ],
+        ],
+      },
     );
     for (const model of rendered) expect((await renderDocx(model)).length).toBeGreaterThan(1000);
   });

@@ -15,9 +15,9 @@ import fc from "fast-check";
 import { checkWorkbook, type MapGrid } from "../../src/domain";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
 import { caseViolations, mutateGrid, mutationArb, type Mutation } from "../helpers/mutate";
+import { seed } from "../helpers/seed";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "workbooks");
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 
 interface Book {
   name: string;

@@ -29,8 +29,7 @@ import {
   ODD_NUMBERS,
   toFullWidth,
 } from "../helpers/mutate";
-
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+import { seed } from "../helpers/seed";
 
 type V = CellValue | Cell | undefined;
 

@@ -17,8 +17,7 @@ import { readWorkbookFile } from "../../src/gateways/xlsx/read";
 import { writeScoredCopy } from "../../src/gateways/xlsx/write";
 import { mutateGrid } from "../helpers/mutate";
 import { removeDir, tempDir } from "../helpers/xlsx-workbooks";
-
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+import { seed } from "../helpers/seed";
 
 interface Expected {
   sheet: string | null;

@@ -317,6 +317,12 @@ describe("goals", () => {
       `F${rows.goalHeader + 1}`,
     );
   });
+  // The last four digits of a longer number are not a year: "12024年" is no 2024.
+  it("reads a year only where it stands alone", () => {
+    expectNoFinding(centralGrid({ goals: [["完成培训任务", "累计培训12024年次"]] }), "text-copied");
+    expect(check(centralGrid({ title: "项目支出绩效自评表（22023年度）" })).table?.year).toBeNull();
+    expect(check(centralGrid({ title: "项目支出绩效自评表（2023年度）" })).table?.year).toBe(2023);
+  });
 });
 
 describe("layout", () => {

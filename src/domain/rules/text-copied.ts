@@ -26,7 +26,7 @@ export const textCopied: Rule = {
       }
       if (table.year === null) continue;
       const year = table.year;
-      const years = [...g.actual.text.matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1]));
+      const years = [...g.actual.text.matchAll(/(?<!\d)(20\d{2})\s*年/g)].map((m) => Number(m[1]));
       const comparing = /较|比|相比|同比|以来|上年|去年/.test(g.actual.text);
       const other =
         years.find((y) => y > year) ?? (years.includes(year) || comparing ? undefined : years.find((y) => y !== year));
