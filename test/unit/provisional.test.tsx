@@ -7,7 +7,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
 import { formatHumanReport, toJsonReport } from "../../src/cli/format";
-import { summaryRows } from "../../src/gateways/xlsx/summary";
+import { buildSummaryWorkbook, SUMMARY_SHEET, summaryRows } from "../../src/gateways/xlsx/summary";
 import { STRINGS } from "../../src/taskpane/strings";
 import { Summary } from "../../src/taskpane/Summary";
 import { centralGrid, centralRowsOf, check, DEFAULT_INDICATORS } from "../helpers/tables";
@@ -154,6 +154,24 @@ describe("the 汇总 row", () => {
     const [row] = summaryRows([{ file: "a.xlsx", result: clean() }]);
     expect(row.grade).toBe("优");
     expect(row.remark).toBe("");
+  });
+
+  // The 计算总分 cell is read on its own (sorted, filtered, printed): it says 暂定 itself, and stays a number.
+  it("shows 99.50（暂定） in the 计算总分 cell, a number still, in a column wide enough for it", () => {
+    const ws = buildSummaryWorkbook(
+      [
+        { file: "a.xlsx", result: actualBlank() },
+        { file: "b.xlsx", result: clean() },
+      ],
+      "zh-CN",
+    ).getWorksheet(SUMMARY_SHEET)!;
+    const byFile = new Map([2, 3].map((r) => [ws.getCell(r, 1).value, ws.getRow(r)]));
+    const provisional = byFile.get("a.xlsx")!.getCell(5);
+    expect(provisional.value).toBe(99.5);
+    expect(provisional.numFmt).toBe('0.00"（暂定）"');
+    expect(byFile.get("b.xlsx")!.getCell(5).numFmt).toBe("0.00");
+    // "99.50（暂定）": 5 narrow and 4 wide characters (display width 13) and 2 of padding.
+    expect(ws.getColumn(5).width).toBeGreaterThanOrEqual(15);
   });
 });
 

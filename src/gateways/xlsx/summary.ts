@@ -42,6 +42,8 @@ export interface SummaryRow {
   computed: number | null;
   reported: number | null;
   grade: string;
+  /** The total was computed from an incomplete table (TotalSummary.provisional): its cell shows "（暂定）". */
+  provisional: boolean;
   errors: number;
   warnings: number;
   readable: boolean;
@@ -67,6 +69,11 @@ export const DETAIL_HEADER = ["文件", "工作表", "单元格", "严重程度"
 
 /** Number formats by 汇总 column (1-based). */
 const SUMMARY_FORMATS: Record<number, string> = { 4: "0.00%", 5: "0.00", 6: "0.00", 8: "0", 9: "0" };
+/**
+ * A provisional 计算总分 stays a number (it sorts and filters with the others) and says what it is where it is
+ * read: "87.50（暂定）", as its 等级 does.
+ */
+export const PROVISIONAL_TOTAL_FORMAT = '0.00"（暂定）"';
 const HEADER_FILL = "FFF2F2F2";
 /** Excel's grey for rows that could not be read. */
 export const UNREADABLE_FILL = "FFD9D9D9";
@@ -102,6 +109,7 @@ export function summaryRows(entries: readonly SummaryEntry[]): SummaryRow[] {
       reported: roundOrNull(e.result?.total.reported, 2),
       // A provisional total's grade says so; an impossible total has none ("不评定"), see TotalSummary.
       grade: gradeText(e.result),
+      provisional: !!e.result?.total.provisional,
       errors,
       warnings: count(e.result, "warning"),
       readable,
@@ -165,6 +173,8 @@ function table(
   header: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
   style: (row: number, col: number) => Partial<ExcelJS.Style>,
+  /** The rows as displayed, where a number format adds text, for the column widths and row heights. */
+  shown: ReadonlyArray<ReadonlyArray<string | number | null>> = rows,
 ): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
@@ -187,11 +197,11 @@ function table(
     });
   });
   // Columns as wide as their text, within 8 to 40 (wider text wraps), so that the sheet prints one page wide.
-  const widths = contentWidths([header, ...rows], { min: 8, max: 40 });
+  const widths = contentWidths([header, ...shown], { min: 8, max: 40 });
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  for (const [r, height] of wrappedRowHeights([header, ...rows], widths)) ws.getRow(r + 1).height = height;
+  for (const [r, height] of wrappedRowHeights([header, ...shown], widths)) ws.getRow(r + 1).height = height;
   applyPrintSetup(ws, printSetupFor(widths, 1));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: header.length } };
   return ws;
@@ -211,15 +221,21 @@ function addSummarySheet(workbook: ExcelJS.Workbook, rows: readonly SummaryRow[]
     r.acceptable ? "是" : "否",
     r.remark,
   ]);
-  table(workbook, SUMMARY_SHEET, SUMMARY_HEADER, values, (r, col) => {
+  const provisionalTotal = (r: SummaryRow) => r.provisional && r.computed !== null;
+  const shown = values.map((v, i) =>
+    provisionalTotal(rows[i]) ? v.map((x, c) => (c === 4 ? `${rows[i].computed!.toFixed(2)}（暂定）` : x)) : v,
+  );
+  const styleOf = (r: number, col: number) => {
     const row = rows[r];
     const style: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: true } };
-    if (SUMMARY_FORMATS[col]) style.numFmt = SUMMARY_FORMATS[col];
+    if (SUMMARY_FORMATS[col])
+      style.numFmt = col === 5 && provisionalTotal(row) ? PROVISIONAL_TOTAL_FORMAT : SUMMARY_FORMATS[col];
     if (!row.readable) style.fill = solidFill(UNREADABLE_FILL);
     else if (row.errors > 0) style.fill = solidFill(SEVERITY_FILL.error);
     if (col === 10) style.alignment = { vertical: "top", horizontal: "center" };
     return style;
-  });
+  };
+  table(workbook, SUMMARY_SHEET, SUMMARY_HEADER, values, styleOf, shown);
 }
 
 function addDetailSheet(workbook: ExcelJS.Workbook, entries: readonly SummaryEntry[], lang: Lang): void {
