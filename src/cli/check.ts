@@ -26,6 +26,8 @@ export interface FileReport {
   written?: string;
   /** Why the marked-up copy was not written. */
   writeError?: Localized;
+  /** The copy was rebuilt through exceljs, not patched: parts of the file it does not model may be missing. */
+  rebuilt?: Localized;
 }
 
 /** Where a file's scored copy goes (--write), decided before the batch so that --summary can be checked against it. */
@@ -220,10 +222,11 @@ async function writeCopy(report: FileReport, plan: CopyPlan, replace: boolean): 
     return;
   }
   try {
-    // exceljs writes the copy; it is loaded only when a copy is asked for (206 ms of a cold start otherwise).
+    // The writer (and exceljs) is loaded only when a copy is asked for (206 ms of a cold start otherwise).
     const { writeScoredCopy } = lazy<typeof import("../gateways/xlsx/write")>("../gateways/xlsx/write");
-    await writeScoredCopy(report.file, report.result!.plan, plan.dest, { replace });
+    const how = await writeScoredCopy(report.file, report.result!.plan, plan.dest, { replace });
     report.written = plan.dest;
+    if (!how.patched) report.rebuilt = both("copyRebuilt", { reason: how.reason ?? "" });
   } catch (e) {
     if (!(e instanceof WorkbookWriteError)) report.writeError = internal(e);
     else report.writeError = e.code === "exists" ? both("outputExists", { file: e.file }) : e.localized;

@@ -20,6 +20,7 @@ export function formatHumanReport(report: FileReport, lang: Lang, options: Forma
   if (report.readError) lines.push(`  ${report.readError[lang]}`);
   if (result) lines.push(...resultLines(result, lang));
   if (report.written) lines.push(`  ${t(lang, "written", { file: report.written })}`);
+  if (report.rebuilt) lines.push(`  ${report.rebuilt[lang]}`);
   if (report.writeError) lines.push(`  ${t(lang, "writeFailed", { message: report.writeError[lang] })}`);
   if (result && options.explain) lines.push(...explainLines(result, lang));
   return lines.join("\n") + "\n";
@@ -163,6 +164,6 @@ export function toSummaryEntries(reports: readonly FileReport[], lang: Lang): Su
     project: r.project,
     result: r.result,
     readError: r.readError?.[lang],
-    note: r.writeError ? t(lang, "writeFailed", { message: r.writeError[lang] }) : undefined,
+    note: r.writeError ? t(lang, "writeFailed", { message: r.writeError[lang] }) : r.rebuilt?.[lang],
   }));
 }

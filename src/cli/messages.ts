@@ -224,6 +224,12 @@ const table = {
     "en-US": "Cannot create the output folder {dir} ({reason})",
   },
   written: { "zh-CN": "已写出带标注的副本：{file}", "en-US": "Marked-up copy written: {file}" },
+  copyRebuilt: {
+    "zh-CN":
+      "注意：此文件无法原样保留其余内容（{reason}），副本经重新生成，原文件中的图表、图片等对象可能未保留，请与原文件核对",
+    "en-US":
+      "Note: the rest of this file could not be kept as it was ({reason}); the copy was rebuilt, and charts, images and other objects of the original may be missing: compare it with the original",
+  },
   writeFailed: { "zh-CN": "未写出副本：{message}", "en-US": "No copy written: {message}" },
   summaryNotXlsx: {
     "zh-CN": "汇总表须为 .xlsx 文件：{file}",

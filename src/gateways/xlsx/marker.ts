@@ -12,11 +12,15 @@ import * as fs from "fs";
 import * as zlib from "zlib";
 import type ExcelJS from "exceljs";
 
-export type OutputKind = "scored-copy" | "summary" | "report-sheet";
+import {
+  markedKeywords,
+  OUTPUT_AUTHOR,
+  OUTPUT_KEYWORD as KEYWORD,
+  OUTPUT_KINDS as KINDS,
+  type OutputKind,
+} from "./mark-words";
 
-const KINDS: readonly OutputKind[] = ["scored-copy", "summary", "report-sheet"];
-export const OUTPUT_AUTHOR = "Ziping";
-const KEYWORD = "ziping:output=";
+export { OUTPUT_AUTHOR, type OutputKind };
 
 const END_RECORD = 0x06054b50;
 const CENTRAL_ENTRY = 0x02014b50;
@@ -28,8 +32,7 @@ const CORE_XML = "docProps/core.xml";
 
 /** Marks a workbook about to be written as Ziping's output of `kind`; the officer's own keywords are kept. */
 export function markOutput(workbook: ExcelJS.Workbook, kind: OutputKind): void {
-  const others = (workbook.keywords ?? "").split(/\s*;\s*/).filter((k) => k !== "" && !k.startsWith(KEYWORD));
-  workbook.keywords = [...others, KEYWORD + kind].join("; ");
+  workbook.keywords = markedKeywords(workbook.keywords, kind);
   workbook.lastModifiedBy = OUTPUT_AUTHOR;
   if (kind === "summary") workbook.creator = OUTPUT_AUTHOR;
 }

@@ -21,7 +21,7 @@ export const SEVERITY_FILL: Record<Severity, string> = {
   info: "FFDDEBF7",
 };
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const HEADER_FILL = "FFF2F2F2";
 const LINK_COLOR = "FF0563C1";
 
@@ -30,6 +30,11 @@ export function scoreWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan): void
   markOutput(workbook, "scored-copy");
   for (const planned of plan.values) applyValue(workbook, planned);
   applyMarks(workbook, plan.marks);
+  addPlanSheets(workbook, plan);
+}
+
+/** The sheets a plan adds (校验结果, text and cell sheets), named apart from the workbook's own. */
+export function addPlanSheets(workbook: ExcelJS.Workbook, plan: WritePlan): void {
   if (plan.findingsSheet.header.length > 0 || plan.findingsSheet.rows.length > 0) {
     addFindingsSheet(workbook, plan.findingsSheet);
   }

@@ -11,6 +11,7 @@ import { installIsoDateCells } from "./exceljs-dates";
 export { sheetReference } from "../../domain/plan";
 import type { WritePlan } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
+import { CannotPatch, patchScoredCopy } from "./patch";
 import { scoreWorkbook } from "./score";
 
 export { SEVERITY_FILL, solidFill, scoreWorkbook } from "./score";
@@ -22,13 +23,41 @@ export interface WriteOptions {
   replace?: boolean;
 }
 
+/** How a scored copy was written: patched (everything else kept byte for byte), or rebuilt through exceljs and why. */
+export interface ScoredCopyWritten {
+  patched: boolean;
+  /** Why the file could not be patched (in English, for the log), when it was rebuilt. */
+  reason?: string;
+}
+
+/**
+ * The scored copy: the submitted file patched (./patch), so that charts, images and every part the plan does not
+ * change are kept; a file the patcher cannot edit with certainty is rebuilt through exceljs as before.
+ */
 export async function writeScoredCopy(
   srcPath: string,
   plan: WritePlan,
   destPath: string,
   options: WriteOptions = {},
-): Promise<void> {
-  await editWorkbookCopy(srcPath, destPath, (workbook) => scoreWorkbook(workbook, plan), options);
+): Promise<ScoredCopyWritten> {
+  if (await isSameFile(srcPath, destPath)) throw new WorkbookWriteError("would-overwrite-source", destPath);
+  if (options.replace === false && (await exists(destPath))) throw new WorkbookWriteError("exists", destPath);
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(srcPath);
+  } catch (cause) {
+    throw new WorkbookWriteError("source-unreadable", srcPath, errorText(cause), { cause });
+  }
+  let patched: Uint8Array;
+  try {
+    patched = await patchScoredCopy(bytes, plan);
+  } catch (cause) {
+    if (!(cause instanceof CannotPatch)) throw cause;
+    await editWorkbookCopy(srcPath, destPath, (workbook) => scoreWorkbook(workbook, plan), options);
+    return { patched: false, reason: cause.message };
+  }
+  await writeFileAtomically(destPath, (temp) => fs.writeFile(temp, patched), options);
+  return { patched: true };
 }
 
 /** Reads the source workbook, lets `edit` change it, and writes the result to a new path, never over the source. */

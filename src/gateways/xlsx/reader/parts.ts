@@ -26,7 +26,7 @@ export interface WorkbookParts {
 }
 
 /** A relationship target resolved against the folder of the part that holds it (OPC, Part 2 §9.3). */
-function resolveTarget(base: string, target: string): string {
+export function resolveTarget(base: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const parts = base.split("/").slice(0, -1);
   for (const seg of target.split("/")) {
@@ -36,7 +36,7 @@ function resolveTarget(base: string, target: string): string {
   return parts.join("/");
 }
 
-function relsPath(part: string): string {
+export function relsPath(part: string): string {
   const i = part.lastIndexOf("/");
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }

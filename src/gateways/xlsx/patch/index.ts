@@ -1,0 +1,506 @@
+/**
+ * The scored copy as a patch of the submitted file: every zip entry the plan does not change is carried over with
+ * its content byte for byte (charts, images, data validation, defined names, print settings, custom parts, other
+ * sheets), and only the written sheets, their notes, styles.xml, the workbook's sheet list, its relationships and
+ * content types, and docProps/core.xml (Ziping's mark) differ. Sheets the plan does not touch are never parsed.
+ *
+ * Written here because no library does it: exceljs (and SheetJS's community build) load the whole workbook into
+ * their model and write back only what the model holds, dropping charts, images and parts they do not know. The
+ * sheets Ziping adds (校验结果, the report sheet) are still built by exceljs (../score.ts), in a workbook of their
+ * own, and moved in with their styles re-indexed (./styles.ts). Whatever this cannot edit with certainty (a
+ * prefixed SpreadsheetML part, a shared formula's master among the written cells, a strict-OOXML file) throws
+ * CannotPatch, and ../write.ts writes the copy through exceljs as before, saying so.
+ */
+import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import type { Severity, WritePlan } from "../../../domain/types";
+import { markedKeywords, OUTPUT_AUTHOR } from "../mark-words";
+import { relsPath, resolveTarget } from "../reader/parts";
+import { addPlanSheets, SEVERITY_FILL, SEVERITY_RANK } from "../score";
+import {
+  addToCommentsXml,
+  addToVmlXml,
+  COMMENTS_CONTENT_TYPE,
+  COMMENTS_TYPE,
+  highestShapeId,
+  newCommentsXml,
+  newVmlXml,
+  VML_CONTENT_TYPE,
+  VML_TYPE,
+} from "./notes";
+import { addLegacyDrawing, mergeMasters, patchSheetCells, type CellEdit } from "./sheet";
+import { StyleBook } from "./styles";
+import {
+  attributes,
+  CannotPatch,
+  element,
+  elements,
+  escapeXml,
+  refusePrefixed,
+  setAttribute,
+  splice,
+  unescapeXml,
+} from "./xml";
+
+export { CannotPatch } from "./xml";
+
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
+const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const RELS_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/** Bytes of all entries inflated together, past which the copy is not patched in memory (the reader's own bound). */
+const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  /** The target resolved to a zip entry name. */
+  path: string;
+  external: boolean;
+}
+
+/** The package's files, their relationships and content types, edited in memory. */
+class Package {
+  readonly files: Record<string, Uint8Array>;
+  private readonly texts = new Map<string, string>();
+  private readonly removed = new Set<string>();
+
+  constructor(bytes: Uint8Array) {
+    let total = 0;
+    try {
+      this.files = unzipSync(bytes, {
+        filter: (f) => {
+          total += f.originalSize;
+          if (total > MAX_TOTAL_BYTES) throw new CannotPatch("the workbook is too large to patch in memory");
+          return true;
+        },
+      });
+    } catch (e) {
+      if (e instanceof CannotPatch) throw e;
+      throw new CannotPatch(`not a zip fflate reads: ${(e as Error).message}`);
+    }
+  }
+
+  has(name: string): boolean {
+    return !this.removed.has(name) && (this.texts.has(name) || name in this.files);
+  }
+
+  text(name: string): string {
+    const t = this.texts.get(name);
+    if (t !== undefined) return t;
+    const f = this.files[name];
+    if (!f) throw new CannotPatch(`no part ${name}`);
+    const s = strFromU8(f);
+    this.texts.set(name, s);
+    return s;
+  }
+
+  set(name: string, text: string): void {
+    this.texts.set(name, text);
+    this.removed.delete(name);
+    if (!(name in this.files)) this.files[name] = new Uint8Array(0);
+    this.changed.add(name);
+  }
+
+  readonly changed = new Set<string>();
+
+  remove(name: string): void {
+    this.removed.add(name);
+  }
+
+  /** An entry name `prefix{n}suffix` not in the package, n from 1. */
+  freeName(prefix: string, suffix: string): string {
+    for (let n = 1; ; n++) {
+      const name = `${prefix}${n}${suffix}`;
+      if (!this.has(name)) return name;
+    }
+  }
+
+  rels(part: string): Rel[] {
+    const path = relsPath(part);
+    if (!this.has(path)) return [];
+    const xml = this.text(path);
+    refusePrefixed(xml, path, ["Relationships", "Relationship"]);
+    return elements(xml, "Relationship").map((e) => {
+      const a = attributes(e.tag);
+      const external = a.TargetMode === "External";
+      return {
+        id: a.Id ?? "",
+        type: a.Type ?? "",
+        target: a.Target ?? "",
+        path: external ? "" : resolveTarget(part, a.Target ?? ""),
+        external,
+      };
+    });
+  }
+
+  /** Adds a relationship from `part` to the entry `target`; returns its id. */
+  addRel(part: string, type: string, target: string): string {
+    const path = relsPath(part);
+    const xml = this.has(path) ? this.text(path) : `${RELS_HEAD}<Relationships xmlns="${RELS_NS}"></Relationships>`;
+    const ids = new Set(elements(xml, "Relationship").map((e) => attributes(e.tag).Id));
+    let n = 1;
+    while (ids.has(`rIdZp${n}`)) n++;
+    const id = `rIdZp${n}`;
+    const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(part, target))}"/>`;
+    const end = xml.lastIndexOf("</Relationships>");
+    const text =
+      end >= 0
+        ? xml.slice(0, end) + rel + xml.slice(end)
+        : xml.replace(/<Relationships\b([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
+    this.set(path, text);
+    return id;
+  }
+
+  removeRel(part: string, id: string): void {
+    const path = relsPath(part);
+    const xml = this.text(path);
+    const e = elements(xml, "Relationship").find((x) => attributes(x.tag).Id === id);
+    if (e) this.set(path, splice(xml, [{ start: e.start, end: e.end, text: "" }]));
+  }
+
+  /** [Content_Types].xml with an Override for `part` (or a Default for its extension). */
+  addContentType(part: string, type: string, byExtension = false): void {
+    const name = "[Content_Types].xml";
+    const xml = this.text(name);
+    refusePrefixed(xml, name, ["Types", "Override", "Default"]);
+    const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+    const overrides = elements(xml, "Override").map((e) => attributes(e.tag));
+    const defaults = elements(xml, "Default").map((e) => attributes(e.tag));
+    if (overrides.some((o) => (o.PartName ?? "").toLowerCase() === `/${part}`.toLowerCase())) return;
+    if (byExtension && defaults.some((d) => (d.Extension ?? "").toLowerCase() === ext)) return;
+    const entry = byExtension
+      ? `<Default Extension="${ext}" ContentType="${type}"/>`
+      : `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`;
+    const end = xml.lastIndexOf("</Types>");
+    if (end < 0) throw new CannotPatch("[Content_Types].xml without its end tag");
+    this.set(name, xml.slice(0, end) + entry + xml.slice(end));
+  }
+
+  removeContentType(part: string): void {
+    const name = "[Content_Types].xml";
+    const xml = this.text(name);
+    const e = elements(xml, "Override").find(
+      (x) => (attributes(x.tag).PartName ?? "").toLowerCase() === `/${part}`.toLowerCase(),
+    );
+    if (e) this.set(name, splice(xml, [{ start: e.start, end: e.end, text: "" }]));
+  }
+
+  /** The zip: every entry in its original order, the changed ones re-encoded, new ones at the end. */
+  bytes(): Uint8Array {
+    const out: Zippable = {};
+    for (const name of Object.keys(this.files)) {
+      if (this.removed.has(name)) continue;
+      const data = this.changed.has(name) ? strToU8(this.texts.get(name)!) : this.files[name];
+      out[name] = [data, { level: /\.(png|jpe?g|gif|emf|wmf|bin)$/i.test(name) ? 0 : 6 }];
+    }
+    return zipSync(out);
+  }
+}
+
+/** A target for a relationship of `from` to the entry `to`: relative to `from`'s folder. */
+function relativeTarget(from: string, to: string): string {
+  const base = from.split("/").slice(0, -1);
+  const dest = to.split("/");
+  let i = 0;
+  while (i < base.length && i < dest.length - 1 && base[i] === dest[i]) i++;
+  return [...base.slice(i).map(() => ".."), ...dest.slice(i)].join("/");
+}
+
+interface SheetRef {
+  name: string;
+  path: string;
+  tag: string;
+}
+
+function workbookPart(pkg: Package): string {
+  const main = pkg.rels("").find((r) => /\/officeDocument$/.test(r.type));
+  if (main?.type.startsWith("http://purl.oclc.org/ooxml/")) throw new CannotPatch("a strict OOXML workbook");
+  const path = main?.path ?? "xl/workbook.xml";
+  if (!pkg.has(path)) throw new CannotPatch("no workbook part");
+  return path;
+}
+
+function sheetsOf(pkg: Package, wbPath: string, wbXml: string, relPrefix: string): SheetRef[] {
+  const rels = new Map(pkg.rels(wbPath).map((r) => [r.id, r]));
+  const list = element(wbXml, "sheets");
+  if (!list) throw new CannotPatch("workbook without sheets");
+  return elements(wbXml, "sheet", list.start, list.end).map((e) => {
+    const a = attributes(e.tag);
+    const rel = rels.get(a[`${relPrefix}:id`] ?? "");
+    return { name: a.name ?? "", path: rel && !rel.external ? rel.path : "", tag: e.tag };
+  });
+}
+
+/** Per cell of one sheet: what to write there and the note text to add. */
+interface PlannedCell {
+  edit: CellEdit;
+  valueNotes: string[];
+  severity?: Severity;
+  markNotes: string[];
+}
+
+function plannedCells(plan: WritePlan, sheet: string, master: (a: string) => string): Map<string, PlannedCell> {
+  const cells = new Map<string, PlannedCell>();
+  const at = (address: string) => {
+    const a = master(address);
+    let c = cells.get(a);
+    if (!c) cells.set(a, (c = { edit: {}, valueNotes: [], markNotes: [] }));
+    return c;
+  };
+  for (const v of plan.values) {
+    if (v.sheet !== sheet) continue;
+    const c = at(v.cell);
+    c.edit.value = v.value;
+    if (v.numFmt) c.edit.numFmt = v.numFmt;
+    if (v.note) c.valueNotes.push(v.note);
+  }
+  for (const m of plan.marks) {
+    if (m.sheet !== sheet) continue;
+    const c = at(m.cell);
+    if (!c.severity || SEVERITY_RANK[m.severity] > SEVERITY_RANK[c.severity]) c.severity = m.severity;
+    if (!c.markNotes.includes(m.note)) c.markNotes.push(m.note);
+  }
+  for (const c of cells.values()) if (c.severity) c.edit.fill = SEVERITY_FILL[c.severity];
+  return cells;
+}
+
+function noteText(c: PlannedCell): string {
+  const marks = c.markNotes.filter((n) => n.trim() !== "").join("\n");
+  return [...c.valueNotes, marks].filter((n) => n !== "").join("\n\n");
+}
+
+function patchNotes(
+  pkg: Package,
+  sheetPath: string,
+  sheetXml: string,
+  notes: Map<string, string>,
+  relPrefix: string,
+): string {
+  if (notes.size === 0) return sheetXml;
+  const rels = pkg.rels(sheetPath);
+  const comments = rels.find((r) => r.type === COMMENTS_TYPE && !r.external);
+  const legacy = /<legacyDrawing\b[^>]*>/.exec(sheetXml);
+  const legacyRel = legacy ? rels.find((r) => r.id === Object.values(attributes(legacy[0]))[0]) : undefined;
+  if (legacy && (!legacyRel || legacyRel.external || !pkg.has(legacyRel.path)))
+    throw new CannotPatch(`${sheetPath}: a legacyDrawing that points nowhere`);
+
+  let fresh: string[];
+  if (comments && pkg.has(comments.path)) {
+    const r = addToCommentsXml(pkg.text(comments.path), notes);
+    pkg.set(comments.path, r.xml);
+    fresh = r.added;
+  } else {
+    const path = pkg.freeName("xl/comments", ".xml");
+    pkg.set(path, newCommentsXml(notes));
+    pkg.addRel(sheetPath, COMMENTS_TYPE, path);
+    pkg.addContentType(path, COMMENTS_CONTENT_TYPE);
+    fresh = [...notes.keys()];
+  }
+  if (fresh.length === 0) return sheetXml;
+  const vmlParts = Object.keys(pkg.files).filter((n) => /\.vml$/i.test(n) && pkg.has(n));
+  const highest = highestShapeId(vmlParts.map((n) => pkg.text(n)));
+  if (legacyRel) {
+    pkg.set(legacyRel.path, addToVmlXml(pkg.text(legacyRel.path), fresh, highest + 1));
+    return sheetXml;
+  }
+  const path = pkg.freeName("xl/drawings/vmlDrawing", ".vml");
+  pkg.set(path, newVmlXml(fresh, highest));
+  pkg.addContentType(path, VML_CONTENT_TYPE, true);
+  const id = pkg.addRel(sheetPath, VML_TYPE, path);
+  return addLegacyDrawing(sheetXml, relPrefix, id);
+}
+
+/** The relationships namespace's prefix in a part ("r" almost always), declaring it on the root when absent. */
+function relPrefixOf(xml: string): string | undefined {
+  return new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(xml)?.[1];
+}
+
+function withRelPrefix(xml: string, root: string): { xml: string; prefix: string } {
+  const prefix = relPrefixOf(xml);
+  if (prefix) return { xml, prefix };
+  const m = new RegExp(`<${root}\\b[^>]*>`).exec(xml);
+  if (!m) throw new CannotPatch(`no <${root}>`);
+  const tag = setAttribute(m[0], "xmlns:r", REL_NS);
+  return { xml: xml.slice(0, m.index) + tag + xml.slice(m.index + m[0].length), prefix: "r" };
+}
+
+/** Ziping's mark in docProps/core.xml (./../marker.ts): the officer's keywords kept, Ziping as last author. */
+function markCore(pkg: Package): void {
+  const core = pkg.rels("").find((r) => /\/metadata\/core-properties$/.test(r.type));
+  const path = core?.path ?? "docProps/core.xml";
+  if (!pkg.has(path)) {
+    pkg.set(
+      path,
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties ' +
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"></cp:coreProperties>',
+    );
+    pkg.addRel("", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", path);
+    pkg.addContentType(path, "application/vnd.openxmlformats-package.core-properties+xml");
+  }
+  let xml = pkg.text(path);
+  const root = /<(\w+):coreProperties\b[^>]*>/.exec(xml);
+  if (!root) throw new CannotPatch("core.xml without coreProperties");
+  const cp = root[1];
+  const put = (tag: string, value: (old: string | undefined) => string) => {
+    const re = new RegExp(`<${cp}:${tag}(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${cp}:${tag}>)`);
+    const m = re.exec(xml);
+    const text = `<${cp}:${tag}>${escapeXml(value(m?.[1] === undefined ? undefined : unescapeXml(m[1])))}</${cp}:${tag}>`;
+    if (m) xml = xml.slice(0, m.index) + text + xml.slice(m.index + m[0].length);
+    else {
+      const at = root.index + root[0].length;
+      xml = xml.slice(0, at) + text + xml.slice(at);
+    }
+  };
+  put("keywords", (old) => markedKeywords(old, "scored-copy"));
+  put("lastModifiedBy", () => OUTPUT_AUTHOR);
+  pkg.set(path, xml);
+}
+
+/** The shared strings of exceljs's workbook, each as the content of an <si> (plain or rich). */
+function sharedStringItems(pkg: Package): string[] {
+  const rel = pkg.rels("xl/workbook.xml").find((r) => /\/sharedStrings$/.test(r.type));
+  if (!rel || !pkg.has(rel.path)) return [];
+  const xml = pkg.text(rel.path);
+  return elements(xml, "si").map((e) => e.inner ?? "");
+}
+
+/** A sheet of exceljs's, ready to live in the copy: strings inline, style indexes those of the copy. */
+function transplantSheet(xml: string, strings: readonly string[], from: StyleBook, to: StyleBook): string {
+  const style = (k: string) => String(to.importFrom(from, Number(k)));
+  return (
+    xml
+      // The workbook's own selected sheet stays the one selected: two would open grouped.
+      .replace(/\stabSelected="(?:1|true)"/g, "")
+      .replace(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (cell) => {
+        const start = /^<c\b[^>]*>/.exec(cell)![0];
+        const a = attributes(start);
+        let tag = a.s !== undefined ? setAttribute(start, "s", style(a.s)) : start;
+        if (a.t !== "s") return tag + cell.slice(start.length);
+        const v = /<v>([^<]*)<\/v>/.exec(cell)?.[1];
+        const item = strings[Number(v)];
+        if (item === undefined) throw new CannotPatch("a shared string exceljs did not write");
+        tag = setAttribute(tag, "t", "inlineStr").replace(/\/>$/, ">");
+        return `${tag}<is>${item}</is></c>`;
+      })
+      .replace(/<row\b[^>]*>/g, (tag) => {
+        const s = attributes(tag).s;
+        return s !== undefined ? setAttribute(tag, "s", style(s)) : tag;
+      })
+      .replace(/<col\b[^>]*>/g, (tag) => {
+        const s = attributes(tag).style;
+        return s !== undefined ? setAttribute(tag, "style", style(s)) : tag;
+      })
+  );
+}
+
+async function addSheets(
+  pkg: Package,
+  wbPath: string,
+  sheets: readonly SheetRef[],
+  plan: WritePlan,
+  styles: StyleBook,
+  relPrefix: string,
+): Promise<void> {
+  const side = new ExcelJS.Workbook();
+  for (const s of sheets) side.addWorksheet(s.name);
+  addPlanSheets(side, plan);
+  if (side.worksheets.length === sheets.length) return;
+  const built = new Package(new Uint8Array(await side.xlsx.writeBuffer()));
+  const builtWb = built.text("xl/workbook.xml");
+  const builtSheets = sheetsOf(built, "xl/workbook.xml", builtWb, relPrefixOf(builtWb) ?? "r");
+  const builtStyles = new StyleBook(built.text("xl/styles.xml"));
+  const strings = sharedStringItems(built);
+
+  let wbXml = pkg.text(wbPath);
+  const list = element(wbXml, "sheets")!;
+  const ids = elements(wbXml, "sheet", list.start, list.end).map((e) => Number(attributes(e.tag).sheetId) || 0);
+  let nextId = Math.max(0, ...ids) + 1;
+  let added = "";
+  for (const b of builtSheets.slice(sheets.length)) {
+    if (built.rels(b.path).length > 0) throw new CannotPatch(`exceljs wrote relationships for ${b.name}`);
+    const path = pkg.freeName("xl/worksheets/sheet", ".xml");
+    pkg.set(path, transplantSheet(built.text(b.path), strings, builtStyles, styles));
+    pkg.addContentType(path, WORKSHEET_CONTENT_TYPE);
+    const id = pkg.addRel(wbPath, WORKSHEET_TYPE, path);
+    const state = attributes(b.tag).state;
+    added += `<sheet name="${escapeXml(b.name)}" sheetId="${nextId++}"${state ? ` state="${state}"` : ""} ${relPrefix}:id="${id}"/>`;
+  }
+  wbXml = splice(wbXml, [{ start: list.end - "</sheets>".length, end: list.end - "</sheets>".length, text: added }]);
+
+  // Print titles and filters of the new sheets: their localSheetId is their index, the same in both workbooks.
+  const names = element(builtWb, "definedNames");
+  const newNames = names
+    ? elements(builtWb, "definedName", names.start, names.end)
+        .filter((d) => Number(attributes(d.tag).localSheetId ?? -1) >= sheets.length)
+        .map((d) => builtWb.slice(d.start, d.end))
+    : [];
+  if (newNames.length) {
+    const own = element(wbXml, "definedNames");
+    if (own && own.inner !== null) {
+      const at = own.end - "</definedNames>".length;
+      wbXml = splice(wbXml, [{ start: at, end: at, text: newNames.join("") }]);
+    } else if (own) {
+      wbXml = splice(wbXml, [
+        { start: own.start, end: own.end, text: `<definedNames>${newNames.join("")}</definedNames>` },
+      ]);
+    } else {
+      // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook, §18.2.27).
+      const after =
+        element(wbXml, "externalReferences") ?? element(wbXml, "functionGroups") ?? element(wbXml, "sheets")!;
+      wbXml = splice(wbXml, [
+        { start: after.end, end: after.end, text: `<definedNames>${newNames.join("")}</definedNames>` },
+      ]);
+    }
+  }
+  pkg.set(wbPath, wbXml);
+}
+
+/** The scored copy of `bytes` under `plan`, or CannotPatch when the file is one this patcher does not edit. */
+export async function patchScoredCopy(bytes: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
+  const pkg = new Package(bytes);
+  const wbPath = workbookPart(pkg);
+  refusePrefixed(pkg.text(wbPath), wbPath, ["workbook", "sheets", "sheet", "definedNames"]);
+  const { xml: wbXml, prefix: relPrefix } = withRelPrefix(pkg.text(wbPath), "workbook");
+  if (wbXml !== pkg.text(wbPath)) pkg.set(wbPath, wbXml);
+  const sheets = sheetsOf(pkg, wbPath, wbXml, relPrefix);
+  const wbRels = pkg.rels(wbPath);
+  const stylesRel = wbRels.find((r) => /\/styles$/.test(r.type));
+  if (!stylesRel || !pkg.has(stylesRel.path)) throw new CannotPatch("no styles part");
+  const styles = new StyleBook(pkg.text(stylesRel.path));
+
+  let removedFormula = false;
+  const touched = new Set([...plan.values.map((v) => v.sheet), ...plan.marks.map((m) => m.sheet)]);
+  for (const name of touched) {
+    const sheet = sheets.find((s) => s.name === name);
+    if (!sheet || !sheet.path || !pkg.has(sheet.path))
+      throw new Error(`Write plan names a sheet the workbook does not have: ${name}`);
+    let xml = pkg.text(sheet.path);
+    const cells = plannedCells(plan, name, mergeMasters(xml));
+    const patched = patchSheetCells(xml, sheet.path, new Map([...cells].map(([a, c]) => [a, c.edit])), styles);
+    removedFormula ||= patched.removedFormula;
+    const notes = new Map([...cells].map(([a, c]) => [a, noteText(c)] as const).filter(([, t]) => t !== ""));
+    const own = withRelPrefix(patched.xml, "worksheet");
+    xml = patchNotes(pkg, sheet.path, own.xml, notes, own.prefix);
+    pkg.set(sheet.path, xml);
+  }
+
+  await addSheets(pkg, wbPath, sheets, plan, styles, relPrefix);
+  pkg.set(stylesRel.path, styles.toString());
+
+  if (removedFormula) {
+    // The calculation chain lists formula cells; one that lists a cell now holding a value makes Excel repair the file.
+    const chain = wbRels.find((r) => /\/calcChain$/.test(r.type));
+    if (chain) {
+      pkg.remove(chain.path);
+      pkg.removeRel(wbPath, chain.id);
+      pkg.removeContentType(chain.path);
+    }
+  }
+  markCore(pkg);
+  return pkg.bytes();
+}
