@@ -95,10 +95,13 @@ export function patchSheetCells(
     const cells = found?.inner ? elements(found.inner, "c") : [];
     const pieces: Array<{ col: number; xml: string }> = [];
     const seen = new Set<number>();
+    let previousCol = 0;
     for (const c of cells) {
+      // r is optional on <c> too: a cell without it follows the one before (§18.3.1.4).
       const ref = attributes(c.tag).r;
-      if (ref === undefined) throw new CannotPatch(`a cell of row ${row} without its address`);
-      const col = parseA1(ref).col;
+      const col = ref === undefined ? previousCol + 1 : parseA1(ref).col;
+      if (col <= previousCol) throw new CannotPatch(`${part}: cells of row ${row} out of order`);
+      previousCol = col;
       const original = found!.inner!.slice(c.start, c.end);
       const edit = wanted.get(col);
       pieces.push({ col, xml: edit ? cellXml(row, col, original, edit) : original });
@@ -111,7 +114,9 @@ export function patchSheetCells(
     for (const [col, edit] of wanted) if (!seen.has(col)) pieces.push({ col, xml: cellXml(row, col, null, edit) });
     pieces.sort((x, y) => x.col - y.col);
     // spans is a hint of the row's first and last column (§18.3.1.73): dropped, as a new cell may lie outside it.
-    const tag = found ? setAttribute(found.tag.replace(/\s*\/>$/, ">"), "spans", undefined) : `<row r="${row}">`;
+    const tag = found
+      ? setAttribute(setAttribute(found.tag.replace(/\s*\/>$/, ">"), "spans", undefined), "r", String(row))
+      : `<row r="${row}">`;
     return `${tag}${inner.slice(0, first)}${pieces.map((p) => p.xml).join("")}${inner.slice(last)}</row>`;
   };
 
@@ -122,9 +127,10 @@ export function patchSheetCells(
   const done = new Set<number>();
   let previous = -1;
   for (const r of rows) {
-    const n = Number(attributes(r.tag).r);
-    if (!Number.isInteger(n) || n <= previous)
-      throw new CannotPatch(`${part}: a row without its number, or out of order`);
+    // r is optional on <row>: a row without it follows the one before (§18.3.1.73).
+    const r0 = attributes(r.tag).r;
+    const n = r0 === undefined ? Math.max(previous, 0) + 1 : Number(r0);
+    if (!Number.isInteger(n) || n <= previous) throw new CannotPatch(`${part}: rows out of order`);
     // Rows not in the part yet go before the first row after them.
     const before = [...byRow.keys()].filter((k) => !done.has(k) && k < n).sort((a, b) => a - b);
     if (before.length)

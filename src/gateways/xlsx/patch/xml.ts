@@ -45,6 +45,8 @@ export function attributes(tag: string): Record<string, string> {
 /** A start tag with one attribute set (added at the end when absent) or removed (value undefined). */
 export function setAttribute(tag: string, name: string, value: string | undefined): string {
   const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
+  // In place when present, so that the attributes keep their order.
+  if (value !== undefined && re.test(tag)) return tag.replace(re, ` ${name}="${escapeXml(value)}"`);
   const without = tag.replace(re, "");
   if (value === undefined) return without;
   const end = without.endsWith("/>") ? without.length - 2 : without.length - 1;
