@@ -12,7 +12,8 @@ import { readWorkbookFile } from "../gateways/xlsx/read";
 import { applyCellSheets } from "../gateways/xlsx/cell-sheet";
 import { applyTextSheets } from "../gateways/xlsx/text-sheet";
 import { markOutput } from "../gateways/xlsx/marker";
-import { editWorkbookCopy, isSameFile, writeFileAtomically } from "../gateways/xlsx/write";
+import { isSameFile, writeFileAtomically, writeWorkbookCopy } from "../gateways/xlsx/write";
+import type ExcelJS from "exceljs";
 import { renderDocx } from "../report/docx";
 import { isMaterialSheetName, materialSheetPlan } from "../report/material";
 import { draftReport, reportText, type ReportModel } from "../report/model";
@@ -128,18 +129,23 @@ async function sheetDestination(value: string, workbook: string): Promise<string
 
 async function writeSheetCopy(request: ReportRequest, model: ReportModel, dest: string, io: CliIo): Promise<void> {
   let added: string | null = null;
-  await editWorkbookCopy(
+  const addSheets = (workbook: ExcelJS.Workbook) => {
+    applyTextSheets(workbook, [reportSheetPlan(model)]);
+    // The blank 报告素材 sheet, through its sheet plan; a sheet the reader takes for one (any spacing) is kept.
+    if (!workbook.worksheets.some((ws) => isMaterialSheetName(ws.name)))
+      [added] = applyCellSheets(workbook, [materialSheetPlan(model.kind)]);
+  };
+  const how = await writeWorkbookCopy(
     request.workbook,
     dest,
+    { addSheets, kind: "report-sheet" },
+    { replace: request.force === true },
     (workbook) => {
       markOutput(workbook, "report-sheet");
-      applyTextSheets(workbook, [reportSheetPlan(model)]);
-      // The blank 报告素材 sheet, through its sheet plan; a sheet the reader takes for one (any spacing) is kept.
-      if (!workbook.worksheets.some((ws) => isMaterialSheetName(ws.name)))
-        [added] = applyCellSheets(workbook, [materialSheetPlan(model.kind)]);
+      addSheets(workbook);
     },
-    { replace: request.force === true },
   );
   io.stdout.write(`${t(request.lang, "reportWritten", { file: dest })}\n`);
   if (added) io.stdout.write(`${t(request.lang, "reportMaterialAdded", { sheet: added })}\n`);
+  if (!how.patched) io.stdout.write(`${t(request.lang, "copyRebuilt", { reason: how.reason ?? "" })}\n`);
 }

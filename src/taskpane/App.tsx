@@ -250,7 +250,8 @@ export function App({ gateway, lang, host = "excel" }: AppProps) {
       // How many of the written cells change value, as the preview said: the write counts every cell it sets.
       const changed = preview ? previewCounts(preview, figures).changed.length : done.values;
       setPreview(null);
-      return { intent: "success", text: t.written(done.values, changed, done.marks, done.findingsSheet ?? "") };
+      const text = t.written(done.values, changed, done.marks, done.findingsSheet ?? "");
+      return done.rebuilt ? { intent: "warning", text: `${text}${t.copyRebuilt}` } : { intent: "success", text };
     });
 
   const clearMarks = () =>

@@ -71,6 +71,8 @@ export interface Strings {
   confirmWrite: string;
   cancel: string;
   written: (values: number, changed: number, marks: number, sheet: string) => string;
+  /** Said after `written` when the downloaded copy was rebuilt rather than patched. */
+  copyRebuilt: string;
   clearMarks: string;
   marksCleared: (n: number) => string;
   undo: string;
@@ -218,6 +220,8 @@ const zh: Strings = {
   written: (values, changed, marks, sheet) =>
     (values ? `已写入 ${values} 个单元格（其中 ${changed} 个数值有变化），` : "") +
     `标出 ${marks} 处，问题清单见“${sheet}”。`,
+  copyRebuilt:
+    "注意：此文件无法原样保留其余内容，副本经重新生成，原文件中的图表、图片等对象可能未保留，请与原文件核对。",
   clearMarks: "清除标记",
   marksCleared: (n) => `已清除 ${n} 个单元格的标记和批注。`,
   undo: "撤销写入",
@@ -372,6 +376,8 @@ const en: Strings = {
     (values
       ? `Wrote ${values} cells (${changed} of them change value) and highlighted ${marks}`
       : `Highlighted ${marks} cells`) + `; the problems are listed in "${sheet}".`,
+  copyRebuilt:
+    " Note: the rest of this file could not be kept as it was; the copy was rebuilt, and charts, images and other objects of the original may be missing: compare it with the original.",
   clearMarks: "Clear marks",
   marksCleared: (n) => `Removed the highlights and notes from ${n} cells.`,
   undo: "Undo write",

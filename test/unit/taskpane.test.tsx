@@ -186,6 +186,24 @@ describe("the task pane", () => {
     expect(screen.queryByRole("region", { name: "写回结果" })).toBeNull();
   });
 
+  it("says so when the downloaded copy had to be rebuilt, not patched", async () => {
+    const gateway = fakeGateway({
+      write: jest.fn(async () => ({
+        values: 1,
+        marks: 1,
+        notes: 0,
+        findingsSheet: "校验结果",
+        textSheets: [],
+        rebuilt: true,
+      })),
+    });
+    await renderApp(gateway);
+    await click("一键校验并计分");
+    await click("写回结果");
+    await click("确认写入");
+    expect(screen.getByText(/已写入 1 个单元格.*副本经重新生成，原文件中的图表、图片等对象可能未保留/)).toBeTruthy();
+  });
+
   it("the write preview lists only cells whose value changes and counts those that already hold the result", async () => {
     const unchanged = { sheet: SHEET, cell: "I16", before: "8.62", after: "8.6228", figure: "indicator.14.score" };
     const gateway = fakeGateway({

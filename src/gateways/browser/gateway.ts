@@ -2,7 +2,7 @@
  * The pane's gateway for a workbook opened in the offline web page (src/web) rather than in Excel: the .xlsx the
  * officer chose is read in the browser by the check path's own reader (src/gateways/xlsx/reader), checked by the
  * engine, and 写回结果 hands back a scored copy made from the same plan by the same code as the command line's
- * (src/gateways/xlsx/score.ts over exceljs, loaded on first use). The chosen file itself is never changed and
+ * (the file patched by src/gateways/xlsx/patch, loaded on first use, or rebuilt through exceljs when it cannot be). The chosen file itself is never changed and
  * nothing leaves the machine. Where Excel has a selection and a cell to go to, the page's read-only sheet view
  * has them (`onLocate`, `select`).
  */
@@ -145,25 +145,55 @@ export class BrowserWorkbookGateway {
 
   /** The plan applied to a copy of the file, which is downloaded; the file chosen stays as it was. */
   async write(plan: WriteRequest): Promise<WriteSummary> {
-    const [{ default: ExcelJS }, score, cells, texts] = await Promise.all([
-      import(/* webpackChunkName: "xlsx-writer" */ "exceljs"),
+    const [patch, score, cells, texts] = await Promise.all([
+      import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/patch"),
       import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/score"),
       import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/cell-sheet"),
       import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/text-sheet"),
     ]);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(this.bytes.slice().buffer);
-    const before = new Set(workbook.worksheets.map((ws) => ws.name));
-    if (plan.findingsSheet) score.scoreWorkbook(workbook, plan as WritePlan);
-    else {
-      if (plan.sheets?.length) texts.applyTextSheets(workbook, plan.sheets);
-      if (plan.cellSheets?.length) cells.applyCellSheets(workbook, plan.cellSheets);
+    const addSheets = (workbook: import("exceljs").Workbook) => {
+      if (plan.findingsSheet) score.addPlanSheets(workbook, plan as WritePlan);
+      else {
+        if (plan.sheets?.length) texts.applyTextSheets(workbook, plan.sheets);
+        if (plan.cellSheets?.length) cells.applyCellSheets(workbook, plan.cellSheets);
+      }
+    };
+    const kind = plan.findingsSheet ? "scored-copy" : "report-sheet";
+    let out: Uint8Array;
+    let added: string[];
+    let rebuilt = false;
+    try {
+      // The file patched, so that what Ziping does not change is kept byte for byte (src/gateways/xlsx/patch).
+      ({ bytes: out, added } = await patch.patchWorkbook(this.bytes, {
+        cells: plan.findingsSheet ? (plan as WritePlan) : undefined,
+        addSheets,
+        kind,
+      }));
+    } catch (e) {
+      if (!(e instanceof patch.CannotPatch)) throw e;
+      // A file the patcher cannot edit with certainty is rebuilt through exceljs, and the pane says so.
+      const [{ default: ExcelJS }, marker] = await Promise.all([
+        import(/* webpackChunkName: "xlsx-writer" */ "exceljs"),
+        import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/mark-words"),
+      ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(this.bytes.slice().buffer);
+      const before = new Set(workbook.worksheets.map((ws) => ws.name));
+      if (plan.findingsSheet) score.scoreWorkbook(workbook, plan as WritePlan);
+      else {
+        workbook.keywords = marker.markedKeywords(workbook.keywords, kind);
+        workbook.lastModifiedBy = marker.OUTPUT_AUTHOR;
+        addSheets(workbook);
+      }
+      added = workbook.worksheets.map((ws) => ws.name).filter((n) => !before.has(n));
+      out = new Uint8Array(await workbook.xlsx.writeBuffer());
+      rebuilt = true;
     }
-    const added = workbook.worksheets.map((ws) => ws.name).filter((n) => !before.has(n));
-    const out = await workbook.xlsx.writeBuffer();
     const stem = this.fileName.replace(/\.xlsx$/i, "");
     await this.saveFile(
-      new Blob([out], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+      new Blob([out as Uint8Array<ArrayBuffer>], {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      }),
       plan.findingsSheet ? `${stem}.checked.xlsx` : `${stem}（含${added.join("、") || "新表"}）.xlsx`,
     );
     const findingsName = plan.findingsSheet ? (added[0] ?? plan.findingsSheet.name) : null;
@@ -172,6 +202,7 @@ export class BrowserWorkbookGateway {
       marks: new Set(plan.marks.map((m) => `${m.sheet}!${m.cell}`)).size,
       notes: plan.marks.filter((m) => m.note.trim() !== "").length,
       findingsSheet: findingsName,
+      ...(rebuilt ? { rebuilt } : {}),
       textSheets: (plan.sheets ?? []).map((s, i) => ({
         name: added[i + (findingsName ? 1 : 0)] ?? s.name,
         replaced: false,

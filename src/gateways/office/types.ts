@@ -61,6 +61,8 @@ export interface WriteSummary {
   textSheets: TextSheetWritten[];
   /** Present when the plan had sheets of cells, one entry each in the plan's order. */
   cellSheets?: CellSheetWritten[];
+  /** A downloaded copy (web page) that had to be rebuilt, not patched: objects of the original may be missing. */
+  rebuilt?: boolean;
 }
 
 export interface UndoSummary {

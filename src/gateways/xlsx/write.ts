@@ -11,8 +11,8 @@ import { installIsoDateCells } from "./exceljs-dates";
 export { sheetReference } from "../../domain/plan";
 import type { WritePlan } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
-import { CannotPatch, patchScoredCopy } from "./patch";
-import { scoreWorkbook } from "./score";
+import { CannotPatch, patchWorkbook, type WorkbookChange } from "./patch";
+import { addPlanSheets, scoreWorkbook } from "./score";
 
 export { SEVERITY_FILL, solidFill, scoreWorkbook } from "./score";
 
@@ -23,11 +23,13 @@ export interface WriteOptions {
   replace?: boolean;
 }
 
-/** How a scored copy was written: patched (everything else kept byte for byte), or rebuilt through exceljs and why. */
-export interface ScoredCopyWritten {
+/** How a copy was written: patched (everything else kept byte for byte), or rebuilt through exceljs and why. */
+export interface CopyWritten {
   patched: boolean;
   /** Why the file could not be patched (in English, for the log), when it was rebuilt. */
   reason?: string;
+  /** The sheets added, as they were named apart from the file's own. */
+  added: string[];
 }
 
 /**
@@ -39,7 +41,25 @@ export async function writeScoredCopy(
   plan: WritePlan,
   destPath: string,
   options: WriteOptions = {},
-): Promise<ScoredCopyWritten> {
+): Promise<Omit<CopyWritten, "added">> {
+  const change: WorkbookChange = { cells: plan, addSheets: (w) => addPlanSheets(w, plan), kind: "scored-copy" };
+  const { patched, reason } = await writeWorkbookCopy(srcPath, destPath, change, options, (w) =>
+    scoreWorkbook(w, plan),
+  );
+  return reason === undefined ? { patched } : { patched, reason };
+}
+
+/**
+ * A copy of the file with `change` made, patched where the patcher can (./patch), else rebuilt by `rebuild` over
+ * exceljs (which must make the same change, the mark included). Never over the source.
+ */
+export async function writeWorkbookCopy(
+  srcPath: string,
+  destPath: string,
+  change: WorkbookChange,
+  options: WriteOptions,
+  rebuild: (workbook: ExcelJS.Workbook) => void,
+): Promise<CopyWritten> {
   if (await isSameFile(srcPath, destPath)) throw new WorkbookWriteError("would-overwrite-source", destPath);
   if (options.replace === false && (await exists(destPath))) throw new WorkbookWriteError("exists", destPath);
   let bytes: Uint8Array;
@@ -48,16 +68,26 @@ export async function writeScoredCopy(
   } catch (cause) {
     throw new WorkbookWriteError("source-unreadable", srcPath, errorText(cause), { cause });
   }
-  let patched: Uint8Array;
+  let patched: { bytes: Uint8Array; added: string[] };
   try {
-    patched = await patchScoredCopy(bytes, plan);
+    patched = await patchWorkbook(bytes, change);
   } catch (cause) {
     if (!(cause instanceof CannotPatch)) throw cause;
-    await editWorkbookCopy(srcPath, destPath, (workbook) => scoreWorkbook(workbook, plan), options);
-    return { patched: false, reason: cause.message };
+    let added: string[] = [];
+    await editWorkbookCopy(
+      srcPath,
+      destPath,
+      (workbook) => {
+        const before = new Set(workbook.worksheets.map((ws) => ws.name));
+        rebuild(workbook);
+        added = workbook.worksheets.map((ws) => ws.name).filter((n) => !before.has(n));
+      },
+      options,
+    );
+    return { patched: false, reason: cause.message, added };
   }
-  await writeFileAtomically(destPath, (temp) => fs.writeFile(temp, patched), options);
-  return { patched: true };
+  await writeFileAtomically(destPath, (temp) => fs.writeFile(temp, patched.bytes), options);
+  return { patched: true, added: patched.added };
 }
 
 /** Reads the source workbook, lets `edit` change it, and writes the result to a new path, never over the source. */

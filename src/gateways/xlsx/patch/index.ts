@@ -14,7 +14,7 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { Severity, WritePlan } from "../../../domain/types";
-import { markedKeywords, OUTPUT_AUTHOR } from "../mark-words";
+import { markedKeywords, OUTPUT_AUTHOR, type OutputKind } from "../mark-words";
 import { relsPath, resolveTarget } from "../reader/parts";
 import { addPlanSheets, SEVERITY_FILL, SEVERITY_RANK } from "../score";
 import {
@@ -243,7 +243,11 @@ interface PlannedCell {
   markNotes: string[];
 }
 
-function plannedCells(plan: WritePlan, sheet: string, master: (a: string) => string): Map<string, PlannedCell> {
+function plannedCells(
+  plan: Pick<WritePlan, "values" | "marks">,
+  sheet: string,
+  master: (a: string) => string,
+): Map<string, PlannedCell> {
   const cells = new Map<string, PlannedCell>();
   const at = (address: string) => {
     const a = master(address);
@@ -329,7 +333,7 @@ function withRelPrefix(xml: string, root: string): { xml: string; prefix: string
 }
 
 /** Ziping's mark in docProps/core.xml (./../marker.ts): the officer's keywords kept, Ziping as last author. */
-function markCore(pkg: Package): void {
+function markCore(pkg: Package, kind: OutputKind): void {
   const core = pkg.rels("").find((r) => /\/metadata\/core-properties$/.test(r.type));
   const path = core?.path ?? "docProps/core.xml";
   if (!pkg.has(path)) {
@@ -356,7 +360,7 @@ function markCore(pkg: Package): void {
       xml = xml.slice(0, at) + text + xml.slice(at);
     }
   };
-  put("keywords", (old) => markedKeywords(old, "scored-copy"));
+  put("keywords", (old) => markedKeywords(old, kind));
   put("lastModifiedBy", () => OUTPUT_AUTHOR);
   pkg.set(path, xml);
 }
@@ -402,14 +406,19 @@ async function addSheets(
   pkg: Package,
   wbPath: string,
   sheets: readonly SheetRef[],
-  plan: WritePlan,
+  build: (workbook: ExcelJS.Workbook) => void,
   styles: StyleBook,
   relPrefix: string,
-): Promise<void> {
+): Promise<string[]> {
+  // The new sheets are built beside stand-ins for the workbook's own, so that they are named apart from them.
   const side = new ExcelJS.Workbook();
-  for (const s of sheets) side.addWorksheet(s.name);
-  addPlanSheets(side, plan);
-  if (side.worksheets.length === sheets.length) return;
+  try {
+    for (const s of sheets) side.addWorksheet(s.name);
+  } catch (e) {
+    throw new CannotPatch(`a sheet name exceljs refuses: ${(e as Error).message}`);
+  }
+  build(side);
+  if (side.worksheets.length === sheets.length) return [];
   const built = new Package(new Uint8Array(await side.xlsx.writeBuffer()));
   const builtWb = built.text("xl/workbook.xml");
   const builtSheets = sheetsOf(built, "xl/workbook.xml", builtWb, relPrefixOf(builtWb) ?? "r");
@@ -458,10 +467,32 @@ async function addSheets(
     }
   }
   pkg.set(wbPath, wbXml);
+  return builtSheets.slice(sheets.length).map((b) => b.name);
+}
+
+/** What a copy changes: cells (values, and marks with their notes), sheets added by exceljs, and the mark. */
+export interface WorkbookChange {
+  cells?: Pick<WritePlan, "values" | "marks">;
+  addSheets?: (workbook: ExcelJS.Workbook) => void;
+  kind: OutputKind;
 }
 
 /** The scored copy of `bytes` under `plan`, or CannotPatch when the file is one this patcher does not edit. */
 export async function patchScoredCopy(bytes: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
+  const change = {
+    cells: plan,
+    addSheets: (w: ExcelJS.Workbook) => addPlanSheets(w, plan),
+    kind: "scored-copy" as const,
+  };
+  return (await patchWorkbook(bytes, change)).bytes;
+}
+
+/** A copy of `bytes` with `change` made; the names of the sheets added, as they were named apart from the file's own. */
+export async function patchWorkbook(
+  bytes: Uint8Array,
+  change: WorkbookChange,
+): Promise<{ bytes: Uint8Array; added: string[] }> {
+  const plan = change.cells ?? { values: [], marks: [] };
   const pkg = new Package(bytes);
   const wbPath = workbookPart(pkg);
   refusePrefixed(pkg.text(wbPath), wbPath, ["workbook", "sheets", "sheet", "definedNames"]);
@@ -489,7 +520,7 @@ export async function patchScoredCopy(bytes: Uint8Array, plan: WritePlan): Promi
     pkg.set(sheet.path, xml);
   }
 
-  await addSheets(pkg, wbPath, sheets, plan, styles, relPrefix);
+  const added = change.addSheets ? await addSheets(pkg, wbPath, sheets, change.addSheets, styles, relPrefix) : [];
   pkg.set(stylesRel.path, styles.toString());
 
   if (removedFormula) {
@@ -501,6 +532,6 @@ export async function patchScoredCopy(bytes: Uint8Array, plan: WritePlan): Promi
       pkg.removeContentType(chain.path);
     }
   }
-  markCore(pkg);
-  return pkg.bytes();
+  markCore(pkg, change.kind);
+  return { bytes: pkg.bytes(), added };
 }
