@@ -12,10 +12,12 @@
  * CannotPatch, and ../write.ts writes the copy through exceljs as before, saying so.
  */
 import ExcelJS from "exceljs";
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strToU8 } from "fflate";
 import type { Severity, WritePlan } from "../../../domain/types";
 import { markedKeywords, OUTPUT_AUTHOR, type OutputKind } from "../mark-words";
+import { DEFAULT_LIMITS } from "../reader/limits";
 import { relsPath, resolveTarget } from "../reader/parts";
+import { ZipArchive } from "../reader/zip";
 import { addPlanSheets, SEVERITY_FILL, SEVERITY_RANK } from "../score";
 import {
   addToCommentsXml,
@@ -30,6 +32,7 @@ import {
 } from "./notes";
 import { addLegacyDrawing, mergeMasters, patchSheetCells, type CellEdit } from "./sheet";
 import { StyleBook } from "./styles";
+import { writeZip, type ZipItem } from "./zip-writer";
 import {
   attributes,
   CannotPatch,
@@ -50,9 +53,6 @@ const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.sp
 const RELS_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/** Bytes of all entries inflated together, past which the copy is not patched in memory (the reader's own bound). */
-const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
-
 interface Rel {
   id: string;
   type: string;
@@ -62,53 +62,73 @@ interface Rel {
   external: boolean;
 }
 
-/** The package's files, their relationships and content types, edited in memory. */
+/**
+ * The package's parts, their relationships and content types, edited in memory. Only the parts the copy reads
+ * are inflated (through the reader's bounded zip, ../reader/zip.ts); the others are copied as stored (./zip-writer.ts).
+ */
 class Package {
-  readonly files: Record<string, Uint8Array>;
+  private readonly zip: ZipArchive;
   private readonly texts = new Map<string, string>();
   private readonly removed = new Set<string>();
+  readonly changed = new Set<string>();
+  /** Parts added, in the order they were made. */
+  private readonly created: string[] = [];
 
   constructor(bytes: Uint8Array) {
-    let total = 0;
     try {
-      this.files = unzipSync(bytes, {
-        filter: (f) => {
-          total += f.originalSize;
-          if (total > MAX_TOTAL_BYTES) throw new CannotPatch("the workbook is too large to patch in memory");
-          return true;
-        },
-      });
+      this.zip = new ZipArchive(bytes, DEFAULT_LIMITS);
     } catch (e) {
-      if (e instanceof CannotPatch) throw e;
-      throw new CannotPatch(`not a zip fflate reads: ${(e as Error).message}`);
+      throw new CannotPatch(`not a zip this patcher reads: ${(e as Error).message}`);
     }
+    if (this.zip.entries.some((e) => e.flags & 0x1)) throw new CannotPatch("an encrypted entry");
+  }
+
+  /** The name a part is stored under (part names are case-insensitive), or undefined. */
+  private stored(name: string): string | undefined {
+    if (this.created.includes(name)) return name;
+    return this.zip.entry(name)?.name;
   }
 
   has(name: string): boolean {
-    return !this.removed.has(name) && (this.texts.has(name) || name in this.files);
+    const stored = this.stored(name);
+    return stored !== undefined && !this.removed.has(stored);
+  }
+
+  /** Every part's name, in the zip's order. */
+  names(): string[] {
+    return [...this.zip.entries.map((e) => e.name), ...this.created].filter((n) => !this.removed.has(n));
   }
 
   text(name: string): string {
-    const t = this.texts.get(name);
+    const stored = this.stored(name) ?? name;
+    const t = this.texts.get(stored);
     if (t !== undefined) return t;
-    const f = this.files[name];
-    if (!f) throw new CannotPatch(`no part ${name}`);
-    const s = strFromU8(f);
-    this.texts.set(name, s);
+    const entry = this.zip.entry(stored);
+    if (!entry || this.removed.has(stored)) throw new CannotPatch(`no part ${name}`);
+    let s: string;
+    try {
+      s = this.zip.text(entry);
+    } catch (e) {
+      throw new CannotPatch(`${name}: ${(e as Error).message}`);
+    }
+    this.texts.set(stored, s);
     return s;
   }
 
   set(name: string, text: string): void {
-    this.texts.set(name, text);
-    this.removed.delete(name);
-    if (!(name in this.files)) this.files[name] = new Uint8Array(0);
-    this.changed.add(name);
+    let stored = this.stored(name);
+    if (stored === undefined) {
+      this.created.push(name);
+      stored = name;
+    }
+    this.texts.set(stored, text);
+    this.removed.delete(stored);
+    this.changed.add(stored);
   }
 
-  readonly changed = new Set<string>();
-
   remove(name: string): void {
-    this.removed.add(name);
+    const stored = this.stored(name);
+    if (stored !== undefined) this.removed.add(stored);
   }
 
   /** An entry name `prefix{n}suffix` not in the package, n from 1. */
@@ -189,15 +209,27 @@ class Package {
     if (e) this.set(name, splice(xml, [{ start: e.start, end: e.end, text: "" }]));
   }
 
-  /** The zip: every entry in its original order, the changed ones re-encoded, new ones at the end. */
+  /** The zip: every entry in its original order, unchanged ones as stored, changed ones deflated, new ones last. */
   bytes(): Uint8Array {
-    const out: Zippable = {};
-    for (const name of Object.keys(this.files)) {
-      if (this.removed.has(name)) continue;
-      const data = this.changed.has(name) ? strToU8(this.texts.get(name)!) : this.files[name];
-      out[name] = [data, { level: /\.(png|jpe?g|gif|emf|wmf|bin)$/i.test(name) ? 0 : 6 }];
+    const items: ZipItem[] = [];
+    for (const e of this.zip.entries) {
+      if (this.removed.has(e.name)) continue;
+      if (this.changed.has(e.name)) items.push({ name: e.name, data: strToU8(this.texts.get(e.name)!) });
+      else
+        items.push({
+          name: e.name,
+          stored: {
+            data: this.zip.compressedData(e),
+            method: e.method,
+            crc: e.crc,
+            size: e.size,
+            utf8: (e.flags & 0x800) !== 0,
+          },
+        });
     }
-    return zipSync(out);
+    for (const name of this.created)
+      if (!this.removed.has(name)) items.push({ name, data: strToU8(this.texts.get(name)!) });
+    return writeZip(items);
   }
 }
 
@@ -305,10 +337,10 @@ function patchNotes(
     fresh = [...notes.keys()];
   }
   if (fresh.length === 0) return sheetXml;
-  const vmlParts = Object.keys(pkg.files).filter((n) => /\.vml$/i.test(n) && pkg.has(n));
+  const vmlParts = pkg.names().filter((n) => /\.vml$/i.test(n));
   const highest = highestShapeId(vmlParts.map((n) => pkg.text(n)));
   if (legacyRel) {
-    pkg.set(legacyRel.path, addToVmlXml(pkg.text(legacyRel.path), fresh, highest + 1));
+    pkg.set(legacyRel.path, addToVmlXml(pkg.text(legacyRel.path), fresh));
     return sheetXml;
   }
   const path = pkg.freeName("xl/drawings/vmlDrawing", ".vml");

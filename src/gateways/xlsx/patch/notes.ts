@@ -123,8 +123,11 @@ export function newVmlXml(refs: readonly string[], highest: number): string {
   );
 }
 
-/** An existing VML part (the officer's notes, or form controls) with a shape for each new note. */
-export function addToVmlXml(xml: string, refs: readonly string[], firstId: number): string {
+/**
+ * An existing VML part (the officer's notes, or form controls) with a shape for each new note, numbered after its
+ * own shapes within the blocks its idmap claims (each sheet's part owns its blocks of 1024 ids).
+ */
+export function addToVmlXml(xml: string, refs: readonly string[]): string {
   const end = xml.lastIndexOf("</xml>");
   if (
     end < 0 ||
@@ -133,6 +136,17 @@ export function addToVmlXml(xml: string, refs: readonly string[], firstId: numbe
     !/xmlns:o="urn:schemas-microsoft-com:office:office"/.test(xml)
   )
     throw new CannotPatch("a VML part this patcher does not know");
+  const idmap = /<o:idmap\b[^>]*\bdata="([\d,\s]+)"/.exec(xml)?.[1];
+  const blocks = (idmap ?? "")
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (blocks.length === 0) throw new CannotPatch("a VML part without its idmap");
+  const own = [...xml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
+  const first = Math.max(Math.min(...blocks) * 1024, ...own) + 1;
+  const ids = refs.map((_, i) => first + i);
+  if (!ids.every((id) => blocks.includes(Math.floor(id / 1024))))
+    throw new CannotPatch("no room for more shapes in the VML part's idmap");
   const type = xml.includes('id="_x0000_t202"') ? "" : SHAPE_TYPE;
-  return xml.slice(0, end) + type + refs.map((ref, i) => shape(firstId + i, ref)).join("") + xml.slice(end);
+  return xml.slice(0, end) + type + refs.map((ref, i) => shape(ids[i], ref)).join("") + xml.slice(end);
 }

@@ -172,15 +172,29 @@ const AFTER_LEGACY_DRAWING = [
   "extLst",
 ];
 
-/** The sheet with a <legacyDrawing> (the notes' shapes) where the schema puts it. */
+/** The sheet with a <legacyDrawing> (the notes' shapes) where the schema puts it: before the first of the
+ * worksheet's own children that follow it (an <extLst> inside a data bar's <cfRule> is not one of them). */
 export function addLegacyDrawing(xml: string, relPrefix: string, id: string): string {
   const tag = `<legacyDrawing ${relPrefix}:id="${id}"/>`;
-  let at = -1;
-  for (const name of AFTER_LEGACY_DRAWING) {
-    const m = new RegExp(`<${name}(?=[\\s/>])`).exec(xml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  if (at < 0) at = xml.lastIndexOf("</worksheet>");
+  const at = firstTopLevel(xml, AFTER_LEGACY_DRAWING) ?? xml.lastIndexOf("</worksheet>");
   if (at < 0) throw new CannotPatch("worksheet without its end tag");
   return xml.slice(0, at) + tag + xml.slice(at);
+}
+
+/** Where the first child of the root element named one of `names` starts, walking the tags with their depth. */
+function firstTopLevel(xml: string, names: readonly string[]): number | undefined {
+  const wanted = new Set(names);
+  let depth = 0;
+  const tags =
+    /<(\/?)([A-Za-z_][\w.:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
+  for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
+    const name = m[2];
+    if (name === undefined) continue;
+    if (m[1] === "/") depth--;
+    else {
+      if (depth === 1 && wanted.has(name)) return m.index;
+      if (m[3] !== "/") depth++;
+    }
+  }
+  return undefined;
 }

@@ -18,6 +18,8 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** CRC-32 of the inflated data, as the central directory states it. */
+  crc: number;
 }
 
 const EOCD = 0x06054b50;
@@ -78,6 +80,7 @@ export class ZipArchive {
       if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) throw corrupt("central directory");
       const flags = view.getUint16(p + 8, true);
       const method = view.getUint16(p + 10, true);
+      const crc = view.getUint32(p + 16, true);
       let compressedSize = view.getUint32(p + 20, true);
       let size = view.getUint32(p + 24, true);
       const nameLen = view.getUint16(p + 28, true);
@@ -97,7 +100,7 @@ export class ZipArchive {
         if (compressedSize === 0xffffffff) compressedSize = extra[k++] ?? compressedSize;
         if (localOffset === 0xffffffff) localOffset = extra[k++] ?? localOffset;
       }
-      const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset };
+      const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset, crc };
       this.entries.push(entry);
       // Part names are case-insensitive (OPC); the first of two spellings wins.
       const key = name.toLowerCase();
@@ -179,7 +182,8 @@ export class ZipArchive {
     return s;
   }
 
-  private compressedData(entry: ZipEntry): Uint8Array {
+  /** The entry's bytes as stored (compressed), for a writer that copies it unchanged. */
+  compressedData(entry: ZipEntry): Uint8Array {
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const p = entry.localOffset;
     if (p + 30 > this.bytes.length || view.getUint32(p, true) !== LOCAL) throw corrupt(entry.name);
