@@ -56,10 +56,35 @@ function typescriptRule(production) {
   };
 }
 
+/**
+ * The web page's reader worker (src/web/read-worker.ts), one self-contained script, built before the page, which
+ * takes it in as source text and starts it from a blob: URL (a worker from a file:// URL is refused by browsers).
+ * It is built outside dist/, where nothing would load it.
+ */
+function workerOutput(root, production) {
+  return path.join(root, "..", ".web-worker", production ? "production" : "development");
+}
+
+function workerConfig(production, root) {
+  return {
+    name: "web-worker",
+    target: "webworker",
+    entry: { "read-worker": "./src/web/read-worker.ts" },
+    output: { path: workerOutput(root, production), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"], fallback: { fs: false, zlib: false, path: false } },
+    module: { rules: [typescriptRule(production)] },
+    // One script: a blob: worker has no folder to load chunks from.
+    optimization: { splitChunks: false },
+    devtool: false,
+    performance: { hints: false },
+  };
+}
+
 /** The offline web page (src/web): dist/web/, self-contained, opened from a server or straight from the folder. */
 function webConfig(production, root) {
   return {
     name: "web",
+    dependencies: ["web-worker"],
     entry: { index: "./src/web/index.tsx" },
     output: {
       path: path.join(root, "web"),
@@ -73,8 +98,11 @@ function webConfig(production, root) {
       extensions: [".ts", ".tsx", ".js"],
       // The Node halves of shared modules (reading a file's mark from disk) are never called in the page.
       fallback: { fs: false, zlib: false, path: false },
+      alias: { "ziping-read-worker$": path.join(workerOutput(root, production), "read-worker.js") },
     },
-    module: { rules: [typescriptRule(production)] },
+    module: {
+      rules: [typescriptRule(production), { test: /[\\/]\.web-worker[\\/].*\.js$/, type: "asset/source" }],
+    },
     plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/index.html", chunks: ["index"] })],
     devtool: production ? false : "source-map",
     performance: { hints: production ? "warning" : false, maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
@@ -85,7 +113,7 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   // env.outputRoot: where the test harness builds (the pane there, the page in its web/ folder).
   const root = path.resolve(env.outputRoot || path.join(__dirname, "dist"));
-  return [await paneConfig(env, argv, production, root), webConfig(production, root)];
+  return [await paneConfig(env, argv, production, root), workerConfig(production, root), webConfig(production, root)];
 };
 
 async function paneConfig(env, argv, production, root) {

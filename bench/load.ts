@@ -2,9 +2,11 @@
  * One load measurement, run alone in a child process by bench/run.ts so that its peak memory is its own:
  * `load.ts bare <folder>` unzips and parses every .xlsx in the folder and keeps nothing (./bare-parse.ts, the floor
  * any reader is measured against); `load.ts exceljs <folder>` loads each with exceljs (the former reader);
- * `load.ts check <folder>` runs `ziping check <folder> --json` in-process. Prints {"ms", "maxRssKb", "files"} as JSON.
+ * `load.ts check <folder>` runs `ziping check <folder> --json` in-process, and `check-write` adds `--write` (the scored
+ * copies, into a temporary folder). Prints {"ms", "maxRssKb", "files"} as JSON.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
@@ -30,11 +32,16 @@ async function exceljs(folder: string): Promise<number> {
   return files.length;
 }
 
-async function check(folder: string): Promise<number> {
+async function check(folder: string, write = false): Promise<number> {
   let files = 0;
   // The JSON document is built and written as the command does; only its bytes are dropped.
   const sink = { write: (s: string) => (files += (s.match(/"file": /g) ?? []).length) };
-  const status = await main(["check", folder, "--json"], { stdout: sink, stderr: { write: () => true } });
+  // check-write also writes each scored copy (the patcher), into a folder of its own removed afterwards.
+  const out = write ? fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-copies-")) : undefined;
+  const args = ["check", folder, "--json", ...(out ? ["--write", out] : [])];
+  const status = await main(args, { stdout: sink, stderr: { write: () => true } }).finally(() => {
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
   if (status === 2 && process.argv[2] !== "check-any")
     throw new Error(`ziping check could not read some file in ${folder}`);
   return files;
@@ -42,15 +49,20 @@ async function check(folder: string): Promise<number> {
 
 async function measure(mode: string, folder: string): Promise<void> {
   const t0 = performance.now();
-  const files = mode === "bare" ? await bare(folder) : mode === "exceljs" ? await exceljs(folder) : await check(folder);
+  const files =
+    mode === "bare"
+      ? await bare(folder)
+      : mode === "exceljs"
+        ? await exceljs(folder)
+        : await check(folder, mode === "check-write");
   const ms = performance.now() - t0;
   // Linux reports maxRSS in kilobytes; so does /usr/bin/time -v, which run.ts prefers when present.
   process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, files }) + "\n");
 }
 
 const [mode, folder] = process.argv.slice(2);
-if (!["bare", "exceljs", "check", "check-any"].includes(mode) || !folder) {
-  process.stderr.write("usage: load.ts bare|exceljs|check|check-any <folder>\n");
+if (!["bare", "exceljs", "check", "check-any", "check-write"].includes(mode) || !folder) {
+  process.stderr.write("usage: load.ts bare|exceljs|check|check-any|check-write <folder>\n");
   process.exitCode = 2;
 } else {
   measure(mode, folder).catch((e: unknown) => {

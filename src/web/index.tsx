@@ -11,6 +11,7 @@ import {
   Caption1,
   FluentProvider,
   makeStyles,
+  ProgressBar,
   Subtitle1,
   Tab,
   TabList,
@@ -54,6 +55,8 @@ function WebPage() {
   const [view, setView] = useState<{ sheet: string | null; cell: string | null }>({ sheet: null, cell: null });
   const [selected, setSelected] = useState<CellRange | null>(null);
   const [summaryBusy, setSummaryBusy] = useState(false);
+  /** How far each file's read in the reader worker has come, while it lasts. */
+  const [progress, setProgress] = useState<Map<string, number>>(new Map());
 
   /** The reviewer's 汇总 of every file opened, as `ziping check --summary` writes it (its writer loads now). */
   async function downloadSummary() {
@@ -84,6 +87,13 @@ function WebPage() {
           setView({ sheet: table, cell: null });
         },
         onLocate: (sheet, cell) => setView({ sheet, cell }),
+        onProgress: (fraction) =>
+          setProgress((m) => {
+            const next = new Map(m);
+            if (fraction === null) next.delete(name);
+            else next.set(name, fraction);
+            return next;
+          }),
       });
       next.push({ name, gateway });
     }
@@ -102,7 +112,7 @@ function WebPage() {
   }, [read, view.sheet]);
 
   return (
-    <div className={s.page}>
+    <div className={s.page} data-read-in={read ? (active?.gateway.readIn ?? "") : ""}>
       <div className={s.header}>
         <Subtitle1 as="h1">绩效自评助手（网页版）</Subtitle1>
         <Caption1>文件只在本机读取和计分，不会上传；WPS、国产系统的浏览器均可使用。</Caption1>
@@ -155,6 +165,12 @@ function WebPage() {
         <div className={s.columns}>
           <div className={s.pane}>
             <Caption1 as="p">{active.name}</Caption1>
+            {progress.has(active.name) && (
+              <div data-testid="read-progress" role="status">
+                <Caption1>正在读取工作簿……{Math.round(progress.get(active.name)! * 100)}%</Caption1>
+                <ProgressBar value={progress.get(active.name)} thickness="large" />
+              </div>
+            )}
             <App key={active.name + current} gateway={active.gateway} lang="zh-CN" host="web" />
           </div>
           <div className={s.sheet}>

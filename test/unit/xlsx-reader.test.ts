@@ -159,6 +159,16 @@ describe("a data sheet beside the table", () => {
     expect(table.cell(1, 2)?.value).toBe("南沙");
   });
 
+  it("tells its progress: rising by at least a hundredth at a time, below 1 until the read ends at 1", () => {
+    const told: number[] = [];
+    read(wb, { choose: () => "数据", onProgress: (f) => told.push(f) });
+    // Small parts inflate in one piece each: the two sheets (one read twice), then the end.
+    expect(told.length).toBeGreaterThanOrEqual(2);
+    expect(told[told.length - 1]).toBe(1);
+    for (let i = 1; i < told.length; i++) expect(told[i] - told[i - 1]).toBeGreaterThanOrEqual(0.01 - 1e-12);
+    expect(told.slice(0, -1).every((f) => f > 0 && f <= 0.99)).toBe(true);
+  });
+
   it("reads the chosen sheet in full", () => {
     const contents = read(wb, { choose: () => "数据" });
     expect(contents.sampled).toEqual([]);

@@ -23,7 +23,9 @@ import type {
 } from "../office/types";
 import type { ProfileChoice } from "../office/workbook";
 import type { SummaryEntry } from "../xlsx/summary";
-import type { WorkbookFormatError as FormatError } from "../xlsx/reader";
+import type { WorkbookContents } from "../xlsx/reader";
+import { WorkbookFormatError } from "../xlsx/reader/limits";
+import { readInWorker, WorkerUnavailable } from "./worker-read";
 
 const PROFILE_KEY = "ziping.profile";
 
@@ -39,6 +41,10 @@ export interface BrowserWorkbookOptions {
   onLocate?: (sheet: string, cell: string) => void;
   /** The sheets as read, each time a check reads them (for the sheet view). */
   onRead?: (sheets: readonly MapGrid[], table: string | null) => void;
+  /** How far a read in the worker has come (0 to 1), and null when it has ended. */
+  onProgress?: (fraction: number | null) => void;
+  /** Read in the page, never in a worker (a browser that cannot start one is found out without this). */
+  inPage?: boolean;
 }
 
 export class BrowserWorkbookGateway {
@@ -57,14 +63,34 @@ export class BrowserWorkbookGateway {
     this.selection = range;
   }
 
-  private async read(sheet?: string): Promise<MapGrid[]> {
+  /** How the last read went: in the reader worker, or in the page (no worker could be started). */
+  readIn: "worker" | "page" | null = null;
+
+  private async readContents(sheet: string | undefined): Promise<WorkbookContents | undefined> {
+    const progress = this.options.onProgress;
+    if (!this.options.inPage) {
+      try {
+        const contents = await readInWorker(this.bytes, sheet, (f) => progress?.(f));
+        this.readIn = "worker";
+        return contents;
+      } catch (e) {
+        if (!(e instanceof WorkerUnavailable)) throw e;
+      } finally {
+        progress?.(null);
+      }
+    }
     // The reader is loaded with the first file, not with the page.
     const reader = await import(/* webpackChunkName: "xlsx-reader" */ "../xlsx/reader");
+    this.readIn = "page";
+    return reader.readWorkbookBytes(this.bytes, { choose: (grids) => sheet ?? locateTable(grids).name });
+  }
+
+  private async read(sheet?: string): Promise<MapGrid[]> {
     let contents;
     try {
-      contents = reader.readWorkbookBytes(this.bytes, { choose: (grids) => sheet ?? locateTable(grids).name });
+      contents = await this.readContents(sheet);
     } catch (e) {
-      throw new WebRefusal(readFailure(this.fileName, e instanceof reader.WorkbookFormatError ? e : undefined));
+      throw new WebRefusal(readFailure(this.fileName, e instanceof WorkbookFormatError ? e : undefined));
     }
     if (!contents || contents.sheets.length === 0)
       throw new WebRefusal({
@@ -303,7 +329,7 @@ export function downloadFile(file: Blob, name: string): SavedFile {
 }
 
 /** Why the file could not be read, as the command line says it (over-limit, DTD, damaged). */
-function readFailure(file: string, e: FormatError | undefined): Localized {
+function readFailure(file: string, e: WorkbookFormatError | undefined): Localized {
   if (e?.reason === "limit")
     return {
       "zh-CN": `工作簿超出可安全读取的范围（${e.kind} 超过 ${e.limit}），未读取：${file}`,

@@ -31,6 +31,12 @@ export interface WorkbookReadOptions {
   all?: boolean;
   /** A native whole-entry inflater (Node's zlib), faster than fflate; see ZipArchive. */
   inflate?: InflateWhole;
+  /**
+   * Told how far the read has come, from 0 to 1, each time it moves on by a hundredth: the bytes inflated against
+   * those of the worksheets (read after the shared strings). A sheet read only in part, or read twice,
+   * makes it an estimate; it reaches 1 when the read ends.
+   */
+  onProgress?: (fraction: number) => void;
 }
 
 export interface WorkbookContents {
@@ -53,6 +59,20 @@ export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOption
   if (!parts) return undefined;
   const cells = { count: 0 };
   const worksheets = parts.sheets.filter((s) => s.path !== undefined);
+  if (options.onProgress) {
+    const report = options.onProgress;
+    const total = Math.max(
+      1,
+      worksheets.reduce((n, s) => n + (zip.entry(s.path!)?.size ?? 0), 0),
+    );
+    let done = 0;
+    let told = 0;
+    zip.onInflated = (bytes) => {
+      done += bytes;
+      const fraction = Math.min(0.99, done / total);
+      if (fraction - told >= 0.01) report((told = fraction));
+    };
+  }
   const read = (s: (typeof worksheets)[number], rows?: number): SheetRead => {
     const r = readSheet(zip, zip.entry(s.path!)!, parts, s.name, limits, { rows, cells });
     r.grid.hidden = s.state !== "visible";
@@ -79,6 +99,7 @@ export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOption
     const cellsMissing = parts.fullCalcOnLoad ? [...r.missing, ...r.zeros] : r.missing;
     if (cellsMissing.length) missing.set(r.grid, cellsMissing);
   }
+  options.onProgress?.(1);
   return {
     sheets: reads.map((r) => r.grid),
     sampled: reads.filter((r) => r.partial).map((r) => r.grid.name),

@@ -52,6 +52,8 @@ export class ZipArchive {
   readonly entries: ZipEntry[] = [];
   /** Inflated bytes handed out so far, against limits.totalBytes. */
   private inflated = 0;
+  /** Told of every inflated piece's size, for a reader that shows its progress. */
+  onInflated?: (bytes: number) => void;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -127,6 +129,7 @@ export class ZipArchive {
       this.inflated += chunk.length;
       if (count > this.limits.entryBytes) throw limitExceeded("entryBytes", this.limits, entry.name);
       if (this.inflated > this.limits.totalBytes) throw limitExceeded("totalBytes", this.limits, entry.name);
+      this.onInflated?.(chunk.length);
       if (chunk.length) onData(chunk);
     };
     try {
