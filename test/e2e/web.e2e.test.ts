@@ -2,8 +2,9 @@
  * The offline web page (dist/web/index.html, src/web) in a real Chromium, opened straight from the folder over
  * file:// as an officer with only WPS and a browser would: choose the 南沙区 sample, 一键校验并计分, see 98.93% /
  * 99.00 / 优 and the finding, 定位 in the sheet view, 写回结果 → 确认写入 downloads the scored copy, which is read
- * back with exceljs and compared with the command line's copy of the same file; 下载 Word gives the .docx; two files
- * give the 汇总; the page makes no network request.
+ * back with exceljs and compared with the command line's copy of the same file (the same bytes); 下载 Word gives the
+ * .docx; two files give the 汇总; a column the reader missed is corrected from the sheet view; a large workbook is
+ * read in the worker with its progress; the page over http too; it makes no network request.
  * Screenshots at 1280 and 375 px go to test-results/screenshots/ (and docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  */
 import crypto from "node:crypto";
@@ -207,6 +208,54 @@ describe("the offline web page over file://", () => {
     expect(await p.locator("[data-read-in]").getAttribute("data-read-in")).toBe("worker");
     await p.context().close();
   }, 180_000);
+
+  it("a 分值 column under a header the reader does not know: corrected from a cell clicked in the sheet view, exported as 版式.json", async () => {
+    const file = path.join(dir, "分数值.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(SAMPLE);
+    book.getWorksheet(TABLE)!.getCell("G12").value = "分数值";
+    await book.xlsx.writeFile(file);
+    const { p, requests } = await openPage(1280);
+    await p.getByTestId("file-input").setInputFiles(file);
+    await p.getByRole("button", { name: "一键校验并计分", exact: true }).click();
+    const reading = p.getByRole("region", { name: "识别结果" });
+    await expect(reading.innerText()).resolves.toContain("未能识别绩效自评表：缺少“分值”");
+    expect(await stat(p, "total")).toBe("—");
+
+    // The officer clicks the header cell in the page's sheet view, then 更正所选列.
+    await p.locator('[data-testid=sheet-view] td[data-cell="G12"]').click();
+    await p.getByRole("button", { name: "更正所选列", exact: true }).click();
+    const picker = reading.getByRole("group", { name: "更正所选列" });
+    await expect(picker.innerText()).resolves.toContain("所选单元格：G12“分数值” · G 列");
+    await picker.getByRole("combobox", { name: "该列的角色" }).selectOption({ label: "分值" });
+    await p.getByRole("button", { name: "设为“分值”列", exact: true }).click();
+    // Scored with the correction: the sample's own figures (by hand: 98.93%, 99.00, 优).
+    await p.getByText("已将 G 列设为“分值”列，并重新校验。").waitFor();
+    expect(await stat(p, "rate")).toBe("98.93%");
+    expect(await stat(p, "total")).toBe("99.00");
+    expect(await stat(p, "grade")).toBe("优");
+
+    // Certain now, 识别结果 is one line again: opened to reach 导出版式.
+    const toggle = reading.getByRole("button", { name: /识别结果/ }).first();
+    await expect(toggle.innerText()).resolves.toContain("已更正");
+    await toggle.click();
+    const [download] = await Promise.all([
+      p.waitForEvent("download"),
+      p.getByRole("button", { name: "导出版式", exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("版式.json");
+    const layout = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+    expect(layout).toMatchObject({
+      ziping: "layout",
+      version: 1,
+      sheet: TABLE,
+      indicator: { columns: { weight: "G" } },
+    });
+    expect(
+      requests.filter((u) => !u.startsWith("file://") && !u.startsWith("blob:") && !u.startsWith("data:")),
+    ).toEqual([]);
+    await p.context().close();
+  }, 120_000);
 
   it("fits a 375 px phone screen without sideways scrolling of the page", async () => {
     const { p } = await openPage(375);
