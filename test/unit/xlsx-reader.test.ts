@@ -6,6 +6,10 @@ import { strToU8, zipSync } from "fflate";
 import { readWorkbookBytes, WorkbookFormatError, type WorkbookReadOptions } from "../../src/gateways/xlsx/reader";
 import { isDateFormat, moveFormula, serialToDate } from "../../src/gateways/xlsx/reader/values";
 import { storedZip } from "../helpers/xlsx-hostile";
+
+const SHEET_NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 import { rowsXml, workbookEntries, xlsxBytes, type WorkbookParts } from "../helpers/xlsx-parts";
 
 function read(wb: WorkbookParts, options: WorkbookReadOptions = {}) {
@@ -157,6 +161,34 @@ describe("a data sheet beside the table", () => {
       { top: 999, left: 1, bottom: 1000, right: 2 },
     ]);
     expect(table.cell(1, 2)?.value).toBe("南沙");
+  });
+
+  // The merged areas of a sheet read only in part are found without decoding its cells, wherever they lie.
+  it("finds a sampled sheet's merges when “mergeCell” is cut between two pieces, and in a UTF-16 sheet", () => {
+    // A stored zip is read in pieces of 1 MiB (ZipArchive): pad the sheet so that the first "mergeCell" straddles it.
+    const merges = '<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A999:B1000"/></mergeCells>';
+    const rows = rowsXml(data);
+    const head = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${SHEET_NS}><sheetData>${rows}</sheetData>`;
+    const at = 1024 * 1024 - 4; // "<mergeCells" … its "mergeCell" starting 1 byte after "<", 4 bytes before the cut
+    const pad = at - Buffer.byteLength(head) - "<!---->".length - 1;
+    const xml = `${head}<!--${"x".repeat(pad)}-->${merges}</worksheet>`;
+    expect(Buffer.from(xml).indexOf("mergeCell")).toBe(1024 * 1024 - 4);
+    const entries = workbookEntries({ sheets: [{ name: "数据", xml }, wb.sheets[1]] });
+    const stored = storedZip(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, Buffer.from(v)])));
+    const cut = readWorkbookBytes(stored, { choose: () => "自评表" })!;
+    expect(cut.sampled).toEqual(["数据"]);
+    expect(cut.sheets[0].merges).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 2 },
+      { top: 999, left: 1, bottom: 1000, right: 2 },
+    ]);
+
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${head}${merges}</worksheet>`, "utf16le")]);
+    const wide = read(
+      { sheets: [{ name: "数据", xml: "" }, wb.sheets[1]], parts: { "xl/worksheets/sheet1.xml": utf16 } },
+      { choose: () => "自评表" },
+    );
+    expect(wide.sampled).toEqual(["数据"]);
+    expect(wide.sheets[0].merges).toHaveLength(2);
   });
 
   it("tells its progress: rising by at least a hundredth at a time, below 1 until the read ends at 1", () => {

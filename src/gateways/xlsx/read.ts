@@ -37,8 +37,14 @@ export async function readWorkbookFile(path: string, options: ReadFileOptions = 
     contents = readWorkbookBytes(bytes, {
       limits,
       all: options.all,
-      // zlib's native inflate, stopped at the bound (maxOutputLength).
-      inflate: (data, maxBytes) => inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) }),
+      // zlib's native inflate, stopped at the bound (maxOutputLength). Output in one piece of the size the zip
+      // states (when within the bound), so that a large part is not gathered in 16 KiB pieces and copied again.
+      inflate: (data, maxBytes, expected) =>
+        inflateRawSync(data, {
+          maxOutputLength: Math.max(1, maxBytes),
+          // A stated size is believed only as far as deflate can expand (1,032 times) and the bound allows.
+          chunkSize: Math.max(64 * 1024, Math.min(expected + 1, data.length * 1032, maxBytes)),
+        }),
       choose: (grids) => options.sheet ?? locateTable(grids).name,
     });
   } catch (cause) {

@@ -128,81 +128,88 @@ export function readSheet(
     }
   };
 
-  parseEntry(zip, entry, limits, {
-    open(tag, a) {
-      if (cell) {
-        if (tag === "v") {
-          into = "v";
-          text = "";
-        } else if (tag === "f") {
-          into = "f";
-          text = "";
-          if (a.t === "shared" && a.si !== undefined) cell.shared = { si: a.si, master: a.ref !== undefined };
-        } else if (tag === "is") into = "is";
-        else if (into === "is") inline.open(tag);
-        return;
-      }
-      switch (tag) {
-        case "row": {
-          const r = a.r !== undefined ? Number(a.r) : row + 1;
-          if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) throw new WorkbookFormatError("corrupt", entry.name);
-          if (r > stopAfter) {
-            partial = true;
-            throw new StopReading();
-          }
-          row = r;
-          col = 0;
-          break;
+  parseEntry(
+    zip,
+    entry,
+    limits,
+    {
+      open(tag, a) {
+        if (cell) {
+          if (tag === "v") {
+            into = "v";
+            text = "";
+          } else if (tag === "f") {
+            into = "f";
+            text = "";
+            if (a.t === "shared" && a.si !== undefined) cell.shared = { si: a.si, master: a.ref !== undefined };
+          } else if (tag === "is") into = "is";
+          else if (into === "is") inline.open(tag);
+          return;
         }
-        case "c": {
-          const at = a.r !== undefined ? decodeAddress(a.r) : { row: row || 1, col: col + 1 };
-          if (!at || at.row < 1 || at.row > MAX_ROW || at.col < 1 || at.col > MAX_COL)
-            throw new WorkbookFormatError("corrupt", entry.name);
-          if (at.row > stopAfter) {
-            partial = true;
-            throw new StopReading();
+        switch (tag) {
+          case "row": {
+            const r = a.r !== undefined ? Number(a.r) : row + 1;
+            if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) throw new WorkbookFormatError("corrupt", entry.name);
+            if (r > stopAfter) {
+              partial = true;
+              throw new StopReading();
+            }
+            row = r;
+            col = 0;
+            break;
           }
-          row = at.row;
-          col = at.col;
-          const style = a.s !== undefined ? Number(a.s) : 0;
-          cell = { row, col, type: a.t ?? "n", style, value: undefined, formula: undefined, shared: undefined };
-          break;
+          case "c": {
+            const at = a.r !== undefined ? decodeAddress(a.r) : { row: row || 1, col: col + 1 };
+            if (!at || at.row < 1 || at.row > MAX_ROW || at.col < 1 || at.col > MAX_COL)
+              throw new WorkbookFormatError("corrupt", entry.name);
+            if (at.row > stopAfter) {
+              partial = true;
+              throw new StopReading();
+            }
+            row = at.row;
+            col = at.col;
+            const style = a.s !== undefined ? Number(a.s) : 0;
+            cell = { row, col, type: a.t ?? "n", style, value: undefined, formula: undefined, shared: undefined };
+            break;
+          }
+          case "mergeCell":
+            addMerge(a.ref);
+            break;
+          case "sheetProtection":
+            grid.protected = a.sheet === "1" || a.sheet === "true";
+            break;
         }
-        case "mergeCell":
-          addMerge(a.ref);
-          break;
-        case "sheetProtection":
-          grid.protected = a.sheet === "1" || a.sheet === "true";
-          break;
-      }
+      },
+      close(tag) {
+        if (!cell) return;
+        if (tag === "c") {
+          finishCell(cell);
+          cell = undefined;
+          into = undefined;
+        } else if (tag === "v" && into === "v") {
+          cell.value = text;
+          into = undefined;
+        } else if (tag === "f" && into === "f") {
+          cell.formula = text;
+          into = undefined;
+        } else if (tag === "is") {
+          cell.value = unescapeOoxml(inline.take());
+          into = undefined;
+        } else if (into === "is") inline.close(tag);
+      },
+      text(t) {
+        if (into === "v" || into === "f") text += t;
+        else if (into === "is") inline.text(t);
+      },
     },
-    close(tag) {
-      if (!cell) return;
-      if (tag === "c") {
-        finishCell(cell);
-        cell = undefined;
-        into = undefined;
-      } else if (tag === "v" && into === "v") {
-        cell.value = text;
-        into = undefined;
-      } else if (tag === "f" && into === "f") {
-        cell.formula = text;
-        into = undefined;
-      } else if (tag === "is") {
-        cell.value = unescapeOoxml(inline.take());
-        into = undefined;
-      } else if (into === "is") inline.close(tag);
-    },
-    text(t) {
-      if (into === "v" || into === "f") text += t;
-      else if (into === "is") inline.text(t);
-    },
-  });
+    // A sheet sampled for its first rows stops early: the rest of its cells are never inflated.
+    { inPieces: options.rows !== undefined },
+  );
   if (partial) scanMerges(zip, entry, addMerge);
   return { grid, partial, missing, zeros };
 }
 
-/** The merged areas of a sheet whose cells were not all parsed: <mergeCell ref="…"> picked out of the text. */
+/** The merged areas of a sheet whose cells were not all parsed: <mergeCell ref="…"> picked out of the end of its text. */
 function scanMerges(zip: ZipArchive, entry: ZipEntry, add: (ref: string) => void): void {
   const pattern = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']*)["']/g;
   let tail = "";
@@ -217,8 +224,41 @@ function scanMerges(zip: ZipArchive, entry: ZipEntry, add: (ref: string) => void
     // Keep the end of this piece, in case an element starts in it and ends in the next one.
     tail = s.slice(Math.max(last, s.length - 512));
   });
-  zip.read(entry, (chunk) => stream.push(chunk));
+  // Only from the first "mergeCell" on is anything decoded: the cells before it, nearly all of a data sheet, are
+  // searched as bytes, so a 90 MB data sheet costs no 90-million-character string. That first one is <mergeCells>
+  // itself, so a <mergeCell> is never cut off: when the container's name is split between two pieces, its first
+  // element lies in the second piece and is found there.
+  let found = false;
+  let first = true;
+  zip.read(
+    entry,
+    (chunk) => {
+      // A UTF-16 part (its byte-order mark first) is searched as text, all of it.
+      if (first && chunk[0] === 0xff && chunk[1] === 0xfe) found = true;
+      first = false;
+      if (found) return stream.push(chunk);
+      const at = indexOfBytes(chunk, MERGE_CELL);
+      if (at < 0) return;
+      found = true;
+      // From a few bytes before, for the "<x:" of a prefixed element (a character cut in two there is harmless).
+      stream.push(chunk.subarray(Math.max(0, at - 16)));
+    },
+    { inPieces: true },
+  );
   stream.end();
+}
+
+const MERGE_CELL = new Uint8Array([...("mergeCell" as string)].map((c) => c.charCodeAt(0)));
+
+/** Where `needle` first occurs in `haystack`, or -1 (each candidate found by the typed array's own indexOf). */
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  const last = haystack.length - needle.length;
+  for (let i = haystack.indexOf(needle[0]); i >= 0 && i <= last; i = haystack.indexOf(needle[0], i + 1)) {
+    let k = 1;
+    while (k < needle.length && haystack[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
 }
 
 function cellValue(c: CellState, parts: WorkbookParts, numFmt: string): CellValue {

@@ -35,11 +35,21 @@ function localAttributes(raw: Record<string, string>): Attributes {
   return out ?? raw;
 }
 
+/** Bytes decoded and parsed at a time. */
+const TEXT_SLICE = 256 * 1024;
+
 /**
  * Parses an entry with `handler`. A handler may throw StopReading to stop (the rest of the entry is neither
  * inflated nor parsed); parseEntry then returns normally.
  */
-export function parseEntry(zip: ZipArchive, entry: ZipEntry, limits: ReadLimits, handler: XmlHandler): void {
+export function parseEntry(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  limits: ReadLimits,
+  handler: XmlHandler,
+  /** The handler is expected to stop early: inflate in pieces (ZipArchive.read). */
+  options: { inPieces?: boolean } = {},
+): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   let depth = 0;
   parser.on("doctype", () => {
@@ -68,7 +78,15 @@ export function parseEntry(zip: ZipArchive, entry: ZipEntry, limits: ReadLimits,
   }
   const stream = textStream((t) => parser.write(t));
   try {
-    zip.read(entry, (chunk) => stream.push(chunk));
+    // In slices: a part inflated whole (Node's zlib) is decoded and parsed only as far as the handler reads it,
+    // so a data sheet sampled for its first rows never becomes one string of all its text.
+    zip.read(
+      entry,
+      (chunk) => {
+        for (let i = 0; i < chunk.length; i += TEXT_SLICE) stream.push(chunk.subarray(i, i + TEXT_SLICE));
+      },
+      options,
+    );
     stream.end();
     parser.close();
   } catch (e) {

@@ -42,7 +42,7 @@ export class StopReading extends Error {
  * gateway passes zlib's native inflateRawSync with maxOutputLength, several times faster than inflating in
  * JavaScript. Without one, entries inflate with fflate, in pieces.
  */
-export type InflateWhole = (data: Uint8Array, maxBytes: number) => Uint8Array;
+export type InflateWhole = (data: Uint8Array, maxBytes: number, expectedBytes: number) => Uint8Array;
 
 /** An entry compressed to at most this many bytes may be inflated by fflate in one call. */
 const ONE_CALL = 64 * 1024;
@@ -120,7 +120,7 @@ export class ZipArchive {
    * (the rest is never inflated). Throws WorkbookFormatError past the entry or total limit, or when the entry is
    * encrypted, compressed by a method other than deflate, or damaged.
    */
-  read(entry: ZipEntry, onData: (chunk: Uint8Array) => void): void {
+  read(entry: ZipEntry, onData: (chunk: Uint8Array) => void, options: { inPieces?: boolean } = {}): void {
     if (entry.flags & 0x1) throw new WorkbookFormatError("encrypted-entry", entry.name);
     const data = this.compressedData(entry);
     let count = 0;
@@ -139,10 +139,11 @@ export class ZipArchive {
       }
       if (entry.method !== 8) throw new WorkbookFormatError("unsupported-compression", entry.name);
       const room = Math.min(this.limits.entryBytes, this.limits.totalBytes - this.inflated);
-      if (this.inflateWhole) {
+      // A reader that will stop early (a sheet sampled for its first rows) inflates in pieces: the rest never is.
+      if (this.inflateWhole && !options.inPieces) {
         let whole: Uint8Array;
         try {
-          whole = this.inflateWhole(data, room);
+          whole = this.inflateWhole(data, room, entry.size);
         } catch (e) {
           // Past the room left, or damaged: tell which by inflating a little past the room with fflate.
           if (e instanceof RangeError || /too large|maxOutputLength|ERR_BUFFER_TOO_LARGE/i.test(String(e)))
