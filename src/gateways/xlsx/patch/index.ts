@@ -32,7 +32,7 @@ import {
 } from "./notes";
 import { addLegacyDrawing, mergeMasters, patchSheetCells, type CellEdit } from "./sheet";
 import { StyleBook } from "./styles";
-import { writeZip, type ZipItem } from "./zip-writer";
+import { writeZip, type Deflate, type ZipItem } from "./zip-writer";
 import {
   attributes,
   CannotPatch,
@@ -74,7 +74,10 @@ class Package {
   /** Parts added, in the order they were made. */
   private readonly created: string[] = [];
 
-  constructor(bytes: Uint8Array) {
+  constructor(
+    bytes: Uint8Array,
+    private readonly deflate?: Deflate,
+  ) {
     try {
       this.zip = new ZipArchive(bytes, DEFAULT_LIMITS);
     } catch (e) {
@@ -229,7 +232,7 @@ class Package {
     }
     for (const name of this.created)
       if (!this.removed.has(name)) items.push({ name, data: strToU8(this.texts.get(name)!) });
-    return writeZip(items);
+    return writeZip(items, this.deflate);
   }
 }
 
@@ -407,7 +410,12 @@ function sharedStringItems(pkg: Package): string[] {
 
 /** A sheet of exceljs's, ready to live in the copy: strings inline, style indexes those of the copy. */
 function transplantSheet(xml: string, strings: readonly string[], from: StyleBook, to: StyleBook): string {
-  const style = (k: string) => String(to.importFrom(from, Number(k)));
+  const imported = new Map<string, string>();
+  const style = (k: string) => {
+    let s = imported.get(k);
+    if (s === undefined) imported.set(k, (s = String(to.importFrom(from, Number(k)))));
+    return s;
+  };
   return (
     xml
       // The workbook's own selected sheet stays the one selected: two would open grouped.
@@ -507,6 +515,8 @@ export interface WorkbookChange {
   cells?: Pick<WritePlan, "values" | "marks">;
   addSheets?: (workbook: ExcelJS.Workbook) => void;
   kind: OutputKind;
+  /** A native raw deflate (Node's zlib) for the parts rewritten; fflate's otherwise. */
+  deflate?: Deflate;
 }
 
 /** The scored copy of `bytes` under `plan`, or CannotPatch when the file is one this patcher does not edit. */
@@ -525,7 +535,7 @@ export async function patchWorkbook(
   change: WorkbookChange,
 ): Promise<{ bytes: Uint8Array; added: string[] }> {
   const plan = change.cells ?? { values: [], marks: [] };
-  const pkg = new Package(bytes);
+  const pkg = new Package(bytes, change.deflate);
   const wbPath = workbookPart(pkg);
   refusePrefixed(pkg.text(wbPath), wbPath, ["workbook", "sheets", "sheet", "definedNames"]);
   const { xml: wbXml, prefix: relPrefix } = withRelPrefix(pkg.text(wbPath), "workbook");

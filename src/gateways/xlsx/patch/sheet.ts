@@ -34,12 +34,28 @@ export function mergeMasters(xml: string): (address: string) => string {
       throw new CannotPatch(`mergeCell ref "${ref}"`);
     }
   }
+  // Areas by blocks of rows, so that finding a cell's area is not a walk over every merge of the sheet.
+  const buckets = new Map<number, typeof areas>();
+  let entries = 0;
+  for (const a of areas)
+    for (let b = Math.floor(a.top / ROW_BLOCK); b <= Math.floor(a.bottom / ROW_BLOCK); b++) {
+      if (++entries > MAX_BUCKET_ENTRIES) throw new CannotPatch("too many merged rows to index");
+      let list = buckets.get(b);
+      if (!list) buckets.set(b, (list = []));
+      list.push(a);
+    }
   return (address) => {
     const { row, col } = parseA1(address);
-    const area = areas.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
+    const area = buckets
+      .get(Math.floor(row / ROW_BLOCK))
+      ?.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
     return area ? area.master : address;
   };
 }
+
+const ROW_BLOCK = 64;
+/** Index entries past which a sheet's merges are not indexed (a million merged rows and more: a hostile file). */
+const MAX_BUCKET_ENTRIES = 2_000_000;
 
 export function patchSheetCells(
   xml: string,
@@ -124,7 +140,9 @@ export function patchSheetCells(
   const base = data.start + data.tag.length;
   const rows = data.inner === null ? [] : elements(xml, "row", base, base + inner.length);
   const rowEdits: Array<{ start: number; end: number; text: string }> = [];
-  const done = new Set<number>();
+  // The rows to write, in order, walked once beside the part's rows (linear in both).
+  const wanted = [...byRow.keys()].sort((a, b) => a - b);
+  let next = 0;
   let previous = -1;
   for (const r of rows) {
     // r is optional on <row>: a row without it follows the one before (§18.3.1.73).
@@ -132,17 +150,17 @@ export function patchSheetCells(
     const n = r0 === undefined ? Math.max(previous, 0) + 1 : Number(r0);
     if (!Number.isInteger(n) || n <= previous) throw new CannotPatch(`${part}: rows out of order`);
     // Rows not in the part yet go before the first row after them.
-    const before = [...byRow.keys()].filter((k) => !done.has(k) && k < n).sort((a, b) => a - b);
+    const before: number[] = [];
+    while (next < wanted.length && wanted[next] < n) before.push(wanted[next++]);
     if (before.length)
       rowEdits.push({ start: r.start, end: r.start, text: before.map((k) => rowEdit(k, null)).join("") });
-    before.forEach((k) => done.add(k));
-    if (byRow.has(n)) {
+    if (next < wanted.length && wanted[next] === n) {
       rowEdits.push({ start: r.start, end: r.end, text: rowEdit(n, { tag: r.tag, inner: r.inner, at: r.start }) });
-      done.add(n);
+      next++;
     }
     previous = n;
   }
-  const after = [...byRow.keys()].filter((k) => !done.has(k)).sort((a, b) => a - b);
+  const after = wanted.slice(next);
   let out: string;
   if (data.inner === null) {
     out = splice(xml, [
