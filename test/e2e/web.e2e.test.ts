@@ -2,12 +2,13 @@
  * The offline web page (dist/web/index.html, src/web) in a real Chromium, opened straight from the folder over
  * file:// as an officer with only WPS and a browser would: choose the 南沙区 sample, 一键校验并计分, see 98.93% /
  * 99.00 / 优 and the finding, 定位 in the sheet view, 写回结果 → 确认写入 downloads the scored copy, which is read
- * back with exceljs and compared with the command line's copy of the same file (the same bytes); 下载 Word gives the
+ * back with exceljs and compared with the command line's copy of the same file (the same parts); 下载 Word gives the
  * .docx; two files give the 汇总; a column the reader missed is corrected from the sheet view; a large workbook is
  * read in the worker with its progress; the page over http too; it makes no network request.
  * Screenshots at 1280 and 375 px go to test-results/screenshots/ (and docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  */
 import crypto from "node:crypto";
+import { unzipSync } from "fflate";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -110,10 +111,14 @@ describe("the offline web page over file://", () => {
         return wb;
       }),
     );
-    // The same plan patched into the same file by the same code: the same bytes.
-    expect(crypto.createHash("sha256").update(fs.readFileSync(fromPage)).digest("hex")).toBe(
-      crypto.createHash("sha256").update(fs.readFileSync(fromCli)).digest("hex"),
-    );
+    // The same plan patched into the same file by the same code: the same parts, byte for byte (the command line
+    // deflates with zlib, the page with fflate, so only the compressed bytes may differ).
+    const parts = (f: string) =>
+      Object.entries(unzipSync(fs.readFileSync(f))).map(([name, data]) => [
+        name,
+        crypto.createHash("sha256").update(data).digest("hex"),
+      ]);
+    expect(parts(fromPage)).toEqual(parts(fromCli));
     expect(web.worksheets.map((w) => w.name)).toEqual(cli.worksheets.map((w) => w.name));
     const cell = (wb: ExcelJS.Workbook, sheet: string, a1: string) => wb.getWorksheet(sheet)!.getCell(a1);
     const written = [...plan.values.map((v) => [v.sheet, v.cell]), ...plan.marks.map((m) => [m.sheet, m.cell])];
