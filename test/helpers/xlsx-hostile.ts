@@ -3,22 +3,7 @@
  * .docx/.pptx/.xlsb look-alikes, and OLE compound-file look-alikes (old .xls, encrypted .xlsx). The OLE
  * ones carry only what a sniffer looks at: the magic number and the UTF-16LE stream names.
  */
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from "../../src/gateways/xlsx/patch/zip-writer";
 
 /** A valid zip with every entry stored (method 0). */
 export function storedZip(entries: Record<string, string | Buffer>): Buffer {

@@ -323,7 +323,7 @@ function patchNotes(
   const rels = pkg.rels(sheetPath);
   const comments = rels.find((r) => r.type === COMMENTS_TYPE && !r.external);
   const legacy = /<legacyDrawing\b[^>]*>/.exec(sheetXml);
-  const legacyRel = legacy ? rels.find((r) => r.id === Object.values(attributes(legacy[0]))[0]) : undefined;
+  const legacyRel = legacy ? rels.find((r) => r.id === attributes(legacy[0])[`${relPrefix}:id`]) : undefined;
   if (legacy && (!legacyRel || legacyRel.external || !pkg.has(legacyRel.path)))
     throw new CannotPatch(`${sheetPath}: a legacyDrawing that points nowhere`);
 
