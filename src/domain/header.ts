@@ -94,12 +94,23 @@ export function roleName(block: Group, role: string): string {
   return roleLabel(block, role);
 }
 
-/** The label of each column over rows top..bottom, merged parents composed over their children. */
-export function composeColumns(reader: SheetReader, top: number, bottom: number): ColumnHeader[] {
-  const out: ColumnHeader[] = [];
-  for (let c = 1; c <= reader.cols; c++) {
-    const h = composeColumn(reader, top, bottom, c);
-    if (h) out.push(h);
+/** Each sheet's composed header regions by top × REGION_KEY + bottom: the three blocks consider the same regions. */
+const composed = new WeakMap<SheetReader, Map<number, readonly ColumnHeader[]>>();
+const REGION_KEY = 1 << 20;
+
+/** The label of each column over rows top..bottom, merged parents composed over their children (not to be edited). */
+export function composeColumns(reader: SheetReader, top: number, bottom: number): readonly ColumnHeader[] {
+  let regions = composed.get(reader);
+  if (!regions) composed.set(reader, (regions = new Map()));
+  const key = top * REGION_KEY + bottom;
+  let out = regions.get(key);
+  if (!out) {
+    const columns: ColumnHeader[] = [];
+    for (let c = 1; c <= reader.cols; c++) {
+      const h = composeColumn(reader, top, bottom, c);
+      if (h) columns.push(h);
+    }
+    regions.set(key, (out = columns));
   }
   return out;
 }

@@ -36,8 +36,12 @@ const BRACKETED = /\([^()]*\)|【[^【】]*】|\[[^[\]]*\]|〔[^〔〕]*〕/g;
  * "全年预算数\n（A）" -> "全年预算数"; "绩 效 指 标" -> "绩效指标"; "其中：当年财政拨款" -> "当年财政拨款".
  * Also drops an unclosed trailing "(" group (a header cut by a line break) and a trailing ":" ("预期目标：").
  */
+/** What normalizeLabel can drop: a bracket, a colon, or a leading 其中 (most labels hold none). */
+const LABEL_DECORATION = /[(【[〔:]|^其中/;
+
 export function normalizeLabel(s: string): string {
   let t = normalizeText(s);
+  if (!LABEL_DECORATION.test(t)) return t;
   for (let before = ""; before !== t;) {
     before = t;
     t = t.replace(BRACKETED, "");
