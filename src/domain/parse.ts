@@ -17,14 +17,31 @@ import { isCellError, type CellValue } from "./grid";
 const NEEDS_NORMALIZING = /[\uFF01-\uFF5E\u2212\uFE62-\uFE66\s\u200B-\u200D\uFEFF]/;
 const SMALL_FORMS = "+-<>=";
 
+/**
+ * Texts already normalised: one cell's text is asked for by several readers (its number, blank mark, template
+ * text, explanation), and labels repeat down a sheet. Only short texts, and emptied when full: a hostile sheet
+ * cannot grow it past a few megabytes.
+ */
+const normalized = new Map<string, string>();
+const NORMALIZED_KEPT = 10_000;
+const NORMALIZED_LONGEST = 200;
+
 export function normalizeText(s: string): string {
   // Most cells need nothing: one scan instead of three replacements (the engine reads every cell).
   if (!NEEDS_NORMALIZING.test(s)) return s;
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u2212/g, "-")
-    .replace(/[\uFE62-\uFE66]/g, (c) => SMALL_FORMS[c.charCodeAt(0) - 0xfe62])
-    .replace(/[\s\u200B-\u200D\uFEFF]/g, "");
+  let t = normalized.get(s);
+  if (t === undefined) {
+    t = s
+      .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/\u2212/g, "-")
+      .replace(/[\uFE62-\uFE66]/g, (c) => SMALL_FORMS[c.charCodeAt(0) - 0xfe62])
+      .replace(/[\s\u200B-\u200D\uFEFF]/g, "");
+    if (s.length <= NORMALIZED_LONGEST) {
+      if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+      normalized.set(s, t);
+    }
+  }
+  return t;
 }
 
 /** One bracketed group without brackets of its own kind inside: applied repeatedly, it peels nested groups. */
