@@ -27,7 +27,6 @@ import {
   below,
   equalWithin,
   exceeds,
-  figuresEqual,
   fmtAmount,
   fmtPlain,
   fmtRate,
@@ -36,6 +35,7 @@ import {
   ratesAgree,
   round,
   scoreBelowWeight,
+  toDigits,
   weightsAgree,
 } from "./precision";
 import { gradeFor, profileLabel, profileTitle, type Direction, type Profile } from "./profile";
@@ -212,6 +212,11 @@ export interface IndicatorFact {
   effective: number | null;
   /** True when the 偏差原因 cell holds a real explanation. */
   explained: boolean;
+  /**
+   * Without a 分值 of its own: whether the actual missed the target (units converted, the profile's tolerance),
+   * which decides the status; undefined when the two cannot be compared as numbers.
+   */
+  missed?: boolean;
   status: IndicatorStatus;
 }
 
@@ -531,9 +536,11 @@ class Scorer {
       };
     }
 
-    if (row.target && row.actual && target.kind === "quantitative" && weight !== null && actual.kind === "number") {
-      fact.computed = this.quantitative(fact, target, actual, weight);
-      fact.computedByRule = true;
+    if (row.target && row.actual && target.kind === "quantitative" && actual.kind === "number") {
+      if (weight !== null) {
+        fact.computed = this.quantitative(fact, target, actual, weight);
+        fact.computedByRule = true;
+      } else if (!row.weight) fact.missed = !this.compare(fact, target, actual).met;
     } else if (row.actual && target.kind === "qualitative" && weight !== null && actual.kind !== "blank")
       fact.computed = this.qualitative(fact, actual, weight);
 
@@ -569,14 +576,8 @@ class Scorer {
   }
 
   private missedTarget(f: IndicatorFact): boolean {
-    const { target, actual } = f;
-    if (target.kind === "quantitative" && actual.kind === "number") {
-      const dir = this.direction(f.row, target.op).dir;
-      if (dir === "≥") return actual.value < target.value;
-      if (dir === "≤") return actual.value > target.value;
-      return !figuresEqual(actual.value, target.value);
-    }
-    return actual.kind === "qualitative" && actual.tier !== null && actual.tier !== "top";
+    if (f.missed !== undefined) return f.missed;
+    return f.actual.kind === "qualitative" && f.actual.tier !== null && f.actual.tier !== "top";
   }
 
   /** The direction as the scoring reads it: the operator, else 指标性质, else the profile's default. */
@@ -594,12 +595,17 @@ class Scorer {
     return { dir: d, assumed: true };
   }
 
-  private quantitative(
+  /**
+   * The target against the actual, before any score: both in the target's unit (0.95 under a % target is 95,
+   * 2900 元 under 万元 is 0.29), the direction, whether the target was met and whether it was far exceeded. Sets
+   * fact.quantitative; the steps taken are returned for the arithmetic. Also for an indicator without a 分值 of its
+   * own, whose status rests on it.
+   */
+  private compare(
     fact: IndicatorFact,
     target: { op: string | null; value: number; unit: string | null },
     actual: { value: number; unit: string | null },
-    w: number,
-  ): number {
+  ): { A: number; B: number; dir: Direction; met: boolean; notes: string[] } {
     const p = this.profile;
     const row = fact.row;
     const A = target.value;
@@ -610,24 +616,52 @@ class Scorer {
     const aUnit = actual.unit ?? (row.unit?.text || null);
     const unitProblem =
       tUnit === "百分比" ? "percent-word" : aUnit && tUnit && !unitsCompatible(tUnit, aUnit) ? "incompatible" : null;
+    // Conversions are kept to the 15 digits a double holds: 0.57 × 100 is 57, not 56.99999999999999.
     if (unitKind(tUnit) === "percent" && actual.unit === null && Math.abs(B) <= 1.5 && A > 1.5) {
-      notes.push(`实际完成值 ${fmtPlain(B)} 按百分比读作 ${fmtPlain(B * 100)}%`);
-      B = B * 100;
+      const percent = toDigits(B * 100);
+      notes.push(`实际完成值 ${fmtPlain(B)} 按百分比读作 ${fmtPlain(percent)}%`);
+      B = percent;
     }
     const ts = moneyScale(tUnit);
     const as = moneyScale(actual.unit);
     if (ts !== null && as !== null && ts !== as) {
-      notes.push(`实际完成值 ${fmtPlain(B)}${actual.unit} 折合 ${fmtPlain((B * as) / ts)}${tUnit}`);
-      B = (B * as) / ts;
+      const converted = toDigits((B * as) / ts);
+      notes.push(`实际完成值 ${fmtPlain(B)}${actual.unit} 折合 ${fmtPlain(converted)}${tUnit}`);
+      B = converted;
     }
 
     const { dir, assumed } = this.direction(row, target.op);
     if (assumed) notes.push(`年度指标值未写方向，按“${dir}”理解${dir === "≤" ? "（成本指标）" : ""}`);
+    const met = dir === "≥" ? B >= A || A <= 0 : dir === "≤" ? B <= A : equalWithin(B, A, p.equalTolerance);
+    fact.quantitative = {
+      target: A,
+      actual: B,
+      direction: dir,
+      assumed,
+      targetUnit: tUnit,
+      actualUnit: aUnit,
+      unitProblem,
+      ratio: A !== 0 ? B / A : null,
+      overCompleted: dir !== "≤" && A > 0 && !below(B, p.overCompletionRatio * A),
+      penalty: 0,
+    };
+    return { A, B, dir, met, notes };
+  }
+
+  private quantitative(
+    fact: IndicatorFact,
+    target: { op: string | null; value: number; unit: string | null },
+    actual: { value: number; unit: string | null },
+    w: number,
+  ): number {
+    const p = this.profile;
+    const row = fact.row;
+    const { A, B, dir, met, notes } = this.compare(fact, target, actual);
     let score: number;
     let arith: string;
     const full = `得满分 ${fmtPlain(w)}`;
     if (dir === "≥") {
-      if (B >= A || A <= 0) {
+      if (met) {
         score = w;
         arith = `${fmtPlain(B)} ≥ ${fmtPlain(A)}，${full}`;
       } else {
@@ -635,7 +669,7 @@ class Scorer {
         arith = `${fmtPlain(B)} ÷ ${fmtPlain(A)} × ${fmtPlain(w)} = ${fmtScore(score)}`;
       }
     } else if (dir === "≤") {
-      if (B <= A) {
+      if (met) {
         score = w;
         arith = `${fmtPlain(B)} ≤ ${fmtPlain(A)}，${full}`;
       } else if (p.lessIsBetterRule === "linear") {
@@ -646,7 +680,7 @@ class Scorer {
         arith = `${fmtPlain(A)} ÷ ${fmtPlain(B)} × ${fmtPlain(w)} = ${fmtScore(score)}`;
       }
     } else {
-      if (equalWithin(B, A, p.equalTolerance)) {
+      if (met) {
         score = w;
         arith = `${fmtPlain(B)} = ${fmtPlain(A)}，${full}`;
       } else if (p.equalRule === "ratio" && A > 0 && B > 0) {
@@ -658,25 +692,12 @@ class Scorer {
       }
     }
 
-    const overCompleted = dir !== "≤" && A > 0 && !below(B, p.overCompletionRatio * A);
-    let penalty = 0;
-    if (overCompleted && p.deviationPenalty && !below(B, p.deviationPenalty.ratio * A)) {
-      penalty = Math.min(score, p.deviationPenalty.points);
+    const facts = fact.quantitative!;
+    if (facts.overCompleted && p.deviationPenalty && !below(B, p.deviationPenalty.ratio * A)) {
+      facts.penalty = Math.min(score, p.deviationPenalty.points);
       score = Math.max(0, score - p.deviationPenalty.points);
       arith += `；偏离目标 ${fmtRate(B / A)}，扣 ${p.deviationPenalty.points} 分 = ${fmtScore(score)}`;
     }
-    fact.quantitative = {
-      target: A,
-      actual: B,
-      direction: dir,
-      assumed,
-      targetUnit: tUnit,
-      actualUnit: aUnit,
-      unitProblem,
-      ratio: A !== 0 ? B / A : null,
-      overCompleted,
-      penalty,
-    };
     const arithmetic = notes.length ? `${notes.join("；")}；${arith}` : arith;
     fact.arithmetic = arithmetic;
     const name = fact.name;

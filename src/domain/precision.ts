@@ -16,6 +16,14 @@ export function round(x: number, decimals = 2): number {
   return (Math.sign(x) * Math.round(v)) / f;
 }
 
+/**
+ * A product or quotient of unit conversion kept to the 15 significant digits a double holds, so that the binary
+ * noise of the step is not taken for a figure: 0.57 × 100 = 56.99999999999999 → 57, 2900 × 1 ÷ 10000 → 0.29.
+ */
+export function toDigits(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(15)) : x;
+}
+
 export function fmtAmount(x: number): string {
   return round(x, 2).toFixed(2);
 }

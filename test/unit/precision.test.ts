@@ -1,4 +1,5 @@
 import {
+  toDigits,
   amountShownPositive,
   amountsAgree,
   displayPrecision,
@@ -50,6 +51,28 @@ describe("precision", () => {
     expect(fmtAmountGrouped(3378.3)).toBe("3,378.30");
     expect(fmtRate(0.989276)).toBe("98.93%");
     expect(fmtRate(9e307)).toBe("—");
+  });
+});
+
+describe("toDigits: a converted figure keeps the 15 digits a double holds", () => {
+  it.each([
+    // 0.57 × 100 is 56.99999999999999 in binary; 15 digits give 57
+    [0.57 * 100, 57],
+    // 2900 ÷ 10000 = 0.29 exactly in decimal
+    [(2900 * 1) / 10000, 0.29],
+    // 0.1 + 0.2 = 0.30000000000000004
+    [0.1 + 0.2, 0.3],
+    // a figure with 15 digits of its own is kept
+    [123456789.012345, 123456789.012345],
+    [-0.57 * 100, -57],
+    [0, 0],
+  ])("%p → %p", (x, expected) => {
+    expect(toDigits(x)).toBe(expected);
+  });
+
+  it("leaves what is not a finite number as it is", () => {
+    expect(toDigits(Infinity)).toBe(Infinity);
+    expect(toDigits(NaN)).toBeNaN();
   });
 });
 

@@ -5,7 +5,13 @@
 import { describe, expect, it } from "@jest/globals";
 import { PROFILE_IDS } from "../../domain";
 import { check } from "../../../test/helpers/tables";
-import { expectRaised, findingAt, indicatorRow, withFirstIndicator } from "../../../test/helpers/rule-tables";
+import {
+  expectRaised,
+  findingAt,
+  headingsOnlyGrid,
+  indicatorRow,
+  withFirstIndicator,
+} from "../../../test/helpers/rule-tables";
 
 const at = `F${indicatorRow(0)}`;
 const reached = (actual: number, target = "≥500人次", reason = "", level2 = "数量指标") =>
@@ -60,6 +66,19 @@ describe("over-completion", () => {
     ["549.99 at 1.1", "1.1", 549.99, false],
   ])("overCompletionRatio: %s", (_, ratio, actual, raised) => {
     expectRaised(raised, reached(actual), "over-completion", at, { settings: { overCompletionRatio: ratio } });
+  });
+
+  it("is asked about in a table without a 分值 column too (weights in the block headings)", () => {
+    // 300 ≥ 1.2 × 200 = 240; the third indicator's 实际完成值 stays in column F.
+    const table = (actual: string) =>
+      headingsOnlyGrid([
+        ["产出指标(50分)", "数量指标", "举办培训期数", "≥10期", "10期", 25, ""],
+        ["", "质量指标", "培训合格率", "≥95%", "97%", 25, ""],
+        ["效益指标(30分)", "社会效益指标", "带动就业人数", "≥200人", actual, 30, ""],
+        ["满意度指标(10分)", "服务对象满意度指标", "学员满意度", "≥90%", "92%", 10, ""],
+      ]);
+    expectRaised(true, table("300人"), "over-completion", `F${indicatorRow(2)}`, {}, { severity: "warning" });
+    expectRaised(false, table("239人"), "over-completion", `F${indicatorRow(2)}`);
   });
 
   it("a bare target under 成本指标 reads as ≤: exceeding it is no over-completion", () => {
