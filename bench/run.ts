@@ -3,7 +3,8 @@
  * check` over 200 workbooks against a bare unzip-and-parse of the same files in the same run (alternating, median
  * of 3 rounds); and under load, each measurement alone in a child process for its peak memory: `ziping check`
  * over 1,000 small workbooks, over one 200,000-row 自评表 and over a small 自评表 after a 200,000-row data sheet,
- * each against a bare unzip-and-parse of the same files (./bare-parse.ts), and a file past the cell bound. Detection
+ * each against a bare unzip-and-parse of the same files (./bare-parse.ts), the peak memory of batches of 250, 1,000
+ * and 4,000 files, and a file past the cell bound. Detection
  * (bench/detection.ts): reading the table over the variant corpus, per file, and on a 10,000-row table.
  * Numbers are printed, not asserted: a timed test on a shared machine only measures the neighbours.
  */
@@ -178,6 +179,25 @@ async function benchLoad(small = 1000, rows = 200_000): Promise<void> {
   }
 }
 
+/**
+ * Peak memory of a batch against its size: the same corpus at ×1, ×4 and ×16 the files, each `ziping check` alone in
+ * a child process. Each file's table is dropped once its report is made, so the peak should not follow the count.
+ */
+async function benchBatchMemory(counts = [250, 1000, 4000]): Promise<void> {
+  console.log("peak memory of a batch against the number of files (ziping check --json, each in its own process):");
+  const peaks: number[] = [];
+  for (const count of counts) {
+    const dir = corpus(count);
+    const load = measureInChild("check", dir);
+    peaks.push(load.maxRssKb);
+    console.log(line(`${count.toLocaleString("en-US")} files`, load));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(
+    `  peak at ${counts[counts.length - 1].toLocaleString("en-US")} files ÷ peak at ${counts[0].toLocaleString("en-US")}: ×${(peaks[peaks.length - 1] / peaks[0]).toFixed(2)} for ×${counts[counts.length - 1] / counts[0]} the files (flat ≈ ×1)`,
+  );
+}
+
 /** Files that used to end a batch: each is refused or read within its bounds; time and peak memory of the check. */
 async function benchHostile(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-hostile-"));
@@ -209,6 +229,7 @@ async function run(): Promise<void> {
   benchColdStart();
   await benchCli();
   await benchLoad();
+  await benchBatchMemory();
   await benchHostile();
   // The pane's bench drives the webpack build and Chromium, and reads TypeScript sources: it runs under tsx.
   const pane = spawnSync(
