@@ -11,6 +11,7 @@ import type { MapGrid } from "../../domain/grid";
 import { WorkbookReadError } from "./errors";
 import { calculateMissingResults } from "./formulas";
 import { DEFAULT_LIMITS, readWorkbookBytes, WorkbookFormatError, zipHolds, type ReadLimits } from "./reader";
+import type { InflateWhole } from "./reader/zip";
 
 export { WorkbookReadError, type WorkbookReadErrorCode } from "./errors";
 
@@ -25,6 +26,17 @@ export interface ReadFileOptions {
   limits?: Partial<ReadLimits>;
 }
 
+/**
+ * zlib's native inflate, stopped at the bound (maxOutputLength). Output in one piece of the size the zip states
+ * (when within the bound), so that a large part is not gathered in 16 KiB pieces and copied again.
+ */
+export const nativeInflate: InflateWhole = (data, maxBytes, expected) =>
+  inflateRawSync(data, {
+    maxOutputLength: Math.max(1, maxBytes),
+    // A stated size is believed only as far as deflate can expand (1,032 times) and the bound allows.
+    chunkSize: Math.max(64 * 1024, Math.min(expected + 1, data.length * 1032, maxBytes)),
+  });
+
 export async function readWorkbookFile(path: string, options: ReadFileOptions = {}): Promise<{ sheets: MapGrid[] }> {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const bytes = await readBytes(path, limits.fileBytes);
@@ -37,14 +49,7 @@ export async function readWorkbookFile(path: string, options: ReadFileOptions = 
     contents = readWorkbookBytes(bytes, {
       limits,
       all: options.all,
-      // zlib's native inflate, stopped at the bound (maxOutputLength). Output in one piece of the size the zip
-      // states (when within the bound), so that a large part is not gathered in 16 KiB pieces and copied again.
-      inflate: (data, maxBytes, expected) =>
-        inflateRawSync(data, {
-          maxOutputLength: Math.max(1, maxBytes),
-          // A stated size is believed only as far as deflate can expand (1,032 times) and the bound allows.
-          chunkSize: Math.max(64 * 1024, Math.min(expected + 1, data.length * 1032, maxBytes)),
-        }),
+      inflate: nativeInflate,
       choose: (grids) => options.sheet ?? locateTable(grids).name,
     });
   } catch (cause) {

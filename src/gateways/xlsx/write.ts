@@ -13,6 +13,7 @@ export { sheetReference } from "../../domain/plan";
 import type { WritePlan } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
 import { CannotPatch, patchWorkbook, type WorkbookChange } from "./patch";
+import { nativeInflate } from "./read";
 import { addPlanSheets, scoreWorkbook } from "./score";
 
 export { SEVERITY_FILL, solidFill, scoreWorkbook } from "./score";
@@ -72,7 +73,11 @@ export async function writeWorkbookCopy(
   let patched: { bytes: Uint8Array; added: string[] };
   try {
     // zlib's native deflate for the parts the copy rewrites (a 200,000-row sheet's notes: fflate took most of it).
-    patched = await patchWorkbook(bytes, { deflate: (d) => deflateRawSync(d, { level: 6 }), ...change });
+    patched = await patchWorkbook(bytes, {
+      deflate: (d) => deflateRawSync(d, { level: 6 }),
+      inflate: nativeInflate,
+      ...change,
+    });
   } catch (cause) {
     if (!(cause instanceof CannotPatch)) throw cause;
     let added: string[] = [];

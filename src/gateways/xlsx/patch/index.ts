@@ -17,7 +17,7 @@ import type { Severity, WritePlan } from "../../../domain/types";
 import { markedKeywords, OUTPUT_AUTHOR, type OutputKind } from "../mark-words";
 import { DEFAULT_LIMITS } from "../reader/limits";
 import { relsPath, resolveTarget } from "../reader/parts";
-import { ZipArchive } from "../reader/zip";
+import { ZipArchive, type InflateWhole } from "../reader/zip";
 import { addPlanSheets, SEVERITY_FILL, SEVERITY_RANK } from "../score";
 import {
   addToCommentsXml,
@@ -77,9 +77,10 @@ class Package {
   constructor(
     bytes: Uint8Array,
     private readonly deflate?: Deflate,
+    inflate?: InflateWhole,
   ) {
     try {
-      this.zip = new ZipArchive(bytes, DEFAULT_LIMITS);
+      this.zip = new ZipArchive(bytes, DEFAULT_LIMITS, inflate);
     } catch (e) {
       throw new CannotPatch(`not a zip this patcher reads: ${(e as Error).message}`);
     }
@@ -449,6 +450,7 @@ async function addSheets(
   build: (workbook: ExcelJS.Workbook) => void,
   styles: StyleBook,
   relPrefix: string,
+  inflate?: InflateWhole,
 ): Promise<string[]> {
   // The new sheets are built beside stand-ins for the workbook's own, so that they are named apart from them.
   const side = new ExcelJS.Workbook();
@@ -459,7 +461,7 @@ async function addSheets(
   }
   build(side);
   if (side.worksheets.length === sheets.length) return [];
-  const built = new Package(new Uint8Array(await side.xlsx.writeBuffer()));
+  const built = new Package(new Uint8Array(await side.xlsx.writeBuffer()), undefined, inflate);
   const builtWb = built.text("xl/workbook.xml");
   const builtSheets = sheetsOf(built, "xl/workbook.xml", builtWb, relPrefixOf(builtWb) ?? "r");
   const builtStyles = new StyleBook(built.text("xl/styles.xml"));
@@ -517,6 +519,8 @@ export interface WorkbookChange {
   kind: OutputKind;
   /** A native raw deflate (Node's zlib) for the parts rewritten; fflate's otherwise. */
   deflate?: Deflate;
+  /** A native whole-entry inflate (Node's zlib) for the parts read; fflate's otherwise. */
+  inflate?: InflateWhole;
 }
 
 /** The scored copy of `bytes` under `plan`, or CannotPatch when the file is one this patcher does not edit. */
@@ -535,7 +539,7 @@ export async function patchWorkbook(
   change: WorkbookChange,
 ): Promise<{ bytes: Uint8Array; added: string[] }> {
   const plan = change.cells ?? { values: [], marks: [] };
-  const pkg = new Package(bytes, change.deflate);
+  const pkg = new Package(bytes, change.deflate, change.inflate);
   const wbPath = workbookPart(pkg);
   refusePrefixed(pkg.text(wbPath), wbPath, ["workbook", "sheets", "sheet", "definedNames"]);
   const { xml: wbXml, prefix: relPrefix } = withRelPrefix(pkg.text(wbPath), "workbook");
@@ -562,7 +566,9 @@ export async function patchWorkbook(
     pkg.set(sheet.path, xml);
   }
 
-  const added = change.addSheets ? await addSheets(pkg, wbPath, sheets, change.addSheets, styles, relPrefix) : [];
+  const added = change.addSheets
+    ? await addSheets(pkg, wbPath, sheets, change.addSheets, styles, relPrefix, change.inflate)
+    : [];
   pkg.set(stylesRel.path, styles.toString());
 
   if (removedFormula) {
