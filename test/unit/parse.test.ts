@@ -62,6 +62,14 @@ describe("normalizeLabel", () => {
     ["全年（调整）预算数", "全年预算数"],
     ["其中", "其中"],
     ["偏差原因分析及改进措施", "偏差原因分析及改进措施"],
+    // an unclosed group of several characters goes whole, not only its first one
+    ["年初预算数（万元", "年初预算数"],
+    // a leading 其中 with a space instead of the colon (the space is dropped first)
+    ["其中 当年财政拨款", "当年财政拨款"],
+    // 其中 is dropped only at the start: here it is the end of 尤其 and the start of 中小企业
+    ["尤其中小企业补助资金（万元）", "尤其中小企业补助资金"],
+    // only a trailing colon is dropped: one inside the label stays
+    ["单位：万元", "单位:万元"],
   ])("%j -> %j", (input, expected) => {
     expect(normalizeLabel(input)).toBe(expected);
   });
@@ -75,6 +83,7 @@ describe("labelWeight", () => {
     ["效益指标30分", 30],
     ["满意度指标（10 分）", 10],
     ["预算执行率(10.5分)", 10.5],
+    ["质量指标（2.25分）", 2.25],
     ["满意度指标", null],
     ["分值", null],
     ["指标值≥95百分比", null],
@@ -135,6 +144,10 @@ describe("parseNumber", () => {
     [0.5, '0.00"%"', 0.5, null], // a quoted % is a literal sign: no scaling
     [0.5, "0.00\\%", 0.5, null],
     [0.5, "[Red]0.0%", 50, "%"],
+    [0.5, '0.0" %"', 0.5, null], // a quoted text of several characters holding the %: still literal
+    // an escaped quote \", a space, then a quoted "%": the % is quoted, so literal
+    [0.5, '0\\" "%"', 0.5, null],
+    [0.5, "[$%-409]0.00", 0.5, null], // a % inside [..] (here the currency symbol of [$…-409]) does not scale
     // strings
     ["3,378.30", undefined, 3378.3, null],
     ["1,234,567.8", undefined, 1234567.8, null],
@@ -188,6 +201,9 @@ describe("parseNumber", () => {
     ["50余个"],
     ["%50"],
     ["50/"],
+    // a unit neither starts nor ends with the slash of "元/人": "50/人" says per what but not of what, "50元/" is cut
+    ["50/人"],
+    ["50元/"],
     [true],
     [false],
     [new Date(Date.UTC(2023, 0, 1))],
@@ -206,6 +222,11 @@ describe("parseNumber", () => {
       if (n) expect(Number.isFinite(n.value)).toBe(true);
     }
     expect(parseNumber("+.5")).toEqual({ value: 0.5, unit: null });
+  });
+
+  it("returns null, not Infinity, for digits beyond a double's range", () => {
+    // 400 nines is about 10^400: no finite double; a number cell that is not finite gives null too
+    expect(parseNumber("9".repeat(400))).toBeNull();
   });
 });
 
@@ -283,6 +304,12 @@ describe("parseTarget", () => {
     ["成本控制在30万元以内", undefined, "≤", 30, "万元"],
     ["满意度90%以上", undefined, "≥", 90, "%"],
     ["覆盖率达95%", undefined, "≥", 95, "%"],
+    // a 不 inside the label is part of it: only 不/未/没 right before the operator negates the operator
+    ["不满意率≤5%", undefined, "≤", 5, "%"],
+    // an operator inside the label compares words (评分≥良好); only one right before the operator doubles it (≥≯50)
+    ["评分≥良好的占比≥90%", undefined, "≥", 90, "%"],
+    // prefix and suffix agree (both "at most"): the prefix is the more precise, and 低于 is strict
+    ["低于5%以下", undefined, "<", 5, "%"],
     // numbers
     ["≥1,234,567.8元", undefined, "≥", 1234567.8, "元"],
     ["≥.5", undefined, "≥", 0.5, null],
@@ -344,6 +371,7 @@ describe("parseTarget", () => {
     "同比增长10%",
     "≥50以下",
     "=100%以上",
+    "=30万元以内", // "=" and 以内 (≤) disagree: do not pick one
     "未达95%",
     "未超过5%",
     "约",
@@ -411,6 +439,9 @@ describe("qualitativeTier", () => {
     ["没有完成", "bottom"],
     ["不达标", "bottom"],
     ["已完成，但未达到预期", "bottom"],
+    // punctuation typed twice around a bare word is dropped as a whole run
+    ["，，否", "bottom"],
+    ["否。。", "bottom"],
   ])("%j -> %s", (input, tier) => {
     expect(qualitativeTier(input)).toBe(tier);
   });
@@ -465,6 +496,20 @@ describe("parseActual", () => {
     ["11月", undefined, { kind: "qualitative", text: "11月", tier: null }],
     ["11个月", undefined, { kind: "number", value: 11, unit: "个月" }],
     ["3年", undefined, { kind: "number", value: 3, unit: "年" }],
+    // months are 1 to 12 (月 or 月份); anything else with 月 is a number of months, as "月" is "个月"
+    ["1月", undefined, { kind: "qualitative", text: "1月", tier: null }],
+    ["12月份", undefined, { kind: "qualitative", text: "12月份", tier: null }],
+    ["0月", undefined, { kind: "number", value: 0, unit: "月" }],
+    ["13月", undefined, { kind: "number", value: 13, unit: "月" }],
+    ["6.5月", undefined, { kind: "number", value: 6.5, unit: "月" }],
+    // calendar years are read from 1900 to 2100 (the years a 自评表's deadlines fall in); 3000 years is a quantity
+    ["1900年", undefined, { kind: "qualitative", text: "1900年", tier: null }],
+    ["2100年", undefined, { kind: "qualitative", text: "2100年", tier: null }],
+    ["3000年", undefined, { kind: "number", value: 3000, unit: "年" }],
+    // 约 is dropped only in front and 左右 only at the end: inside a word (制约, 左右岸) they stay, and a unit
+    // holding 约 or 左 is no unit, so the text is qualitative
+    ["5个制约因素", undefined, { kind: "qualitative", text: "5个制约因素", tier: null }],
+    ["2处左右岸护坡", undefined, { kind: "qualitative", text: "2处左右岸护坡", tier: null }],
     [" 已完成 ", undefined, { kind: "qualitative", text: "已完成", tier: "top" }],
     [true, undefined, { kind: "qualitative", text: "TRUE", tier: null }],
     [new Date(Date.UTC(2023, 11, 20)), undefined, { kind: "qualitative", text: "2023-12-20", tier: null }],
@@ -612,14 +657,15 @@ describe("isTemplateText", () => {
 });
 
 describe("isEmptyExplanation", () => {
-  it.each(["", "  ", "无", "无。", "/", "／", "0", "-", "—", "——", "无偏差", "暂无", " 无 "])(
+  it.each(["", "  ", "无", "无。", "无。。", "暂无..", "/", "／", "0", "-", "—", "——", "无偏差", "暂无", " 无 "])(
     "%j is empty",
     (input) => {
       expect(isEmptyExplanation(input)).toBe(true);
     },
   );
 
-  it.each(["不适用", "受疫情影响，部分活动延期", "无法按期完成，已申请调整", "10", "0.5"])(
+  // "无。偏差": only a trailing "。" is ignored; one inside starts a second sentence, so this is not "无偏差"
+  it.each(["不适用", "受疫情影响，部分活动延期", "无法按期完成，已申请调整", "10", "0.5", "无。偏差"])(
     "%j is an explanation",
     (input) => {
       expect(isEmptyExplanation(input)).toBe(false);
@@ -666,6 +712,17 @@ describe("text where numbers are (DOMAIN §2.1a): amounts with units, operators 
       ["33,783,000元", 3378.3],
     ])("%j -> %p 万元, saying it was converted", (input, value) => {
       expect(parseAmount(input)).toEqual({ value, from: input });
+    });
+
+    it("converts by shifting the decimal point, then keeps 15 significant digits", () => {
+      // 16 significant digits typed, one more than a double holds, so the 15th digit shows how it was converted:
+      // 9.876543210987654 亿元 × 10⁴ = 98,765.43210987654 万元 -> 98765.4321098765 (the 16th digit, 4, rounds down)
+      expect(parseAmount("9.876543210987654亿元")).toEqual({ value: 98765.4321098765, from: "9.876543210987654亿元" });
+      // 9,876,543,210,987.654 元 ÷ 10⁸ = 98,765.43210987654 亿元 -> 98765.4321098765
+      expect(parseAmount("9876543210987.654元", undefined, "亿元")).toEqual({
+        value: 98765.4321098765,
+        from: "9876543210987.654元",
+      });
     });
 
     it("keeps the text as typed, trimmed, in from", () => {

@@ -1,9 +1,8 @@
 /**
- * Bytes of an XML part to text as they inflate: UTF-8 by default (fflate's streaming decoder, which uses the
- * platform's TextDecoder where there is one), UTF-16LE when the part starts with its byte-order mark. A UTF-8
- * byte-order mark is dropped.
+ * Bytes of an XML part to text as they inflate: UTF-8 by default (the platform's streaming TextDecoder, in Node
+ * and in browsers alike), UTF-16LE when the part starts with its byte-order mark. A UTF-8 byte-order mark is
+ * dropped; a byte sequence that is no UTF-8 becomes U+FFFD, as in any reader.
  */
-import { DecodeUTF8 } from "fflate";
 
 export interface TextStream {
   push(chunk: Uint8Array): void;
@@ -26,10 +25,12 @@ export function textStream(onText: (text: string) => void): TextStream {
       };
       return chunk.subarray(2);
     }
-    const utf8 = new DecodeUTF8((s) => {
+    // ignoreBOM: the mark is dropped below, once; a second U+FEFF would be text of the part's own.
+    const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+    decode = (bytes, final) => {
+      const s = utf8.decode(bytes, { stream: !final });
       if (s) onText(s);
-    });
-    decode = (bytes, final) => utf8.push(bytes, final);
+    };
     return chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? chunk.subarray(3) : chunk;
   };
   return {

@@ -6,9 +6,29 @@
  * only as far as its first rows), and a count of inflated bytes that refuses a zip bomb at the limit instead of
  * after the fact. fflate does the inflating; this module only walks the directory (APPNOTE 6.3.10, §4.3).
  */
-import { Inflate, inflateSync, strFromU8 } from "fflate";
+/* global require -- fflate is loaded when first needed: see inflater() */
 import { limitExceeded, WorkbookFormatError, type ReadLimits } from "./limits";
 import { textStream } from "./text";
+
+type Fflate = typeof import("fflate");
+let fflate: Fflate | undefined;
+/**
+ * fflate, loaded on first use: in Node, zlib inflates whole parts and fflate is needed only for a sheet read in
+ * pieces, so a check of a one-sheet workbook never loads it (a fifth of the command's start-up). webpack bundles it
+ * all the same for the browser.
+ */
+function inflater(): Fflate {
+  return (fflate ??= require("fflate") as Fflate);
+}
+
+const utf8Names = new TextDecoder("utf-8");
+
+/** CP437's ASCII half, which is all a workbook's part names use, read as Latin-1. */
+function latin1(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
+}
 
 export interface ZipEntry {
   /** The name as stored, with "/" separators. */
@@ -91,7 +111,7 @@ export class ZipArchive {
       let localOffset = view.getUint32(p + 42, true);
       const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
       // UTF-8 when flagged (bit 11); otherwise CP437, of which the ASCII part names of a workbook are the same in Latin-1.
-      const name = strFromU8(nameBytes, !(flags & 0x800))
+      const name = (flags & 0x800 ? utf8Names.decode(nameBytes) : latin1(nameBytes))
         .replace(/\\/g, "/")
         .replace(/^\//, "");
       if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
@@ -158,7 +178,7 @@ export class ZipArchive {
       if (data.length <= ONE_CALL && entry.size > 0 && entry.size <= room && data.length * 1032 <= room) {
         let whole: Uint8Array | undefined;
         try {
-          whole = inflateSync(data, { out: new Uint8Array(entry.size) });
+          whole = inflater().inflateSync(data, { out: new Uint8Array(entry.size) });
         } catch {
           whole = undefined;
         }
@@ -167,7 +187,7 @@ export class ZipArchive {
           return;
         }
       }
-      const inflate = new Inflate((chunk) => take(chunk));
+      const inflate = new (inflater().Inflate)((chunk) => take(chunk));
       if (data.length === 0) inflate.push(new Uint8Array(0), true);
       for (let i = 0; i < data.length; i += CHUNK)
         inflate.push(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
