@@ -114,11 +114,8 @@ export interface ParsedNumber {
 /** A "%" that scales the value; a quoted "%" or an escaped \% is a literal sign, and [..] holds colours/conditions. */
 function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  const live = numFmt
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "");
-  return live.includes("%");
+  // One pass from the left, as Excel reads a format: an escaped \" opens no quoted text (\"0.0%\" scales).
+  return numFmt.replace(/\\.|"[^"]*"|\[[^\]]*\]/g, "").includes("%");
 }
 
 /** value × 100 without the binary noise (0.07 × 100 = 7.000000000000001); 15 digits is all a double holds. */
@@ -382,12 +379,20 @@ const UNIT_SYNONYMS: Readonly<Record<string, string>> = {
   个小时: "小时",
 };
 
+/**
+ * Whether a table of units lists `key` itself: "toString" or "valueOf" typed after a number ("5valueOf") is a unit
+ * no table lists, not the method every object inherits.
+ */
+function lists(table: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(table, key);
+}
+
 /** The canonical spelling of a unit ("百分比" → "%", "天" → "日"); null for no unit. */
 export function canonicalUnit(unit: string | null): string | null {
   if (unit === null) return null;
   const u = normalizeText(unit);
   if (!u) return null;
-  return UNIT_SYNONYMS[u] ?? u;
+  return lists(UNIT_SYNONYMS, u) ? UNIT_SYNONYMS[u] : u;
 }
 
 const PERCENT_UNITS = new Set(["%", "百分点"]);
@@ -436,7 +441,7 @@ export function unitKind(unit: string | null): UnitKind {
   const u = canonicalUnit(unit);
   if (u === null) return "none";
   if (PERCENT_UNITS.has(u)) return "percent";
-  if (u in MONEY_SCALE) return "money";
+  if (lists(MONEY_SCALE, u)) return "money";
   if (COUNT_UNITS.has(u)) return "count";
   if (TIME_UNITS.has(u)) return "time";
   return "other";
@@ -445,7 +450,7 @@ export function unitKind(unit: string | null): UnitKind {
 /** Multiplier to 万元 for money units (元 → 0.0001, 千元 → 0.1, 万元 and 万 → 1, 亿元 and 亿 → 10000), else null. */
 export function moneyScale(unit: string | null): number | null {
   const u = canonicalUnit(unit);
-  return u !== null && u in MONEY_SCALE ? MONEY_SCALE[u] : null;
+  return u !== null && lists(MONEY_SCALE, u) ? MONEY_SCALE[u] : null;
 }
 
 /** The units a budget block states its amounts in (项目资金（万元）; some provinces use 元). */
@@ -476,8 +481,9 @@ export function parseAmount(
   const n = parseNumberText(normalizeText(value));
   if (!n) return null;
   if (n.unit === null) return { value: n.value };
-  const typed = MONEY_DIGITS[canonicalUnit(n.unit) ?? ""];
-  if (typed === undefined) return null;
+  const canonical = canonicalUnit(n.unit) ?? "";
+  if (!lists(MONEY_DIGITS, canonical)) return null;
+  const typed = MONEY_DIGITS[canonical];
   const shift = typed - MONEY_DIGITS[unit];
   if (shift === 0) return { value: n.value };
   // 1234.5 ÷ 10⁴ and 1.5 × 10⁴ are exact to 15 digits; toPrecision drops the noise a product may carry.

@@ -148,6 +148,8 @@ describe("parseNumber", () => {
     // an escaped quote \", a space, then a quoted "%": the % is quoted, so literal
     [0.5, '0\\" "%"', 0.5, null],
     [0.5, "[$%-409]0.00", 0.5, null], // a % inside [..] (here the currency symbol of [$…-409]) does not scale
+    // \"0.0%\": escaped quotes open no quoted text, so the % between them scales (Excel shows "50.0%" in quotes)
+    [0.5, '\\"0.0%\\"', 50, "%"],
     // strings
     ["3,378.30", undefined, 3378.3, null],
     ["1,234,567.8", undefined, 1234567.8, null],
@@ -584,8 +586,21 @@ describe("units", () => {
     [" 万元 ", "万元"],
     ["", null],
     [null, null],
+    // the names every object inherits are units no table lists, kept as typed
+    ["toString", "toString"],
+    ["valueOf", "valueOf"],
   ])("canonicalUnit(%p) = %p", (unit, canonical) => {
     expect(canonicalUnit(unit)).toBe(canonical);
+  });
+
+  it("reads a unit named like an inherited method as a unit of its own, never as money", () => {
+    // "5valueOf": up to 8 letters after a number are a unit; this one is listed nowhere
+    expect(parseNumber("5valueOf")).toEqual({ value: 5, unit: "valueOf" });
+    for (const u of ["toString", "valueOf", "constructor"]) {
+      expect(unitKind(u)).toBe("other");
+      expect(moneyScale(u)).toBeNull();
+      expect(parseAmount(`5${u}`)).toBeNull();
+    }
   });
 
   it.each<[string | null, string | null, boolean]>([
@@ -714,10 +729,14 @@ describe("text where numbers are (DOMAIN §2.1a): amounts with units, operators 
       expect(parseAmount(input)).toEqual({ value, from: input });
     });
 
-    it("converts by shifting the decimal point, then keeps 15 significant digits", () => {
-      // 16 significant digits typed, one more than a double holds, so the 15th digit shows how it was converted:
+    // 16 significant digits typed, one more than a double holds: the 15th digit kept shows that the conversion
+    // shifted the decimal point (× or ÷ 10ⁿ, exact) rather than multiplying by an inexact 0.0001 or 10⁻⁸.
+    it("multiplies by 10ⁿ, then keeps 15 significant digits", () => {
       // 9.876543210987654 亿元 × 10⁴ = 98,765.43210987654 万元 -> 98765.4321098765 (the 16th digit, 4, rounds down)
       expect(parseAmount("9.876543210987654亿元")).toEqual({ value: 98765.4321098765, from: "9.876543210987654亿元" });
+    });
+
+    it("divides by 10ⁿ, then keeps 15 significant digits", () => {
       // 9,876,543,210,987.654 元 ÷ 10⁸ = 98,765.43210987654 亿元 -> 98765.4321098765
       expect(parseAmount("9876543210987.654元", undefined, "亿元")).toEqual({
         value: 98765.4321098765,
