@@ -4,7 +4,9 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { readWorkbookBytes, WorkbookFormatError, type WorkbookReadOptions } from "../../src/gateways/xlsx/reader";
+import { countValues } from "../../src/gateways/xlsx/reader/sheet";
 import { isDateFormat, moveFormula, serialToDate } from "../../src/gateways/xlsx/reader/values";
+import { nativeInflate } from "../../src/gateways/xlsx/read";
 import { storedZip } from "../helpers/xlsx-hostile";
 
 const SHEET_NS =
@@ -230,6 +232,29 @@ describe("bounds", () => {
     expect(
       refusal(() => read({ sheets: [{ name: "S", xml: "", after: merges }] }, { limits: { merges: 10 } })).kind,
     ).toBe("merges");
+  });
+
+  it("counts the values in a sheet's bytes before parsing them: a sheet past the cells bound is refused unread", () => {
+    // 100 values after a broken tag: parsed first, the sheet would be "corrupt"; counted first, it is past 99 cells.
+    const rows = `<row r="1"><c r="A1"><v>0</v></c><<broken/></row>${rowsXml(
+      Array.from({ length: 99 }, (_, i) => [i + 1]),
+      2,
+    )}`;
+    const sheet = { sheets: [{ name: "S", xml: rows }] };
+    expect(refusal(() => read(sheet, { inflate: nativeInflate, limits: { cells: 99 } })).kind).toBe("cells");
+    // Within the bound the parse runs and finds the broken tag.
+    expect(refusal(() => read(sheet, { inflate: nativeInflate, limits: { cells: 100 } })).reason).toBe("corrupt");
+  });
+
+  it.each<[string, string, number]>([
+    ["plain values", '<c r="A1"><v>1</v></c><c r="B1" t="s"><v>0</v></c>', 2],
+    ["an empty <v></v> and a <v/> hold nothing", '<c r="A1"><v></v></c><c r="B1"><v/></c>', 0],
+    ["an inline string", '<c r="A1" t="inlineStr"><is><t>说明</t></is></c>', 1],
+    ["under a prefix", '<x:c r="A1"><x:v>1</x:v></x:c><x:c r="A2" t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c>', 2],
+    ["a formula without its value is no value", '<c r="A1"><f>SUM(B1:B2)</f></c>', 0],
+    ["other elements that start with v or is", '<c r="A1"><vm>1</vm></c><isx>1</isx><dimension ref="A1"/>', 0],
+  ])("countValues: %s", (_, xml, n) => {
+    expect(countValues(new TextEncoder().encode(xml))).toBe(n);
   });
 
   it("refuses a DTD (an entity expansion bomb never expands) and XML nested past xmlDepth", () => {

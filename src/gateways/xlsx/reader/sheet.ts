@@ -202,11 +202,53 @@ export function readSheet(
         else if (into === "is") inline.text(t);
       },
     },
-    // A sheet sampled for its first rows stops early: the rest of its cells are never inflated.
-    { inPieces: options.rows !== undefined },
+    {
+      // A sheet sampled for its first rows stops early: the rest of its cells are never inflated.
+      inPieces: options.rows !== undefined,
+      // A sheet read in full has its values counted in the bytes before they are parsed: one past the cell bound is
+      // refused when its part has inflated (at once in Node), not after two million cells were built.
+      onBytes: options.rows === undefined ? valuesWithin(options.cells.count, limits, entry.name) : undefined,
+    },
   );
   if (partial) scanMerges(zip, entry, addMerge);
   return { grid, partial, missing, zeros };
+}
+
+/**
+ * A counter of the values in a sheet's bytes, piece by piece, that throws the cells bound once `before` (cells read
+ * already) and those counted pass it. A value is a non-empty <v> or an inline string <is>, under any prefix: each
+ * becomes a cell of the grid (bar a shared-string index past the table's end).
+ */
+function valuesWithin(before: number, limits: ReadLimits, part: string): (chunk: Uint8Array) => void {
+  let counted = before;
+  return (chunk) => {
+    counted += countValues(chunk);
+    if (counted > limits.cells) throw limitExceeded("cells", limits, part);
+  };
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const COLON = 0x3a;
+
+/** Non-empty <v>…</v> and <is> elements, prefixed or not, in a piece of SpreadsheetML (one cut in two is missed). */
+export function countValues(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(LT); i >= 0; i = bytes.indexOf(LT, i + 1)) {
+    let j = i + 1;
+    // A prefix ("x:") of up to 8 letters.
+    for (let k = j; k < j + 9 && k < bytes.length; k++) {
+      const b = bytes[k];
+      if (b === COLON) {
+        j = k + 1;
+        break;
+      }
+      if (!((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39))) break;
+    }
+    if (bytes[j] === 0x76 && bytes[j + 1] === GT && bytes[j + 2] !== LT && j + 2 < bytes.length) n++;
+    else if (bytes[j] === 0x69 && bytes[j + 1] === 0x73 && bytes[j + 2] === GT) n++;
+  }
+  return n;
 }
 
 /** The merged areas of a sheet whose cells were not all parsed: <mergeCell ref="…"> picked out of the end of its text. */

@@ -47,8 +47,12 @@ export function parseEntry(
   entry: ZipEntry,
   limits: ReadLimits,
   handler: XmlHandler,
-  /** The handler is expected to stop early: inflate in pieces (ZipArchive.read). */
-  options: { inPieces?: boolean } = {},
+  options: {
+    /** The handler is expected to stop early: inflate in pieces (ZipArchive.read). */
+    inPieces?: boolean;
+    /** Shown each inflated piece before it is parsed (a whole part, when it inflates whole); may throw. */
+    onBytes?: (chunk: Uint8Array) => void;
+  } = {},
 ): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   let depth = 0;
@@ -83,6 +87,7 @@ export function parseEntry(
     zip.read(
       entry,
       (chunk) => {
+        options.onBytes?.(chunk);
         for (let i = 0; i < chunk.length; i += TEXT_SLICE) stream.push(chunk.subarray(i, i + TEXT_SLICE));
       },
       options,
