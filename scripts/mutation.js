@@ -48,11 +48,20 @@ const QUICK_TESTS = {
   parse: ["test/unit/parse.test.ts"],
   header: ["test/unit/header.test.ts", "test/unit/engine.test.ts"],
   layout: ["test/unit/header.test.ts", "test/unit/engine.test.ts", "test/unit/reading.test.ts"],
-  reading: ["test/unit/reading.test.ts", "test/unit/engine.test.ts"],
+  reading: ["test/unit/layout-file.test.ts", "test/unit/reading.test.ts", "test/unit/engine.test.ts"],
   rest: [
-    ...["grid", "plan", "precision", "profile", "print", "labels", "sheet-names", "merges-unknown", "engine"].map(
-      (m) => `test/unit/${m}.test.ts`,
-    ),
+    ...[
+      "grid",
+      "plan",
+      "precision",
+      "profile",
+      "print",
+      "labels",
+      "sheet-names",
+      "merges-unknown",
+      "engine",
+      "evaluate",
+    ].map((m) => `test/unit/${m}.test.ts`),
   ],
 };
 
