@@ -42,12 +42,13 @@ const GROUPS = {
  * --quick: the unit tests written for each group's modules. A mutant they kill, the full set kills too (it holds
  * them), so a quick score is a lower bound; a survivor may still be killed by the golden and variant tests.
  */
+const RULE_TESTS = "src/domain/rules/*.test.ts";
 const QUICK_TESTS = {
-  rules: ["src/domain/rules/*.test.ts"],
-  facts: ["test/unit/facts.test.ts", "test/unit/engine.test.ts", "test/unit/finding-values.test.ts"],
+  rules: [RULE_TESTS],
+  facts: ["test/unit/facts.test.ts", "test/unit/engine.test.ts", "test/unit/finding-values.test.ts", RULE_TESTS],
   parse: ["test/unit/parse.test.ts"],
-  header: ["test/unit/header.test.ts", "test/unit/engine.test.ts"],
-  layout: ["test/unit/header.test.ts", "test/unit/engine.test.ts", "test/unit/reading.test.ts"],
+  header: ["test/unit/header.test.ts", "test/unit/header-reading.test.ts", "test/unit/engine.test.ts", RULE_TESTS],
+  layout: ["test/unit/header.test.ts", "test/unit/engine.test.ts", "test/unit/reading.test.ts", RULE_TESTS],
   reading: ["test/unit/layout-file.test.ts", "test/unit/reading.test.ts", "test/unit/engine.test.ts"],
   rest: [
     ...[
@@ -62,6 +63,7 @@ const QUICK_TESTS = {
       "engine",
       "evaluate",
     ].map((m) => `test/unit/${m}.test.ts`),
+    RULE_TESTS,
   ],
 };
 

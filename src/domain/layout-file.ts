@@ -113,7 +113,8 @@ export function columnOf(letters: string): number | null {
 
 /** Parses a 版式.json text; problems say, in both languages, what is wrong with it. */
 export function parseLayoutFile(text: string): { layout?: LayoutOverride; problems: LayoutFileProblem[] } {
-  if (text.length > MAX_LAYOUT_BYTES)
+  // In UTF-8 bytes, as the message says (a character of Chinese is three): counted only when it could matter.
+  if (text.length > MAX_LAYOUT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_LAYOUT_BYTES)
     return { problems: [problem("版式文件过大（上限 64 KB）", "The layout file is too large (64 KB at most)")] };
   let raw: unknown;
   try {
@@ -214,8 +215,10 @@ export function withColumnRole(
   const next: LayoutOverride = structuredCloneLayout(layout);
   const b = (next[block] ??= {}) as BlockOverride<string>;
   const cols = { ...(b.columns ?? {}) } as Record<string, string>;
-  for (const [other, l] of Object.entries(cols)) if (l === letter) delete cols[other];
-  cols[role] = letter.toUpperCase();
+  // Letters compared as stored (upper case, trimmed): "h" takes column H from the role that had it.
+  const column = letter.trim().toUpperCase();
+  for (const [other, l] of Object.entries(cols)) if (l.trim().toUpperCase() === column) delete cols[other];
+  cols[role] = column;
   b.columns = cols;
   return next;
 }
