@@ -8,7 +8,7 @@
  */
 /* global require -- fflate is loaded when first needed: see inflater() */
 import { limitExceeded, WorkbookFormatError, type ReadLimits } from "./limits";
-import { textStream } from "./text";
+import { textStream, utf8Text } from "./text";
 
 type Fflate = typeof import("fflate");
 let fflate: Fflate | undefined;
@@ -20,8 +20,6 @@ let fflate: Fflate | undefined;
 function inflater(): Fflate {
   return (fflate ??= require("fflate") as Fflate);
 }
-
-const utf8Names = new TextDecoder("utf-8");
 
 /** CP437's ASCII half, which is all a workbook's part names use, read as Latin-1. */
 function latin1(bytes: Uint8Array): string {
@@ -111,9 +109,7 @@ export class ZipArchive {
       let localOffset = view.getUint32(p + 42, true);
       const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
       // UTF-8 when flagged (bit 11); otherwise CP437, of which the ASCII part names of a workbook are the same in Latin-1.
-      const name = (flags & 0x800 ? utf8Names.decode(nameBytes) : latin1(nameBytes))
-        .replace(/\\/g, "/")
-        .replace(/^\//, "");
+      const name = (flags & 0x800 ? utf8Text(nameBytes) : latin1(nameBytes)).replace(/\\/g, "/").replace(/^\//, "");
       if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
         // The zip64 extended-information extra field holds, in this order, whichever of the three overflowed.
         const extra = readZip64Extra(view, p + 46 + nameLen, extraLen);
