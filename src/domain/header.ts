@@ -430,7 +430,7 @@ function readRegion(
         role,
         message: {
           "zh-CN": `${columnLetters(c.col)} 列“${h?.text ?? ""}”与 ${columnLetters(o.col)} 列“${oh?.text ?? ""}”均可作为“${roleName(group, role)}”，取 ${columnLetters(c.col)} 列`,
-          "en-US": `columns ${columnLetters(c.col)} ("${h?.text ?? ""}") and ${columnLetters(o.col)} ("${oh?.text ?? ""}") could both be "${roleName(group, role)}"; ${columnLetters(c.col)} was taken`,
+          "en-US": `columns ${columnLetters(c.col)} ("${h?.text ?? ""}") and ${columnLetters(o.col)} ("${oh?.text ?? ""}") could both be "${roleLabel(group, role, "en-US")}"; ${columnLetters(c.col)} was taken`,
         },
       });
     }
@@ -450,7 +450,7 @@ function readRegion(
         role: o.role,
         message: {
           "zh-CN": `${columnLetters(o.col)} 列表头“${oh.text}”下为文字，未作为“${roleName(group, o.role)}”列${taken ? `（取 ${columnLetters(taken.col)} 列“${headerOf.get(taken.col)?.text ?? ""}”）` : ""}`,
-          "en-US": `column ${columnLetters(o.col)} ("${oh.text}") holds text, so it was not read as "${roleName(group, o.role)}"${taken ? ` (column ${columnLetters(taken.col)} was)` : ""}`,
+          "en-US": `column ${columnLetters(o.col)} ("${oh.text}") holds text, so it was not read as "${roleLabel(group, o.role, "en-US")}"${taken ? ` (column ${columnLetters(taken.col)} was)` : ""}`,
         },
       });
     }

@@ -113,6 +113,13 @@ describe("two-row score header: 自评得分 over 单项指标得分 / 权重占
     expect(r.total.computed).toBeCloseTo(97.9, 2);
   });
 
+  it("is sure of each: a child's own synonym is not weakened by what the parent adds", () => {
+    // G: 权重占比 names 分值 plainly (1); "权重占比" + "自评得分" fits 分值 only by its pattern (0.665), the weaker reading.
+    const r = read(rows, merges);
+    const sure = (role: string) => r.reading?.roles.find((x) => x.block === "indicator" && x.role === role)?.confidence;
+    expect([sure("coefficient"), sure("weight"), sure("score")]).toEqual(["sure", "sure", "sure"]);
+  });
+
   it("a 折算得分 that is not mark × weight is found", () => {
     const bad = rows.map((row) => [...row]);
     bad[6][7] = 40; // H7: 96% × 40 = 38.40
