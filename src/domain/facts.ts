@@ -175,6 +175,8 @@ export interface QuantitativeFacts {
   unitProblem: "percent-word" | "incompatible" | null;
   /** actual ÷ target (null when the target is 0). */
   ratio: number | null;
+  /** The target met in the scoring's direction (≥, ≤, or = within the profile's tolerance). */
+  met: boolean;
   /** An actual at or above overCompletionRatio × target on a ≥ or = indicator. */
   overCompleted: boolean;
   penalty: number;
@@ -212,11 +214,6 @@ export interface IndicatorFact {
   effective: number | null;
   /** True when the 偏差原因 cell holds a real explanation. */
   explained: boolean;
-  /**
-   * Without a 分值 of its own: whether the actual missed the target (units converted, the profile's tolerance),
-   * which decides the status; undefined when the two cannot be compared as numbers.
-   */
-  missed?: boolean;
   status: IndicatorStatus;
 }
 
@@ -540,7 +537,7 @@ class Scorer {
       if (weight !== null) {
         fact.computed = this.quantitative(fact, target, actual, weight);
         fact.computedByRule = true;
-      } else if (!row.weight) fact.missed = !this.compare(fact, target, actual).met;
+      } else if (!row.weight) this.compare(fact, target, actual);
     } else if (row.actual && target.kind === "qualitative" && weight !== null && actual.kind !== "blank")
       fact.computed = this.qualitative(fact, actual, weight);
 
@@ -576,7 +573,7 @@ class Scorer {
   }
 
   private missedTarget(f: IndicatorFact): boolean {
-    if (f.missed !== undefined) return f.missed;
+    if (f.quantitative) return !f.quantitative.met;
     return f.actual.kind === "qualitative" && f.actual.tier !== null && f.actual.tier !== "top";
   }
 
@@ -597,15 +594,15 @@ class Scorer {
 
   /**
    * The target against the actual, before any score: both in the target's unit (0.95 under a % target is 95,
-   * 2900 元 under 万元 is 0.29), the direction, whether the target was met and whether it was far exceeded. Sets
-   * fact.quantitative; the steps taken are returned for the arithmetic. Also for an indicator without a 分值 of its
-   * own, whose status rests on it.
+   * 2900 元 under 万元 is 0.29), the direction, whether the target was met and whether it was far exceeded, as
+   * fact.quantitative; returns the steps taken, for the arithmetic. Also for an indicator without a 分值 of its own,
+   * whose status rests on it.
    */
   private compare(
     fact: IndicatorFact,
     target: { op: string | null; value: number; unit: string | null },
     actual: { value: number; unit: string | null },
-  ): { A: number; B: number; dir: Direction; met: boolean; notes: string[] } {
+  ): string[] {
     const p = this.profile;
     const row = fact.row;
     const A = target.value;
@@ -632,7 +629,6 @@ class Scorer {
 
     const { dir, assumed } = this.direction(row, target.op);
     if (assumed) notes.push(`年度指标值未写方向，按“${dir}”理解${dir === "≤" ? "（成本指标）" : ""}`);
-    const met = dir === "≥" ? B >= A || A <= 0 : dir === "≤" ? B <= A : equalWithin(B, A, p.equalTolerance);
     fact.quantitative = {
       target: A,
       actual: B,
@@ -642,10 +638,11 @@ class Scorer {
       actualUnit: aUnit,
       unitProblem,
       ratio: A !== 0 ? B / A : null,
+      met: dir === "≥" ? B >= A || A <= 0 : dir === "≤" ? B <= A : equalWithin(B, A, p.equalTolerance),
       overCompleted: dir !== "≤" && A > 0 && !below(B, p.overCompletionRatio * A),
       penalty: 0,
     };
-    return { A, B, dir, met, notes };
+    return notes;
   }
 
   private quantitative(
@@ -656,7 +653,9 @@ class Scorer {
   ): number {
     const p = this.profile;
     const row = fact.row;
-    const { A, B, dir, met, notes } = this.compare(fact, target, actual);
+    const notes = this.compare(fact, target, actual);
+    const facts = fact.quantitative!;
+    const { target: A, actual: B, direction: dir, met } = facts;
     let score: number;
     let arith: string;
     const full = `得满分 ${fmtPlain(w)}`;
@@ -692,7 +691,6 @@ class Scorer {
       }
     }
 
-    const facts = fact.quantitative!;
     if (facts.overCompleted && p.deviationPenalty && !below(B, p.deviationPenalty.ratio * A)) {
       facts.penalty = Math.min(score, p.deviationPenalty.points);
       score = Math.max(0, score - p.deviationPenalty.points);

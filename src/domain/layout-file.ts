@@ -3,6 +3,7 @@
  * and end. Made in the pane, saved in the workbook, exported as a small JSON file (版式.json) that
  * `ziping check --layout` applies to every workbook of the same template. Parsed defensively: it is user input.
  */
+/* global TextEncoder -- in every browser and in Node */
 import { columnLetters, parseA1 } from "./grid";
 import { BUDGET_ROLES, INDICATOR_ROLES, type BudgetRole, type IndicatorRole, type TableReading } from "./reading";
 

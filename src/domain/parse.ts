@@ -5,6 +5,7 @@
  * never guessed into a number.
  */
 import { isCellError, type CellValue } from "./grid";
+import { toDigits } from "./precision";
 
 // ---------------------------------------------------------------------------------------------------------
 // Text and labels
@@ -44,6 +45,9 @@ export function normalizeText(s: string): string {
   return t;
 }
 
+/** What normalizeLabel can drop: a bracket, a colon, or a leading 其中 (most labels hold none). */
+const LABEL_DECORATION = /[(【[〔:]|^其中/;
+
 /** One bracketed group without brackets of its own kind inside: applied repeatedly, it peels nested groups. */
 const BRACKETED = /\([^()]*\)|【[^【】]*】|\[[^[\]]*\]|〔[^〔〕]*〕/g;
 
@@ -53,9 +57,6 @@ const BRACKETED = /\([^()]*\)|【[^【】]*】|\[[^[\]]*\]|〔[^〔〕]*〕/g;
  * "全年预算数\n（A）" -> "全年预算数"; "绩 效 指 标" -> "绩效指标"; "其中：当年财政拨款" -> "当年财政拨款".
  * Also drops an unclosed trailing "(" group (a header cut by a line break) and a trailing ":" ("预期目标：").
  */
-/** What normalizeLabel can drop: a bracket, a colon, or a leading 其中 (most labels hold none). */
-const LABEL_DECORATION = /[(【[〔:]|^其中/;
-
 export function normalizeLabel(s: string): string {
   let t = normalizeText(s);
   if (!LABEL_DECORATION.test(t)) return t;
@@ -120,7 +121,7 @@ function isPercentFormat(numFmt: string | undefined): boolean {
 
 /** value × 100 without the binary noise (0.07 × 100 = 7.000000000000001); 15 digits is all a double holds. */
 function percentOf(fraction: number): number {
-  return Number((fraction * 100).toPrecision(15));
+  return toDigits(fraction * 100);
 }
 
 /** Sign, then either strict 千分位 groups ("1,234,567.8") or plain digits ("3378.30", "5.", ".5"), then the rest. */
@@ -486,9 +487,9 @@ export function parseAmount(
   const typed = MONEY_DIGITS[canonical];
   const shift = typed - MONEY_DIGITS[unit];
   if (shift === 0) return { value: n.value };
-  // 1234.5 ÷ 10⁴ and 1.5 × 10⁴ are exact to 15 digits; toPrecision drops the noise a product may carry.
+  // 1234.5 ÷ 10⁴ and 1.5 × 10⁴ are exact to 15 digits; toDigits drops the noise a product may carry.
   const scaled = shift > 0 ? n.value * 10 ** shift : n.value / 10 ** -shift;
-  return { value: Number(scaled.toPrecision(15)), from: value.trim() };
+  return { value: toDigits(scaled), from: value.trim() };
 }
 
 /**

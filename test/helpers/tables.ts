@@ -115,3 +115,24 @@ export function expectNoFinding(grid: MapGrid | MapGrid[], rule: RuleId, options
   const found = findingsOf(grid, options).filter((f) => f.startsWith(`${rule}@`));
   if (found.length) throw new Error(`expected no ${rule}; found: ${found.join(", ")}`);
 }
+
+/**
+ * A 自评表 whose budget header has two rows, 预算执行情况 merged over 预算数 / 执行数 / 执行率 (B2:D2), with the
+ * single labels merged down over both rows (TWO_ROW_BUDGET_MERGES). 57 ÷ 60 = 95.00% → 9.50 of 10.
+ */
+export function twoRowBudgetRows(): Array<Array<CellValue | undefined>> {
+  return [
+    ["项目支出绩效自评表"],
+    ["资金来源", "预算执行情况", "", "", "分值", "得分"],
+    ["", "预算数", "执行数", "执行率", "", ""],
+    ["年度资金总额", 60, 57, 0.95, 10, 9.5],
+    ["其中：财政资金", 60, 57, 0.95, "", ""],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+    ["产出指标", "数量指标", "设备采购数量", "≥10台", "10台", 50, 50, ""],
+    ["效益指标", "社会效益指标", "设备使用率", "≥90%", "95%", 30, 30, ""],
+    ["满意度指标", "服务对象满意度指标", "使用人员满意度", "≥90%", "96%", 10, 10, ""],
+    ["总分", "", "", "", "", 100, 99.5, ""],
+  ];
+}
+
+export const TWO_ROW_BUDGET_MERGES = ["A2:A3", "B2:D2", "E2:E3", "F2:F3"];

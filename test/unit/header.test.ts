@@ -5,6 +5,7 @@
  */
 import { checkWorkbook, gridFromRows, type CheckDetail, type LayoutOverride } from "../../src/domain";
 import type { CellValue } from "../../src/domain/grid";
+import { TWO_ROW_BUDGET_MERGES, twoRowBudgetRows } from "../helpers/tables";
 
 type Row = Array<CellValue | undefined>;
 
@@ -128,20 +129,9 @@ describe("two-row score header: 自评得分 over 单项指标得分 / 权重占
 });
 
 describe("two-row budget header: 预算执行情况 over 预算数 / 执行数 / 执行率", () => {
-  const rows: Row[] = [
-    ["项目支出绩效自评表"],
-    ["资金来源", "预算执行情况", "", "", "分值", "得分"],
-    ["", "预算数", "执行数", "执行率", "", ""],
-    // 57 ÷ 60 = 95.00% → 9.50.
-    ["年度资金总额", 60, 57, 0.95, 10, 9.5],
-    ["其中：财政资金", 60, 57, 0.95, "", ""],
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
-    ["产出指标", "数量指标", "设备采购数量", "≥10台", "10台", 50, 50, ""],
-    ["效益指标", "社会效益指标", "设备使用率", "≥90%", "95%", 30, 30, ""],
-    ["满意度指标", "服务对象满意度指标", "使用人员满意度", "≥90%", "96%", 10, 10, ""],
-    ["总分", "", "", "", "", 100, 99.5, ""],
-  ];
-  const merges = ["A2:A3", "B2:D2", "E2:E3", "F2:F3"];
+  // 57 ÷ 60 = 95.00% → 9.50.
+  const rows: Row[] = twoRowBudgetRows();
+  const merges = TWO_ROW_BUDGET_MERGES;
 
   it("reads the children as 全年预算数 / 全年执行数 / 执行率 and the merged singles over both rows", () => {
     const r = read(rows, merges);

@@ -3,7 +3,7 @@
  * languages, the file's exact text, and the layouts the pane builds from a reading. Expected values by hand.
  */
 import { checkWorkbook, gridFromRows } from "../../src/domain";
-import type { CellValue } from "../../src/domain/grid";
+import { TWO_ROW_BUDGET_MERGES, twoRowBudgetRows } from "../helpers/tables";
 import {
   columnOf,
   layoutFromReading,
@@ -678,19 +678,7 @@ describe("layoutFromReading: the layout that pins a reading", () => {
 
   it("from a real reading: the layout pins the reader's columns and rows, and reading with it changes nothing", () => {
     // The two-row budget header of header.test.ts: 预算执行情况 over 预算数 / 执行数 / 执行率.
-    const rows: Array<Array<CellValue | undefined>> = [
-      ["项目支出绩效自评表"],
-      ["资金来源", "预算执行情况", "", "", "分值", "得分"],
-      ["", "预算数", "执行数", "执行率", "", ""],
-      ["年度资金总额", 60, 57, 0.95, 10, 9.5],
-      ["其中：财政资金", 60, 57, 0.95, "", ""],
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
-      ["产出指标", "数量指标", "设备采购数量", "≥10台", "10台", 50, 50, ""],
-      ["效益指标", "社会效益指标", "设备使用率", "≥90%", "95%", 30, 30, ""],
-      ["满意度指标", "服务对象满意度指标", "使用人员满意度", "≥90%", "96%", 10, 10, ""],
-      ["总分", "", "", "", "", 100, 99.5, ""],
-    ];
-    const grid = () => gridFromRows("自评表", rows, ["A2:A3", "B2:D2", "E2:E3", "F2:F3"]);
+    const grid = () => gridFromRows("自评表", twoRowBudgetRows(), TWO_ROW_BUDGET_MERGES);
     const first = checkWorkbook([grid()]);
     const layout = layoutFromReading("自评表", first.reading as TableReading);
     expect(layout).toStrictEqual({

@@ -3,7 +3,7 @@
  * and in browsers alike; fflate's where there is none, as in jsdom), UTF-16LE when the part starts with its
  * byte-order mark. A UTF-8 byte-order mark is dropped; a byte sequence that is no UTF-8 becomes U+FFFD.
  */
-/* global require -- fflate only where the platform has no TextDecoder */
+/* global require, TextDecoder -- fflate only where the platform has no TextDecoder */
 
 export interface TextStream {
   push(chunk: Uint8Array): void;
