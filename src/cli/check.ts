@@ -10,6 +10,7 @@ import { readWorkbookFile, WorkbookReadError } from "../gateways/xlsx/read";
 import { systemReason, WorkbookWriteError } from "../gateways/xlsx/errors";
 import type { CheckRequest } from "./args";
 import { CHECKED_SUFFIX, checkedCopyPath, PathSet } from "./files";
+import { BatchTally } from "./format";
 import { t } from "./messages";
 import { lazy } from "./lazy";
 
@@ -41,7 +42,9 @@ export interface Progress {
  * Checks the files: a batch in a pool of worker processes (./pool.ts: both cores, and a file that takes its worker
  * down is one error), one file in this process (no worker to start). ZIPING_WORKERS=0 checks a batch in this
  * process too, one file after another; ZIPING_WORKERS=N sets the pool's size, ZIPING_DEADLINE_S a file's time and
- * ZIPING_WORKER_MEMORY_MB a worker's heap. Reports reach `onReport` in the files' order.
+ * ZIPING_WORKER_MEMORY_MB a worker's heap. Reports reach `onReport` in the files' order, and are not kept here:
+ * the caller keeps what it needs of each (format.ts BatchTally, a 汇总表 row), so a batch's memory does not grow
+ * with its files.
  */
 export async function checkFiles(
   files: readonly string[],
@@ -50,7 +53,7 @@ export async function checkFiles(
   progress?: Progress,
   layout?: LayoutOverride,
   copies: readonly CopyPlan[] = request.write ? planCopies(files, request.write, new PathSet(files)) : [],
-): Promise<FileReport[]> {
+): Promise<void> {
   const env = (name: string) => {
     const n = Number(process.env[name]);
     return process.env[name] !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
@@ -80,20 +83,16 @@ export async function checkFiles(
       if (!(e instanceof PoolUnavailable)) throw e;
     }
   }
-  const reports: FileReport[] = [];
   for (const [i, file] of files.entries()) {
     progress?.(i + 1, files.length, file);
-    const report = await checkOneFile(file, request, layout, copies[i]);
-    reports.push(report);
-    onReport(report);
+    onReport(await checkOneFile(file, request, layout, copies[i]));
   }
-  return reports;
 }
 
 /** One file: read, check, and write its copy when one is planned (in this process or in a pool worker). */
 export async function checkOneFile(
   file: string,
-  request: Pick<CheckRequest, "profile" | "settings" | "force">,
+  request: Pick<CheckRequest, "profile" | "settings" | "force" | "explain">,
   layout?: LayoutOverride,
   copy?: CopyPlan,
 ): Promise<FileReport> {
@@ -104,7 +103,7 @@ export async function checkOneFile(
 
 async function checkOne(
   file: string,
-  request: Pick<CheckRequest, "profile" | "settings">,
+  request: Pick<CheckRequest, "profile" | "settings" | "explain">,
   layout?: LayoutOverride,
 ): Promise<FileReport> {
   let sheets;
@@ -115,25 +114,47 @@ async function checkOne(
     return { file, readError: internal(e) };
   }
   try {
-    // The table model holds every cell of the table: keep only what the batch reports, so that a batch of a
-    // thousand files (or one of 200,000 rows) does not keep every table alive until the end.
-    // The scoring facts go too (the report and the pane read them, not the batch), and the write plan is left as the
-    // engine gives it, built only when a copy asks for it: a spread would build it for every file.
     const detail = checkWorkbook(sheets, {
       profile: request.profile,
       settings: request.settings,
       layout,
     });
     const { table } = detail;
-    const kept: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(detail);
-    delete kept.table;
-    delete kept.facts;
-    const result = Object.defineProperties({}, kept) as CheckResult;
-    return { file, result, unit: table?.unit || undefined, project: table?.project || undefined };
+    return {
+      file,
+      result: forBatch(detail, request.explain === true),
+      unit: table?.unit || undefined,
+      project: table?.project || undefined,
+    };
   } catch (e) {
     // An engine bug on one workbook must not end a batch of two hundred.
     return { file, readError: internal(e) };
   }
+}
+
+/** The figures a batch shows (format.ts, the 汇总表 reads none): the first is kept too, for its profileTitle. */
+const BATCH_FIGURES = new Set(["budget.rate", "budget.score", "total.score", "total.grade"]);
+
+/**
+ * What a batch keeps of a file's result until its end (the --json document and the 汇总表 are written then), and
+ * what a pool worker sends back: the findings and the figures it shows. The table model (every cell of the table),
+ * the scoring facts and the other figures go (the report and the pane read them, not the batch), and the reading
+ * unless --explain shows it: a batch of thousands of files, or one of 200,000 rows, does not keep every table alive,
+ * and a worker's reply is a fifth of the size to copy. The write plan is left as the engine gives it, built only
+ * when a copy asks for it: a spread would build it for every file.
+ */
+export function forBatch(detail: CheckResult, explain: boolean): CheckResult {
+  const kept: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(detail);
+  delete kept.table;
+  delete kept.facts;
+  if (!explain) delete kept.reading;
+  kept.figures = {
+    value: detail.figures.filter((f, i) => i === 0 || BATCH_FIGURES.has(f.key)),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  };
+  return Object.defineProperties({}, kept) as CheckResult;
 }
 
 /** A 版式.json is a few hundred bytes; anything far larger is not one, and is not read into memory. */
@@ -239,7 +260,5 @@ function both(key: Parameters<typeof t>[1], params: Record<string, string | numb
 
 /** 0: no error-level finding; 1: some; 2: a file could not be read, checked or written. */
 export function exitStatus(reports: readonly FileReport[]): number {
-  if (reports.some((r) => r.readError || r.writeError)) return 2;
-  if (reports.some((r) => r.result?.findings.some((f) => f.severity === "error"))) return 1;
-  return 0;
+  return BatchTally.of(reports).status;
 }

@@ -89,10 +89,41 @@ export const formatRate = fmtRate;
 const formatScore = fmtScore;
 const formatAmount = fmtAmountGrouped;
 
-export function formatSummary(reports: readonly FileReport[], lang: Lang): string {
-  const failed = reports.filter((r) => !r.result).length;
-  const withErrors = reports.filter((r) => r.result?.findings.some((f) => f.severity === "error")).length;
-  return t(lang, "summary", { total: reports.length, checked: reports.length - failed, withErrors, failed }) + "\n";
+/**
+ * What a batch keeps of a file once it has been printed: counts for the closing line and the exit status. A batch
+ * of ten thousand files holds these four numbers, not ten thousand reports (the 汇总表, when asked for, keeps its rows).
+ */
+export class BatchTally {
+  files = 0;
+  /** Files that could not be read or checked. */
+  failed = 0;
+  /** Files checked with at least one error-level finding. */
+  withErrors = 0;
+  /** Files whose copy could not be written. */
+  unwritten = 0;
+
+  add(report: FileReport): this {
+    this.files++;
+    if (!report.result) this.failed++;
+    else if (report.result.findings.some((f) => f.severity === "error")) this.withErrors++;
+    if (report.writeError) this.unwritten++;
+    return this;
+  }
+
+  /** 0: no error-level finding; 1: some; 2: a file could not be read, checked or written. */
+  get status(): number {
+    if (this.failed > 0 || this.unwritten > 0) return 2;
+    return this.withErrors > 0 ? 1 : 0;
+  }
+
+  static of(reports: readonly FileReport[]): BatchTally {
+    return reports.reduce((tally, r) => tally.add(r), new BatchTally());
+  }
+}
+
+export function formatSummary(reports: readonly FileReport[] | BatchTally, lang: Lang): string {
+  const { files: total, failed, withErrors } = reports instanceof BatchTally ? reports : BatchTally.of(reports);
+  return t(lang, "summary", { total, checked: total - failed, withErrors, failed }) + "\n";
 }
 
 /**
@@ -115,39 +146,64 @@ export interface JsonReport {
 }
 
 export function toJsonReport(reports: readonly FileReport[], lang: Lang, options: FormatOptions = {}): JsonReport {
+  return { files: reports.map((r) => toJsonFile(r, lang, options)) };
+}
+
+type JsonFile = JsonReport["files"][number];
+
+/**
+ * The --json document written file by file as the reports come: the same bytes as
+ * `JSON.stringify(toJsonReport(reports), null, 2)`, without holding every report until the end.
+ */
+export class JsonReportStream {
+  private count = 0;
+
+  constructor(
+    private readonly out: { write(s: string): unknown },
+    private readonly lang: Lang,
+    private readonly options: FormatOptions = {},
+  ) {}
+
+  add(report: FileReport): void {
+    const entry = JSON.stringify(toJsonFile(report, this.lang, this.options), null, 2).replace(/^/gm, "    ");
+    this.out.write((this.count++ === 0 ? '{\n  "files": [\n' : ",\n") + entry);
+  }
+
+  end(): void {
+    this.out.write(this.count === 0 ? '{\n  "files": []\n}\n' : "\n  ]\n}\n");
+  }
+}
+
+function toJsonFile(r: FileReport, lang: Lang, options: FormatOptions): JsonFile {
+  const result = r.result;
+  const error = r.readError ?? r.writeError;
   return {
-    files: reports.map((r) => {
-      const result = r.result;
-      const error = r.readError ?? r.writeError;
-      return {
-        file: r.file,
-        ok: error === undefined,
-        error: error ? error[lang] : null,
-        sheet: result?.sheet ?? null,
-        layout: result?.layout ?? null,
-        profile: result?.profile ?? null,
-        budget: {
-          planned: round6(result?.budget.planned),
-          executed: round6(result?.budget.executed),
-          rate: round6(result?.budget.rate),
-          score: round6(result?.budget.score),
-        },
-        total: {
-          computed: round6(result?.total.computed),
-          reported: round6(result?.total.reported),
-          grade: result?.total.grade ?? null,
-          provisional: result?.total.provisional ? result.total.provisional[lang] : null,
-        },
-        findings: (result?.findings ?? []).map((f) => ({
-          rule: f.rule,
-          severity: f.severity,
-          sheet: f.sheet,
-          cell: f.cell,
-          message: f.message[lang],
-        })),
-        ...(options.explain ? { reading: result?.reading ?? null } : {}),
-      };
-    }),
+    file: r.file,
+    ok: error === undefined,
+    error: error ? error[lang] : null,
+    sheet: result?.sheet ?? null,
+    layout: result?.layout ?? null,
+    profile: result?.profile ?? null,
+    budget: {
+      planned: round6(result?.budget.planned),
+      executed: round6(result?.budget.executed),
+      rate: round6(result?.budget.rate),
+      score: round6(result?.budget.score),
+    },
+    total: {
+      computed: round6(result?.total.computed),
+      reported: round6(result?.total.reported),
+      grade: result?.total.grade ?? null,
+      provisional: result?.total.provisional ? result.total.provisional[lang] : null,
+    },
+    findings: (result?.findings ?? []).map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message[lang],
+    })),
+    ...(options.explain ? { reading: result?.reading ?? null } : {}),
   };
 }
 
@@ -158,12 +214,16 @@ function round6(n: number | null | undefined): number | null {
 
 /** The reports as the 汇总表 takes them: messages in the chosen language, a failed copy as a remark. */
 export function toSummaryEntries(reports: readonly FileReport[], lang: Lang): SummaryEntry[] {
-  return reports.map((r) => ({
+  return reports.map((r) => toSummaryEntry(r, lang));
+}
+
+export function toSummaryEntry(r: FileReport, lang: Lang): SummaryEntry {
+  return {
     file: r.file,
     unit: r.unit,
     project: r.project,
     result: r.result,
     readError: r.readError?.[lang],
     note: r.writeError ? t(lang, "writeFailed", { message: r.writeError[lang] }) : r.rebuilt?.[lang],
-  }));
+  };
 }

@@ -8,10 +8,11 @@ import * as fs from "fs";
 import * as nodePath from "path";
 import type { Lang } from "../domain/types";
 import { parseArgs, type CheckRequest } from "./args";
-import { checkFiles, exitStatus, layoutOption, planCopies, type CopyPlan } from "./check";
+import { checkFiles, layoutOption, planCopies, type CopyPlan } from "./check";
 import { collectFiles, isDirectory, PathSet, pathExists } from "./files";
 import { WorkbookWriteError, systemReason } from "../gateways/xlsx/errors";
-import { formatHumanReport, formatSummary, toJsonReport, toSummaryEntries } from "./format";
+import type { SummaryEntry } from "../gateways/xlsx/summary";
+import { BatchTally, formatHumanReport, formatSummary, JsonReportStream, toSummaryEntry } from "./format";
 import { EXIT, type CliIo } from "./io";
 import { t, usageErrorText } from "./messages";
 import { lazy } from "./lazy";
@@ -87,15 +88,22 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
 
   const showProgress = request.progress || (files.length > PROGRESS_THRESHOLD && io.stderr.isTTY === true);
   const { lang } = request;
-  let first = true;
-  const reports = await checkFiles(
+  // Each file is printed as soon as it is done (--json: one document, written entry by entry) and then let go,
+  // but for its counts and, with --summary, its 汇总表 row.
+  const tally = new BatchTally();
+  const json = request.json ? new JsonReportStream(io.stdout, lang, { explain: request.explain }) : undefined;
+  const rows: SummaryEntry[] = [];
+  await checkFiles(
     files,
     request,
     (report) => {
-      if (request.json) return;
-      // People see each file as soon as it is done; JSON is one document at the end.
-      io.stdout.write((first ? "" : "\n") + formatHumanReport(report, lang, { explain: request.explain }));
-      first = false;
+      if (json) json.add(report);
+      else
+        io.stdout.write(
+          (tally.files === 0 ? "" : "\n") + formatHumanReport(report, lang, { explain: request.explain }),
+        );
+      tally.add(report);
+      if (request.summary) rows.push(toSummaryEntry(report, lang));
     },
     showProgress
       ? (index, total, file) => io.stderr.write(t(lang, "progress", { index, total, file }) + "\n")
@@ -104,15 +112,14 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
     copies,
   );
 
-  if (request.json)
-    io.stdout.write(JSON.stringify(toJsonReport(reports, lang, { explain: request.explain }), null, 2) + "\n");
-  else if (reports.length > 1) io.stdout.write("\n" + formatSummary(reports, lang));
-  const status = exitStatus(reports);
+  if (json) json.end();
+  else if (tally.files > 1) io.stdout.write("\n" + formatSummary(tally, lang));
+  const { status } = tally;
   if (!request.summary) return status;
 
   try {
     const { writeSummaryWorkbook } = lazy<typeof import("../gateways/xlsx/summary")>("../gateways/xlsx/summary");
-    await writeSummaryWorkbook(request.summary, toSummaryEntries(reports, lang), {
+    await writeSummaryWorkbook(request.summary, rows, {
       lang,
       protect: files,
       replace: request.force === true,

@@ -34,7 +34,7 @@ export const DEFAULT_MEMORY_MB = 2048;
 export interface WorkerTask {
   id: number;
   file: string;
-  request: Pick<CheckRequest, "profile" | "settings" | "force">;
+  request: Pick<CheckRequest, "profile" | "settings" | "force" | "explain">;
   layout?: LayoutOverride;
   copy?: CopyPlan;
 }
@@ -86,7 +86,7 @@ interface Worker {
 
 /**
  * Checks `files` in the pool; `onReport` gets each report in the files' order as soon as it and all before it
- * are done.
+ * are done. A report is let go once given to `onReport`: only those finished ahead of their turn wait here.
  */
 export function checkInPool(
   files: readonly string[],
@@ -95,13 +95,16 @@ export function checkInPool(
   copies: readonly CopyPlan[],
   onReport: (report: FileReport, index: number) => void,
   options: PoolOptions = {},
-): Promise<FileReport[]> {
+): Promise<void> {
   const size = Math.max(1, Math.min(options.size ?? Math.min(os.cpus().length, 4), files.length));
   const deadline = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const memory = options.memoryMb ?? DEFAULT_MEMORY_MB;
   const entry = workerEntry();
   if (options.workerModule) entry.module = options.workerModule;
-  const reports: Array<FileReport | undefined> = new Array(files.length);
+  /** Reports finished before their turn to be given to `onReport`. */
+  const waiting = new Map<number, FileReport>();
+  /** Whether each file has its report (given to `onReport` or waiting). */
+  const settled = new Uint8Array(files.length);
   const workers = new Set<Worker>();
   /** Files not yet given to a worker (a file waiting in a worker that died goes back here). */
   const pending = files.map((_, i) => i);
@@ -109,14 +112,18 @@ export function checkInPool(
   let everReady = false;
   let failedStarts = 0;
 
-  return new Promise<FileReport[]>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     const settle = (index: number, report: FileReport) => {
-      if (reports[index]) return;
-      reports[index] = report;
-      while (emitted < files.length && reports[emitted]) onReport(reports[emitted]!, emitted++);
+      if (settled[index]) return;
+      settled[index] = 1;
+      waiting.set(index, report);
+      for (let next = waiting.get(emitted); next; next = waiting.get(emitted)) {
+        waiting.delete(emitted);
+        onReport(next, emitted++);
+      }
       if (emitted === files.length) {
         for (const w of workers) w.child.kill();
-        resolve(reports as FileReport[]);
+        resolve();
       }
     };
 
@@ -141,7 +148,12 @@ export function checkInPool(
         const task: WorkerTask = {
           id,
           file: files[id],
-          request: { profile: request.profile, settings: request.settings, force: request.force },
+          request: {
+            profile: request.profile,
+            settings: request.settings,
+            force: request.force,
+            explain: request.explain,
+          },
           layout,
           copy: copies[id],
         };

@@ -1,6 +1,6 @@
 import type { FileReport } from "../../src/cli/check";
 import { exitStatus } from "../../src/cli/check";
-import { formatHumanReport, formatSummary, toJsonReport } from "../../src/cli/format";
+import { BatchTally, formatHumanReport, formatSummary, JsonReportStream, toJsonReport } from "../../src/cli/format";
 import type { CheckResult, Finding } from "../../src/domain/types";
 
 const finding = (severity: Finding["severity"], cell: string, zh: string): Finding => ({
@@ -110,6 +110,58 @@ describe("JSON report", () => {
       "zh-CN",
     );
     expect(doc.files[0]).toMatchObject({ ok: false, error: "拒绝写出", sheet: "自评表" });
+  });
+});
+
+describe("JSON report written file by file", () => {
+  const streamed = (reports: FileReport[], explain = false) => {
+    let text = "";
+    const stream = new JsonReportStream({ write: (s: string) => (text += s) }, "zh-CN", { explain });
+    for (const r of reports) stream.add(r);
+    stream.end();
+    return text;
+  };
+  const unreadable: FileReport = { file: "坏.xlsx", readError: { "zh-CN": "无法读取", "en-US": "Unreadable" } };
+
+  it("is the document an all-at-once JSON.stringify writes, byte for byte", () => {
+    const reports: FileReport[] = [
+      { file: "a.xlsx", result: result() },
+      unreadable,
+      { file: "c.xlsx", result: result({ findings: [] }) },
+    ];
+    expect(streamed(reports)).toBe(JSON.stringify(toJsonReport(reports, "zh-CN"), null, 2) + "\n");
+    expect(streamed(reports, true)).toBe(
+      JSON.stringify(toJsonReport(reports, "zh-CN", { explain: true }), null, 2) + "\n",
+    );
+  });
+
+  it("writes one file and no file as JSON.stringify does", () => {
+    expect(streamed([unreadable])).toBe(JSON.stringify(toJsonReport([unreadable], "zh-CN"), null, 2) + "\n");
+    expect(streamed([])).toBe('{\n  "files": []\n}\n');
+    expect(JSON.parse(streamed([unreadable])).files[0]).toMatchObject({
+      file: "坏.xlsx",
+      ok: false,
+      error: "无法读取",
+    });
+  });
+
+  it("writes each file as it comes, not at the end", () => {
+    const writes: string[] = [];
+    const stream = new JsonReportStream({ write: (s: string) => writes.push(s) }, "zh-CN");
+    stream.add(unreadable);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toContain('"file": "坏.xlsx"');
+  });
+});
+
+describe("batch tally", () => {
+  it("counts files, failures and files with errors as the closing line says them", () => {
+    const tally = new BatchTally()
+      .add({ file: "a", result: result() })
+      .add({ file: "b", result: result({ findings: [finding("warning", "A1", "w")] }) })
+      .add({ file: "c", readError: { "zh-CN": "", "en-US": "" } });
+    expect([tally.files, tally.failed, tally.withErrors, tally.status]).toEqual([3, 1, 1, 2]);
+    expect(formatSummary(tally, "zh-CN")).toBe("共 3 个文件：已检查 2 个（其中有错误 1 个），无法读取 1 个。\n");
   });
 });
 
