@@ -209,6 +209,22 @@ describe("a data sheet beside the table", () => {
     expect(contents.sheets[0].rowCount).toBe(1000);
     expect(contents.sheets[0].cell(1000, 2)?.value).toBe(1000);
   });
+
+  // The engine locates the table again in what is read: a choice the reader does not need is not asked for.
+  it("asks for a choice only when some sheet was read in part", () => {
+    const choose = jest.fn(() => "自评表");
+    read(wb, { choose });
+    expect(choose).toHaveBeenCalledTimes(1);
+    choose.mockClear();
+    const contents = read({ sheets: [wb.sheets[1]] }, { choose });
+    expect(choose).not.toHaveBeenCalled();
+    expect(contents.sheets[0].cell(1, 2)?.value).toBe("南沙");
+    // Two sheets within the sample are both whole already.
+    const small = read({ sheets: [{ name: "数据", xml: rowsXml(data.slice(0, 10)) }, wb.sheets[1]] }, { choose });
+    expect(choose).not.toHaveBeenCalled();
+    expect(small.sampled).toEqual([]);
+    expect(small.sheets[0].rowCount).toBe(10);
+  });
 });
 
 describe("bounds", () => {

@@ -86,7 +86,8 @@ export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOption
     cells.count -= reads[i].grid.size;
     reads[i] = read(worksheets[i], undefined);
   };
-  const chosen = options.choose?.(reads.map((r) => r.grid)) ?? null;
+  // A single worksheet is read in full already: nothing to choose, and the engine locates its table once, not twice.
+  const chosen = reads.some((r) => r.partial) ? (options.choose?.(reads.map((r) => r.grid)) ?? null) : null;
   const at = worksheets.findIndex((s) => s.name === chosen);
   if (at >= 0) {
     full(at);
