@@ -48,7 +48,13 @@ const QUICK_TESTS = {
   facts: ["test/unit/facts.test.ts", "test/unit/engine.test.ts", "test/unit/finding-values.test.ts", RULE_TESTS],
   parse: ["test/unit/parse.test.ts"],
   header: ["test/unit/header.test.ts", "test/unit/header-reading.test.ts", "test/unit/engine.test.ts", RULE_TESTS],
-  layout: ["test/unit/header.test.ts", "test/unit/engine.test.ts", "test/unit/reading.test.ts", RULE_TESTS],
+  layout: [
+    "test/unit/sheet-reader.test.ts",
+    "test/unit/header.test.ts",
+    "test/unit/engine.test.ts",
+    "test/unit/reading.test.ts",
+    RULE_TESTS,
+  ],
   reading: ["test/unit/layout-file.test.ts", "test/unit/reading.test.ts", "test/unit/engine.test.ts"],
   rest: [
     ...[
