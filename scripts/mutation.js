@@ -50,6 +50,7 @@ const QUICK_TESTS = {
   header: ["test/unit/header.test.ts", "test/unit/header-reading.test.ts", "test/unit/engine.test.ts", RULE_TESTS],
   layout: [
     "test/unit/sheet-reader.test.ts",
+    "test/unit/layout-heading.test.ts",
     "test/unit/header.test.ts",
     "test/unit/engine.test.ts",
     "test/unit/reading.test.ts",
