@@ -52,6 +52,7 @@ const QUICK_TESTS = {
     "test/unit/sheet-reader.test.ts",
     "test/unit/layout-heading.test.ts",
     "test/unit/layout-budget-goals.test.ts",
+    "test/unit/layout-indicators.test.ts",
     "test/unit/header.test.ts",
     "test/unit/engine.test.ts",
     "test/unit/reading.test.ts",
