@@ -54,6 +54,7 @@ const QUICK_TESTS = {
     "test/unit/layout-budget-goals.test.ts",
     "test/unit/layout-indicators.test.ts",
     "test/unit/layout-pairs.test.ts",
+    "test/unit/layout-reading.test.ts",
     "test/unit/header.test.ts",
     "test/unit/engine.test.ts",
     "test/unit/reading.test.ts",
