@@ -1,5 +1,9 @@
 import {
   toDigits,
+  belowFull,
+  equalWithin,
+  figuresEqual,
+  inTier,
   amountShownPositive,
   amountsAgree,
   displayPrecision,
@@ -228,5 +232,47 @@ describe("precision at the edges", () => {
 
   it("text quoted in a format is left out whatever its length, so a quoted ' %' is no percentage", () => {
     expect(displayPrecision('0.00" %"')).toEqual({ decimals: 2, percent: false });
+  });
+});
+
+describe("the named comparisons, at and beside their bounds", () => {
+  // NOISE is 1e-9, relative to the figure's size where the function says so; "at" a bound is within 1e-12 of it.
+  it("figuresEqual: equal up to float noise, relative to the size of the figures", () => {
+    expect(figuresEqual(0.1 + 0.2, 0.3)).toBe(true); // 5.6e-17 apart
+    expect(figuresEqual(100, 100 + 5e-8)).toBe(true); // 5e-8 ≤ 1e-9 × 100 = 1e-7
+    expect(figuresEqual(1, 1 + 1e-7)).toBe(false);
+    expect(figuresEqual(1e6, 1e6 + 1e-4)).toBe(true); // 1e-4 ≤ 1e-9 × 1e6 = 1e-3
+    expect(figuresEqual(1e6, 1e6 + 1e-2)).toBe(false);
+  });
+
+  it("equalWithin: |actual − target| ≤ tolerance × max(1, |target|), the bound itself inside", () => {
+    expect(equalWithin(95, 95, 0)).toBe(true);
+    expect(equalWithin(95.9, 95, 0.01)).toBe(true); // 0.9 ≤ 0.95
+    expect(equalWithin(94, 95, 0.01)).toBe(false); // 1 > 0.95
+    expect(equalWithin(0.5, 0, 0.5)).toBe(true); // |target| < 1: 0.5 ≤ 0.5 × 1
+    expect(equalWithin(-0.5, 0, 0.5)).toBe(true);
+    expect(equalWithin(0.6, 0, 0.5)).toBe(false);
+    expect(equalWithin(0.25, 0.5, 0.25)).toBe(true); // 0.25 ≤ 0.25 × max(1, 0.5) = 0.25
+  });
+
+  it("belowFull: a rate short of 100% beyond float noise", () => {
+    expect(belowFull(1)).toBe(false);
+    expect(belowFull(1 - 1e-12)).toBe(false);
+    expect(belowFull(0.9999999)).toBe(true);
+    expect(belowFull(1.2)).toBe(false);
+  });
+
+  it("inTier: [lo, hi) for a middle tier, [lo, hi] for the top one", () => {
+    expect(inTier(18, 18, 24, false)).toBe(true);
+    expect(inTier(18 - 1e-12, 18, 24, false)).toBe(true);
+    expect(inTier(17.9, 18, 24, false)).toBe(false);
+    expect(inTier(23.99, 18, 24, false)).toBe(true);
+    expect(inTier(24, 18, 24, false)).toBe(false);
+    expect(inTier(24 - 1e-12, 18, 24, false)).toBe(false);
+    expect(inTier(24, 24, 30, true)).toBe(true);
+    expect(inTier(30, 24, 30, true)).toBe(true);
+    expect(inTier(30 + 1e-12, 24, 30, true)).toBe(true);
+    expect(inTier(30.1, 24, 30, true)).toBe(false);
+    expect(inTier(23.9, 24, 30, true)).toBe(false);
   });
 });
