@@ -4,6 +4,7 @@ import {
   MAX_SHEET_NAME,
   nameNewSheet,
   nameNewSheets,
+  sameSheetName,
   validSheetName,
 } from "../../src/domain/sheet-names";
 
@@ -66,6 +67,22 @@ describe("nameNewSheet", () => {
   it("never cuts a character in two", () => {
     const emoji = `${"x".repeat(30)}😀`;
     expect(validSheetName(emoji)).toBe("x".repeat(30));
+    // A pair that fits whole is kept: 29 x and 😀 are 31 units.
+    expect(validSheetName(`${"x".repeat(29)}😀`)).toBe(`${"x".repeat(29)}😀`);
+    // A pair before the cut is kept too; only the one the cut would split goes.
+    expect(validSheetName(`😀${"x".repeat(29)}😀`)).toBe(`😀${"x".repeat(29)}`);
+    expect(validSheetName("x".repeat(31))).toBe("x".repeat(31));
+  });
+
+  it("drops every apostrophe and space at either end, not only the first", () => {
+    expect(validSheetName("'' 自评报告 ''")).toBe("自评报告");
+    expect(validSheetName(" ' 自评报告")).toBe("自评报告");
+  });
+
+  it("trims a name cut before its suffix, so no space is left before (2)", () => {
+    // 27 characters ending in a space at the cut: "…x " + " (2)" would hold two spaces.
+    const spaced = `${"x".repeat(26)} yyyyyyyy`;
+    expect(nameNewSheet(spaced, [spaced.slice(0, 31)]).name).toBe(`${"x".repeat(26)} (2)`);
   });
 
   it("never takes History, which Excel keeps for itself", () => {
@@ -79,6 +96,14 @@ describe("nameNewSheet", () => {
       name: "报告素材",
       replace: true,
     });
+  });
+});
+
+describe("sameSheetName", () => {
+  it("compares as Excel does, without regard to case", () => {
+    expect(sameSheetName("Ziping", "ZIPING")).toBe(true);
+    expect(sameSheetName("校验结果", "校验结果")).toBe(true);
+    expect(sameSheetName("校验结果", "校验结果 (2)")).toBe(false);
   });
 });
 
@@ -100,5 +125,19 @@ describe("nameNewSheets", () => {
     expect(nameNewSheets([{ name: "报告素材", numbered: false, replaces: false }], ["报告素材"], ["报告素材"])).toEqual(
       [null],
     );
+  });
+
+  it("takes the default of no own sheets, and replaces none then", () => {
+    expect(nameNewSheets([{ name: "校验结果" }], ["校验结果"])).toEqual([{ name: "校验结果 (2)", replace: false }]);
+  });
+
+  it("lets a later sheet replace an own sheet the earlier one did not take", () => {
+    // Two own sheets: the first wanted name replaces 自评报告, the second replaces 校验结果.
+    expect(
+      nameNewSheets([{ name: "自评报告" }, { name: "校验结果" }], ["自评报告", "校验结果"], ["自评报告", "校验结果"]),
+    ).toEqual([
+      { name: "自评报告", replace: true },
+      { name: "校验结果", replace: true },
+    ]);
   });
 });
