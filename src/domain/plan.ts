@@ -54,7 +54,7 @@ export function buildPlan(
     if (c.numFmt) v.numFmt = c.numFmt;
     if (fig) v.note = `Ziping 计算（${fig.profileTitle?.["zh-CN"] ?? fig.profile}）：${fig.arithmetic}`;
     if (provisional && (c.figure === "total.score" || c.figure === "total.grade"))
-      v.note = `${v.note ?? ""}\n${provisional["zh-CN"]}`;
+      v.note = v.note ? `${v.note}\n${provisional["zh-CN"]}` : provisional["zh-CN"];
     return v;
   });
 

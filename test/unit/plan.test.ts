@@ -135,6 +135,45 @@ describe("buildPlan: values", () => {
   });
 });
 
+describe("buildPlan: a provisional total", () => {
+  const why = { "zh-CN": "暂定：表内仍有错误", "en-US": "Provisional: errors remain" };
+  const totalFigure: Figure = { ...gradeFigure, key: "total.score", display: "99.00", arithmetic: "Σ = 99" };
+
+  it("says why in the notes of the 总分 and 等级 cells, after their arithmetic, and nowhere else", () => {
+    const plan = buildPlan(
+      [],
+      [rateFigure, totalFigure, gradeFigure],
+      [
+        computed("budget.rate", "G6", 0.989276),
+        computed("total.score", "H30", 99),
+        computed("total.grade", "H31", "优"),
+      ],
+      why,
+    );
+    expect(plan.values.map((v) => [v.figure, v.note])).toEqual([
+      ["budget.rate", "Ziping 计算（central-2020）：3342.07 ÷ 3378.30 = 98.93%"],
+      ["total.score", "Ziping 计算（central-2020）：Σ = 99\n暂定：表内仍有错误"],
+      ["total.grade", "Ziping 计算（central-2020）：99 ≥ 90 → 优\n暂定：表内仍有错误"],
+    ]);
+  });
+
+  it("says it in the note even when the figure has no arithmetic of its own", () => {
+    const plan = buildPlan([], [], [computed("total.score", "H30", 99)], why);
+    expect(plan.values[0].note).toBe("暂定：表内仍有错误");
+  });
+
+  it("adds nothing when the total is not provisional", () => {
+    const plan = buildPlan([], [totalFigure], [computed("total.score", "H30", 99)], null);
+    expect(plan.values[0].note).toBe("Ziping 计算（central-2020）：Σ = 99");
+  });
+
+  it("names the profile by its title when the figure carries one", () => {
+    const titled: Figure = { ...rateFigure, profileTitle: { "zh-CN": "中央（财预〔2020〕10号）", "en-US": "Central" } };
+    const plan = buildPlan([], [titled], [computed("budget.rate", "G6", 0.989276)]);
+    expect(plan.values[0].note).toBe("Ziping 计算（中央（财预〔2020〕10号））：3342.07 ÷ 3378.30 = 98.93%");
+  });
+});
+
 describe("buildPlan: the 校验结果 sheet", () => {
   it("is named 校验结果 and has the nine columns a reviewer reads", () => {
     const sheet = buildPlan([], [], []).findingsSheet;
