@@ -85,6 +85,13 @@ describe("merges the host cannot report", () => {
     unknown.mergesKnown = false;
     expect(written(unknown)).not.toContain(`B${gradeRow}`);
     expectFinding(unknown, "merges-unknown", `B${gradeRow}`);
+    // A 自评等级 in C: the cell after it, D, is the 三级指标 column, which such a merge can still cover.
+    const atName = centralRows({ total: [100, ""] });
+    atName.push(["", "", "自评等级"]);
+    const underName = gridFromRows("自评表", atName);
+    underName.mergesKnown = false;
+    expect(written(underName)).not.toContain(`D${gradeRow}`);
+    expectFinding(underName, "merges-unknown", `D${gradeRow}`);
     // Beside its label under the figure columns, the 等级 is where an unmerged table puts it: written.
     const plain = grid({ total: [100, ""], grade: "" }, [], false);
     expect(check(plain).plan.values.find((v) => v.figure === "total.grade")?.cell).toBe(`H${total + 1}`);
