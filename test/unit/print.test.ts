@@ -12,6 +12,7 @@ import {
   contentWidths,
   DATA_MARGINS,
   displayWidth,
+  estimateRowHeight,
   findingsSheetLayout,
   fitScale,
   GONGWEN_MARGINS,
@@ -146,5 +147,55 @@ describe("the sheets Ziping writes", () => {
       titleRows: 0,
       margins: { top: 37, bottom: 35, left: 28, right: 26 },
     });
+  });
+});
+
+describe("displayWidth at the edges of the wide ranges", () => {
+  // Each wide range's first and last code point count 2; the code points just outside count 1.
+  it.each([
+    [0x1100, 0x115f],
+    [0x2e80, 0xa4cf],
+    [0xac00, 0xd7a3],
+    [0xf900, 0xfaff],
+    [0xfe30, 0xfe4f],
+    [0xff00, 0xff60],
+    [0xffe0, 0xffe6],
+  ])("U+%s … U+%s wide, its neighbours narrow", (first, last) => {
+    expect(displayWidth(String.fromCharCode(first))).toBe(2);
+    expect(displayWidth(String.fromCharCode(last))).toBe(2);
+    expect(displayWidth(String.fromCharCode(first - 1))).toBe(1);
+    expect(displayWidth(String.fromCharCode(last + 1))).toBe(1);
+  });
+
+  it("counts a surrogate pair once, as two, and measures the widest line", () => {
+    expect(displayWidth("😀")).toBe(2);
+    expect(displayWidth("a😀b")).toBe(4);
+    // U+D7FF (just below the surrogates) is narrow; a lone low surrogate is one narrow unit.
+    expect(displayWidth("\ud7ff")).toBe(1);
+    expect(displayWidth("\udc00")).toBe(1);
+    expect(displayWidth("\udbff\udfff")).toBe(2);
+    expect(displayWidth("自评\nabc")).toBe(4);
+    expect(displayWidth("ab\n自评表")).toBe(6);
+    expect(displayWidth("")).toBe(0);
+  });
+});
+
+describe("row heights", () => {
+  // 11 pt: a CJK character 11 × 96 ÷ 72 = 14.67 px; a column of 10 units is 75 px: 5 characters a line.
+  it("wraps at the column's width: CJK full, Latin half, each line at least one", () => {
+    expect(wrappedLines("一二三四五", 11, 10)).toBe(1); // 73.3 px
+    expect(wrappedLines("一二三四五六", 11, 10)).toBe(2); // 88 px
+    expect(wrappedLines("abcdefghij", 11, 10)).toBe(1); // 10 × 7.33 = 73.3 px
+    expect(wrappedLines("\n", 11, 10)).toBe(2);
+    // U+2E80 is counted full width, U+2E7F half.
+    expect(wrappedLines("\u2e80".repeat(6), 11, 10)).toBe(2);
+    expect(wrappedLines("\u2e7f".repeat(6), 11, 10)).toBe(1);
+  });
+
+  it("gives 1.4 × the font size a line, plus 4 points, up to Excel's 409", () => {
+    // Two lines at 11 pt: ceil(2 × 11 × 1.4 + 4) = ceil(34.8) = 35.
+    expect(estimateRowHeight("一二三四五六", 11, 10)).toBe(35);
+    expect(estimateRowHeight("一", 11, 10)).toBe(Math.ceil(11 * 1.4 + 4));
+    expect(estimateRowHeight("一".repeat(1000), 11, 10)).toBe(409);
   });
 });
