@@ -45,7 +45,13 @@ const GROUPS = {
 const RULE_TESTS = "src/domain/rules/*.test.ts";
 const QUICK_TESTS = {
   rules: [RULE_TESTS],
-  facts: ["test/unit/facts.test.ts", "test/unit/engine.test.ts", "test/unit/finding-values.test.ts", RULE_TESTS],
+  facts: [
+    "test/unit/facts.test.ts",
+    "test/unit/figure-labels.test.ts",
+    "test/unit/engine.test.ts",
+    "test/unit/finding-values.test.ts",
+    RULE_TESTS,
+  ],
   parse: ["test/unit/parse.test.ts"],
   header: ["test/unit/header.test.ts", "test/unit/header-reading.test.ts", "test/unit/engine.test.ts", RULE_TESTS],
   layout: [
