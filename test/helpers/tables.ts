@@ -3,10 +3,13 @@
  * (`expectFinding(grid, "reason-missing", "I14")`) in the manner of valibot's test helpers.
  */
 import { checkWorkbook, type CheckOptions } from "../../src/domain";
+import { readTable } from "../../src/domain/layout";
 import { gridFromRows, type Cell, type CellValue, type MapGrid } from "../../src/domain/grid";
 import type { RuleId, Severity } from "../../src/domain/types";
 
-type V = CellValue | Cell | undefined;
+/** A cell of a table spec: a value, a whole cell (a formula, a format), or nothing. */
+export type TableCell = CellValue | Cell | undefined;
+type V = TableCell;
 
 export interface TableSpec {
   title?: string;
@@ -136,3 +139,21 @@ export function twoRowBudgetRows(): Array<Array<CellValue | undefined>> {
 }
 
 export const TWO_ROW_BUDGET_MERGES = ["A2:A3", "B2:D2", "E2:E3", "F2:F3"];
+
+/**
+ * The table layout.ts reads from a central table: `edit` changes its rows first, `merges` are [top, left, bottom,
+ * right] areas. Throws when no table is read, naming the problems.
+ */
+export function readCentralTable(
+  spec: TableSpec = {},
+  edit?: (rows: V[][]) => void,
+  merges: Array<[number, number, number, number]> = [],
+) {
+  const rows = centralRows(spec);
+  edit?.(rows);
+  const grid = gridFromRows("自评表", rows);
+  for (const [top, left, bottom, right] of merges) grid.merges.push({ top, left, bottom, right });
+  const outcome = readTable(grid);
+  if (!outcome.table) throw new Error(`no table: ${JSON.stringify(outcome.problems)}`);
+  return outcome.table;
+}

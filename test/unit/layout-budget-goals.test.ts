@@ -4,25 +4,12 @@
  * in C–E, 分值 F, 执行率 G, 得分 H from row 4; goals' 预期目标 in B and 实际完成情况 in F), so each expected row and
  * cell follows from the rows given here.
  */
-import { gridFromRows, type CellValue } from "../../src/domain/grid";
-import { readTable } from "../../src/domain/layout";
-import { centralRows, type TableSpec } from "../helpers/tables";
 
-type V = CellValue | undefined;
+import { readCentralTable, type TableCell, type TableSpec } from "../helpers/tables";
 
-function table(
-  spec: TableSpec = {},
-  edit?: (rows: V[][]) => void,
-  merges: Array<[number, number, number, number]> = [],
-) {
-  const rows = centralRows(spec) as V[][];
-  edit?.(rows);
-  const grid = gridFromRows("自评表", rows);
-  for (const [top, left, bottom, right] of merges) grid.merges.push({ top, left, bottom, right });
-  const outcome = readTable(grid);
-  if (!outcome.table) throw new Error(`no table: ${JSON.stringify(outcome.problems)}`);
-  return outcome.table;
-}
+type V = TableCell;
+
+const table = readCentralTable;
 
 const budgetOf = (spec: TableSpec, edit?: (rows: V[][]) => void, merges?: Array<[number, number, number, number]>) =>
   table(spec, edit, merges).budgetRows.map((r) => [r.kind, r.label, r.labelSlot.a1, r.planned?.a1]);

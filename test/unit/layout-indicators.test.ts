@@ -4,25 +4,12 @@
  * beside it. The grid is the central table of test/helpers/tables.ts: indicator header in row 10, indicators from
  * row 11 with 一级 in B, 二级 C, 三级 D, 年度指标值 E, 实际完成值 F, 分值 G, 得分 H, 偏差原因 I.
  */
-import { gridFromRows, type CellValue } from "../../src/domain/grid";
-import { readTable } from "../../src/domain/layout";
-import { centralRows, type TableSpec } from "../helpers/tables";
 
-type V = CellValue | undefined;
+import { readCentralTable, type TableCell, type TableSpec } from "../helpers/tables";
 
-function table(
-  spec: TableSpec = {},
-  edit?: (rows: V[][]) => void,
-  merges: Array<[number, number, number, number]> = [],
-) {
-  const rows = centralRows(spec) as V[][];
-  edit?.(rows);
-  const grid = gridFromRows("自评表", rows);
-  for (const [top, left, bottom, right] of merges) grid.merges.push({ top, left, bottom, right });
-  const outcome = readTable(grid);
-  if (!outcome.table) throw new Error(`no table: ${JSON.stringify(outcome.problems)}`);
-  return outcome.table;
-}
+type V = TableCell;
+
+const table = readCentralTable;
 
 const row = (l1: V, l2: V, name: V, weight: V = 10, score: V = 10): V[] => [
   l1,
