@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 /**
- * The in-page Excel simulation keeps office.js's rules the gateway depends on (properties only after load
- * and sync, writes only at sync, failing batches, protection, requirement sets), and the gateway runs on
- * it as it runs on the office-addin-mock fake: checked here without a browser, in milliseconds.
+ * The Excel simulation, as the page installs it (a copy of the workbook, `window.__excelSim`), keeps office.js's
+ * rules the gateway depends on (properties only after load and sync, writes only at sync, failing batches,
+ * protection, requirement sets), and the gateway reads, writes and undoes on it: checked here without a
+ * browser, in milliseconds. The unit tests run the same simulation through test/helpers/office-excel.ts.
  */
 import { OfficeGateway } from "../../src/gateways/office/gateway";
 import { LAYOUT_KEY } from "../../src/gateways/office/layout-store";

@@ -15,6 +15,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import type { SimCell, SimConfig, SimHandle, SimSheet, SimWorkbook } from "./sim/excel-sim";
+import { simSheet } from "./sim/sheet";
 import {
   ensureBuild,
   FIRST_LOAD_BUDGET,
@@ -69,16 +70,7 @@ afterAll(async () => {
 /** The sample with a cover sheet in front, active: the table is found, and 定位 has to switch sheets. */
 async function sampleWorkbook(): Promise<SimWorkbook> {
   const wb = await simWorkbookFromFile(SAMPLE);
-  wb.sheets.unshift({
-    name: "封面",
-    cells: { A1: { v: "2023年度部门整体支出绩效自评材料" } },
-    merges: [],
-    protected: false,
-    visibility: "Visible",
-    notes: {},
-    frozenRows: 0,
-    columnWidths: {},
-  });
+  wb.sheets.unshift(simSheet("封面", { A1: { v: "2023年度部门整体支出绩效自评材料" } }));
   wb.active = "封面";
   return wb;
 }
@@ -409,16 +401,7 @@ describe("the task pane in Chromium over the simulated Excel", () => {
   });
 
   it("says what to do first; without a 自评表 says so, lists no A1 problems and offers no 写回结果", async () => {
-    const sheet: SimSheet = {
-      name: "Sheet1",
-      cells: { A1: { v: "会议记录" }, B3: { v: 12 } },
-      merges: [],
-      protected: false,
-      visibility: "Visible",
-      notes: {},
-      frozenRows: 0,
-      columnWidths: {},
-    };
+    const sheet = simSheet("Sheet1", { A1: { v: "会议记录" }, B3: { v: 12 } });
     const p = await pane(defaultSimConfig({ sheets: [sheet], active: "Sheet1", selection: null, settings: {} }), 320);
     const { page } = p;
     await ready(page);

@@ -194,7 +194,8 @@ describe("previewPlan", () => {
     expect(preview.changes[0]).toEqual({
       sheet: TABLE_SHEET,
       cell: "I14",
-      before: "9",
+      // The cell's text, as Excel shows 9 in a 0.00 cell.
+      before: "9.00",
       after: "9",
       figure: "indicator.14.score",
     });

@@ -2,6 +2,7 @@
  * The write preview's count and the write's result agree, through the office.js gateway: the preview's cells
  * (changed or not) are the cells the write reports as written, also when every value already holds the result.
  */
+import type { Figure } from "../../src/domain/types";
 import { applyPlan, previewPlan } from "../../src/gateways/office/write";
 import { previewCounts } from "../../src/taskpane/WritePreviewPanel";
 import { FakeExcel } from "../helpers/office-excel";
@@ -18,7 +19,10 @@ describe("preview and result", () => {
     // The table already shows 4.50 in every score cell but the first, which the plan corrects.
     const base = planFor(TABLE_SHEET, 20, 5);
     const plan = { ...base, values: base.values.map((v, i) => (i === 0 ? { ...v, value: 1.23 } : v)) };
-    const figures = new Map();
+    // Each figure as the result shows it: two decimals, as the score cells' 0.00 format shows the values.
+    const figures = new Map(
+      plan.values.map((v) => [v.figure, { display: Number(v.value).toFixed(2) } as Figure] as const),
+    );
 
     const first = previewCounts(await previewPlan(excel.context(), plan), figures);
     const written = await applyPlan(excel.context(), plan);

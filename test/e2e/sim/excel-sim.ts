@@ -1,14 +1,21 @@
 /**
- * office.js as the task pane meets it, simulated inside the page for the browser test: `Office.onReady`,
- * `Office.context`, and the Excel API subset src/gateways/office uses, over a workbook given as JSON.
- * Served in place of https://appsforoffice.microsoft.com/lib/1/hosted/office.js (see ./script.ts).
+ * The one Excel fake of the test suite: office.js as the add-in meets it (`Office.onReady`, `Office.context`,
+ * and the Excel API subset src/gateways/office uses) over a workbook given as plain data. The same code runs
+ * in two places:
+ * - in the page, for the browser test: served in place of
+ *   https://appsforoffice.microsoft.com/lib/1/hosted/office.js (see ./script.ts, which bundles it);
+ * - under Jest, for the gateway and pane unit tests: test/helpers/office-excel.ts (FakeExcel) installs it
+ *   over a workbook it shares, so a test reads and changes the cells the add-in sees.
  *
- * Where it matters it behaves like office.js rather than like a plain object model:
- * - every property of a proxy throws PropertyNotLoaded until it was `load`ed and a `context.sync()` ran;
- *   `isNullObject` likewise;
- * - loads, writes and lookups are queued and run in order at `sync`; a failing step rejects the sync with
- *   an OfficeExtension-style error (`code`: ItemNotFound, AccessDenied, ApiNotFound, InvalidArgument…)
- *   after the steps before it took effect, as Excel runs a batch;
+ * What each proxy has loaded is kept by office-addin-mock's OfficeMockObject (the load / sync bookkeeping the
+ * Office add-in template tests with); around it the simulation adds what the mock does not model. Where it
+ * matters it behaves like office.js rather than like a plain object model:
+ * - every property of a proxy throws PropertyNotLoaded until it was `load`ed and a `context.sync()` ran
+ *   (office-addin-mock alone answers with a string); `isNullObject` likewise;
+ * - loads, writes and lookups are queued and run in order at `sync`, so a load sees the workbook as the
+ *   writes before it in the batch left it; a failing step rejects the sync with an OfficeExtension-style
+ *   error (`code`: ItemNotFound, AccessDenied, ApiNotFound, InvalidArgument…) after the steps before it took
+ *   effect, as Excel runs a batch;
  * - a value written into part of a merged area (a cell other than its top-left) fails with InvalidArgument,
  *   as Excel refuses to change part of a merged cell; formats may still be set there;
  * - writes to a protected sheet fail with AccessDenied; APIs above the simulated ExcelApi version fail
@@ -16,9 +23,10 @@
  * - strings written to `values` are parsed the way Excel parses typing ("=…" a formula, "98%" a number,
  *   "'…" text) and simple formulas (references, + - * /, SUM) are recalculated after each sync.
  *
- * This file is compiled on its own into a classic script: it imports nothing at run time.
  * The page sees the simulation's state and counters as `window.__excelSim` (SimHandle).
  */
+import { OfficeMockObject } from "office-addin-mock";
+import { simSheet } from "./sheet";
 
 // ---- the workbook, as plain data -----------------------------------------------------------------
 
@@ -109,6 +117,8 @@ export interface SimHandle {
   workbook: SimWorkbook;
   /** context.sync() calls, Excel.run batches, and queued steps dropped by a batch that ended unsynced. */
   counters: { syncs: number; runs: number; unsyncedSteps: number };
+  /** How many times the add-in suspended calculation until the next sync. */
+  readonly suspensions: number;
   /** Every failed sync: the error code and message. */
   failures: Array<{ code: string; message: string }>;
   /** Every step applied, in order ("write 自评表!H13 values"). */
@@ -191,10 +201,9 @@ function intersects(a: Rect, b: Rect): boolean {
 /**
  * Why Excel refuses to write `input` (one value, or a matrix over `r`) into `r`, or null when it may: the write
  * reaches a covered cell (any but the top-left) of a merged area it does not hold whole, or gives such a cell a
- * value. (Excel's own words: "We can't do that to a merged cell.") The jsdom fake (test/helpers/office-excel.ts)
- * applies this same rule: the rules of Excel live here once.
+ * value. (Excel's own words: "We can't do that to a merged cell.")
  */
-export function mergedWriteRefusal(merges: readonly string[], r: Rect, input: unknown): string | null {
+function mergedWriteRefusal(merges: readonly string[], r: Rect, input: unknown): string | null {
   for (const m of merges) {
     const area = parseRect(m)!;
     if (!intersects(area, r)) continue;
@@ -248,7 +257,7 @@ type Scalar = string | number | boolean;
  * What a cell holds after `input` is written to `values` (Excel's typing rules, as far as the pane needs); null
  * clears it. The jsdom fake (test/helpers/office-excel.ts) types input by this same function.
  */
-export function parseTyped(input: unknown, fmt: string | undefined): { v: Scalar; f?: string; err?: boolean } | null {
+function parseTyped(input: unknown, fmt: string | undefined): { v: Scalar; f?: string; err?: boolean } | null {
   if (typeof input === "number") {
     if (!Number.isFinite(input)) throw new SimError("InvalidArgument", `cannot write ${input}`);
     return { v: input };
@@ -437,14 +446,18 @@ function described(d: Describe): string {
 
 class Sim {
   readonly counters = { syncs: 0, runs: 0, unsyncedSteps: 0 };
+  suspensions = 0;
   readonly failures: Array<{ code: string; message: string }> = [];
   readonly log: string[] = [];
   workbook: SimWorkbook;
   /** suspendApiCalculationUntilNextSync() was called in the running batch. */
   calculationSuspended = false;
 
-  constructor(readonly config: SimConfig) {
-    this.workbook = this.restore() ?? clone(config.workbook);
+  constructor(
+    readonly config: SimConfig,
+    shared: boolean,
+  ) {
+    this.workbook = this.restore() ?? (shared ? config.workbook : clone(config.workbook));
     // Cached formula results as Excel would hold them, so a restored formula recalculates to the same value.
     this.recalculate();
   }
@@ -452,7 +465,7 @@ class Sim {
   private restore(): SimWorkbook | null {
     if (!this.config.persistKey) return null;
     try {
-      const saved = window.sessionStorage.getItem(this.config.persistKey);
+      const saved = globalThis.sessionStorage.getItem(this.config.persistKey);
       return saved ? (JSON.parse(saved) as SimWorkbook) : null;
     } catch {
       return null;
@@ -460,7 +473,7 @@ class Sim {
   }
 
   persist(): void {
-    if (this.config.persistKey) window.sessionStorage.setItem(this.config.persistKey, JSON.stringify(this.workbook));
+    if (this.config.persistKey) globalThis.sessionStorage.setItem(this.config.persistKey, JSON.stringify(this.workbook));
   }
 
   supports(version: string): boolean {
@@ -564,6 +577,8 @@ function clone<T>(v: T): T {
 
 class Context {
   private steps: Step[] = [];
+  /** The proxies' property stores that took a load in this sync (see ClientObject). */
+  readonly loadedStores = new Set<OfficeMockObject>();
   closed = false;
   readonly workbook: WorkbookProxy;
 
@@ -617,6 +632,11 @@ class Context {
       sim.calculationSuspended = false;
       sim.recalculate();
       sim.persist();
+      const stores = [...this.loadedStores];
+      this.loadedStores.clear();
+      // office-addin-mock publishes each synced property from a promise callback of its own; they have run by
+      // the time these settle (a property still unpublished would read as not loaded, never as a string).
+      await Promise.all(stores.map((store) => store.sync()));
     }
   }
 
@@ -649,11 +669,24 @@ interface Ref<T> {
 }
 
 /**
- * The base of every proxy: scalar properties read through `loaded`, filled in by load steps at sync time.
- * `nullRef` makes it an XxxOrNullObject whose `isNullObject` is known only after sync.
+ * OfficeMockObject's setValue, the method its constructor fills a mock with: public in its JavaScript, private in
+ * its typings (office-addin-mock is pinned at 4.0.0). The constructor's own filling cannot take the values a load
+ * brings: it turns objects into nested mocks and fails on null.
+ */
+interface MockStore {
+  setValue(property: string, value: unknown): void;
+}
+
+/** What office-addin-mock holds for a property until it was loaded and synced. */
+const MOCK_NOT_READY = new Set(["Error, property was not loaded", "Error, context.sync() was not called"]);
+
+/**
+ * The base of every proxy: scalar properties read through `store`, an office-addin-mock OfficeMockObject that
+ * a load step fills at sync time (with the workbook as the batch's earlier steps left it) and `context.sync()`
+ * makes readable. `nullRef` makes it an XxxOrNullObject whose `isNullObject` is known only after sync.
  */
 abstract class ClientObject {
-  private readonly loaded = new Map<string, unknown>();
+  private readonly store = new OfficeMockObject();
   protected abstract readonly typeName: string;
 
   constructor(
@@ -699,7 +732,9 @@ abstract class ClientObject {
         if (rest.length) list.push(rest.join("/"));
         nested.set(head, list);
       } else if (this.scalars().includes(head) && rest.length === 0) {
-        this.loaded.set(head, clone(this.read(head)));
+        (this.store as unknown as MockStore).setValue(head, clone(this.read(head)));
+        this.store.load(head);
+        this.ctx.loadedStores.add(this.store);
       } else {
         throw new SimError("InvalidArgument", `${this.typeName} has no property "${p}" to load.`);
       }
@@ -710,18 +745,33 @@ abstract class ClientObject {
   protected get<T>(property: string): T {
     if (this.nullRef?.resolved && this.nullRef.value === null)
       throw new SimError("InvalidOperation", `${this.typeName}.${property}: the object is a null object.`);
-    if (!this.loaded.has(property)) throw notLoaded(property);
-    return this.loaded.get(property) as T;
+    return this.stored(property) as T;
+  }
+
+  /** The store's value of `property`; PropertyNotLoaded where office-addin-mock holds its not-loaded string. */
+  private stored(property: string): unknown {
+    const fields = this.store as unknown as Record<string, unknown>;
+    const v = fields[property];
+    if (!(property in fields) || (typeof v === "string" && MOCK_NOT_READY.has(v))) throw notLoaded(property);
+    return v;
   }
 
   /** A property assignment: visible locally at once, applied to the workbook at sync. */
   protected set(property: string, value: unknown, apply: () => void, describe: Describe): void {
-    this.loaded.set(property, value);
+    (this.store as unknown as Record<string, unknown>)[property] = value;
     this.ctx.queue(describe, apply);
   }
 
   toJSON(): Record<string, unknown> {
-    return Object.fromEntries(this.loaded);
+    const out: Record<string, unknown> = {};
+    for (const p of this.scalars()) {
+      try {
+        out[p] = this.stored(p);
+      } catch {
+        // not loaded: office.js leaves it out too
+      }
+    }
+    return out;
   }
 }
 
@@ -782,6 +832,7 @@ class ApplicationProxy extends ClientObject {
     this.ctx.queue("suspend calculation", () => {
       this.ctx.sim.requireApi("1.6", "suspendApiCalculationUntilNextSync");
       this.ctx.sim.calculationSuspended = true;
+      this.ctx.sim.suspensions++;
     });
   }
 }
@@ -950,16 +1001,7 @@ class WorksheetCollection extends ClientObject {
           throw new SimError("InvalidArgument", `"${wanted}" is not a valid sheet name.`);
         if (sim.workbook.sheets.some((s) => s.name.toLowerCase() === wanted!.toLowerCase()))
           throw new SimError("ItemAlreadyExists", `A sheet named "${wanted}" already exists.`);
-        sim.workbook.sheets.push({
-          name: wanted,
-          cells: {},
-          merges: [],
-          protected: false,
-          visibility: "Visible",
-          notes: {},
-          frozenRows: 0,
-          columnWidths: {},
-        });
+        sim.workbook.sheets.push(simSheet(wanted));
         sim.log.push(`add worksheet ${wanted}`);
         return wanted;
       },
@@ -2038,9 +2080,22 @@ class BorderProxy extends ClientObject {
 
 // ---- the globals office.js defines -------------------------------------------------------------
 
-export function installExcelSim(config: SimConfig): SimHandle {
-  const sim = new Sim(config);
-  const w = window as unknown as Record<string, unknown>;
+/** The simulation with the globals office.js defines, not yet installed anywhere. */
+export interface ExcelSim {
+  handle: SimHandle;
+  /** `Office`, `OfficeExtension` and (inside Excel) `Excel`, as office.js defines them on the page. */
+  globals: Record<string, unknown>;
+  /** A request context outside Excel.run, as a unit test hands one to the gateway. */
+  context(): unknown;
+}
+
+/**
+ * The simulation over `config.workbook`: a copy of it, or with `shared` the very object, so a test in Node
+ * sees every change the add-in makes and may change cells between batches. The page keeps a copy (and, with
+ * `persistKey`, sessionStorage's).
+ */
+export function createExcelSim(config: SimConfig, shared = false): ExcelSim {
+  const sim = new Sim(config, shared);
   const { workbook: _initial, ...rest } = config;
 
   const handle: SimHandle = {
@@ -2049,6 +2104,9 @@ export function installExcelSim(config: SimConfig): SimHandle {
       return sim.workbook;
     },
     counters: sim.counters,
+    get suspensions() {
+      return sim.suspensions;
+    },
     failures: sim.failures,
     log: sim.log,
     openedUrls: [],
@@ -2062,18 +2120,19 @@ export function installExcelSim(config: SimConfig): SimHandle {
       sim.counters.syncs = 0;
       sim.counters.runs = 0;
       sim.counters.unsyncedSteps = 0;
+      sim.suspensions = 0;
       sim.failures.length = 0;
       sim.log.length = 0;
     },
   };
-  w.__excelSim = handle;
 
   const inExcel = config.host === "Excel";
   const HostType = { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote" };
   const platform = config.platform ?? "OfficeOnline";
   const info = inExcel ? { host: "Excel", platform } : { host: null, platform: null };
   const ready = new Promise<typeof info>((resolve) => setTimeout(() => resolve(info), 0));
-  w.Office = {
+  const globals: Record<string, unknown> = {};
+  globals.Office = {
     HostType,
     PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
     onReady(callback?: (i: typeof info) => void) {
@@ -2084,8 +2143,13 @@ export function installExcelSim(config: SimConfig): SimHandle {
     },
     context: inExcel
       ? {
-          displayLanguage: config.displayLanguage,
-          contentLanguage: config.displayLanguage,
+          // Read when asked, so a test may change the host's language or version after installing it.
+          get displayLanguage() {
+            return config.displayLanguage;
+          },
+          get contentLanguage() {
+            return config.displayLanguage;
+          },
           platform,
           requirements: {
             isSetSupported: (name: string, version?: string) =>
@@ -2104,23 +2168,33 @@ export function installExcelSim(config: SimConfig): SimHandle {
         }
       : {},
   };
-  w.OfficeExtension = { Error: SimError, ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied" } };
-  if (!inExcel) return handle;
-
-  w.Excel = {
-    run: async <T>(first: unknown, second?: (ctx: Context) => Promise<T>): Promise<T> => {
-      const batch = (typeof first === "function" ? first : second) as (ctx: Context) => Promise<T>;
-      const ctx = new Context(sim);
-      sim.counters.runs++;
-      try {
-        return await batch(ctx);
-      } finally {
-        // Steps queued after the batch's last sync are not applied here; the counter lets a test insist on none.
-        sim.counters.unsyncedSteps += ctx.pending();
-        ctx.closed = true;
-      }
-    },
+  globals.OfficeExtension = {
+    Error: SimError,
     ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied" },
   };
+  if (inExcel) {
+    globals.Excel = {
+      run: async <T>(first: unknown, second?: (ctx: Context) => Promise<T>): Promise<T> => {
+        const batch = (typeof first === "function" ? first : second) as (ctx: Context) => Promise<T>;
+        const ctx = new Context(sim);
+        sim.counters.runs++;
+        try {
+          return await batch(ctx);
+        } finally {
+          // Steps queued after the batch's last sync are not applied here; the counter lets a test insist on none.
+          sim.counters.unsyncedSteps += ctx.pending();
+          ctx.closed = true;
+        }
+      },
+      ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied" },
+    };
+  }
+  return { handle, globals, context: () => new Context(sim) };
+}
+
+/** office.js for the page: the simulation's globals on `window`, and its handle as `window.__excelSim`. */
+export function installExcelSim(config: SimConfig): SimHandle {
+  const { handle, globals } = createExcelSim(config);
+  Object.assign(window, globals, { __excelSim: handle });
   return handle;
 }

@@ -200,7 +200,7 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
   const requests: string[] = [];
   const blocked: string[] = [];
   const errors: string[] = [];
-  const script = options.sim ? simScript(options.sim) : null;
+  const script = options.sim ? await simScript(options.sim) : null;
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS_URL) {

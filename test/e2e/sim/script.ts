@@ -1,29 +1,60 @@
 /**
- * The text served in place of office.js: ./excel-sim.ts compiled by TypeScript into a classic script that
- * installs the simulation with a given configuration. Compiled once per process.
+ * The text served in place of office.js: ./excel-sim.ts with office-addin-mock, bundled by webpack into one
+ * classic script that installs the simulation with a given configuration. Bundled once per process (in about
+ * a second), into a temporary folder that is removed at once.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import ts from "typescript";
+import webpack from "webpack";
 import type { SimConfig } from "./excel-sim";
 
 /** The address taskpane.html loads office.js from; the browser test answers it with the simulation. */
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-let compiled: string | null = null;
+/** The global the bundle defines; the served script calls its installExcelSim. */
+const LIBRARY = "ZipingExcelSim";
 
-function compiledSim(): string {
-  if (compiled !== null) return compiled;
-  const source = fs.readFileSync(path.join(__dirname, "excel-sim.ts"), "utf8");
-  const out = ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, strict: true },
-    reportDiagnostics: true,
-    fileName: "excel-sim.ts",
+let bundled: Promise<string> | null = null;
+
+function bundleSim(): Promise<string> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-sim-"));
+  const compiler = webpack({
+    mode: "development",
+    devtool: false,
+    target: ["web", "es2020"],
+    entry: path.join(__dirname, "excel-sim.ts"),
+    output: { path: out, filename: "sim.js", library: { name: LIBRARY, type: "var" } },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // office-addin-mock needs only its OfficeApp enum (see TOOLCHAIN: the real module is Node-only).
+      alias: { "office-addin-manifest$": path.join(__dirname, "..", "..", "helpers", "office-addin-manifest-stub.js") },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } },
+        },
+      ],
+    },
+    performance: { hints: false },
   });
-  const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
-  if (errors.length) throw new Error(ts.formatDiagnostics(errors, ts.createCompilerHost({})));
-  compiled = out.outputText;
-  return compiled;
+  return new Promise<string>((resolve, reject) =>
+    compiler.run((err, stats) => {
+      compiler.close(() => undefined);
+      try {
+        if (err) throw err;
+        if (!stats || stats.hasErrors()) throw new Error(stats?.toString({ all: false, errors: true }) ?? "no stats");
+        resolve(fs.readFileSync(path.join(out, "sim.js"), "utf8"));
+      } catch (e) {
+        reject(e as Error);
+      } finally {
+        fs.rmSync(out, { recursive: true, force: true });
+      }
+    }),
+  );
 }
 
 export const defaultSimConfig = (workbook: SimConfig["workbook"]): SimConfig => ({
@@ -36,8 +67,9 @@ export const defaultSimConfig = (workbook: SimConfig["workbook"]): SimConfig => 
 });
 
 /** office.js for one page: the simulation, installed at once with `config` (JSON, so nothing runs from it). */
-export function simScript(config: SimConfig): string {
+export async function simScript(config: SimConfig): Promise<string> {
+  bundled ??= bundleSim();
   // "</script" cannot occur in a served script, but JSON with it would still be valid; escape "<" anyway.
   const json = JSON.stringify(config).replace(/</g, "\\u003c");
-  return `(function () {\n"use strict";\nvar exports = {};\n${compiledSim()}\nexports.installExcelSim(${json});\n})();\n`;
+  return `${await bundled}\n${LIBRARY}.installExcelSim(${json});\n`;
 }

@@ -8,6 +8,7 @@ import { rangeToA1 } from "../../../src/domain/grid";
 import { centralTableRows, ORIGIN, FIRST_INDICATOR_ROW } from "../../helpers/office-tables";
 import type { FakeCell } from "../../helpers/office-excel";
 import type { SimCell, SimSheet, SimWorkbook } from "./excel-sim";
+import { simSheet } from "./sheet";
 
 /** Days from Excel's epoch (1899-12-30, with its 1900 leap-year bug folded in) to a date. */
 function excelSerial(d: Date): number {
@@ -85,15 +86,6 @@ export function manyFindingsWorkbook(n: number, sheetName = "附件1 自评表")
     }
   }
   const last = FIRST_INDICATOR_ROW + n - 1;
-  const sheet: SimSheet = {
-    name: sheetName,
-    cells,
-    merges: ["B2:J2", "B3:J3", "C4:J4", "B6:B10", "B11:B12", `B13:B${last}`],
-    protected: false,
-    visibility: "Visible",
-    notes: {},
-    frozenRows: 0,
-    columnWidths: {},
-  };
+  const sheet = simSheet(sheetName, cells, ["B2:J2", "B3:J3", "C4:J4", "B6:B10", "B11:B12", `B13:B${last}`]);
   return { sheets: [sheet], active: sheetName, selection: null, settings: {} };
 }
