@@ -40,6 +40,18 @@ const PX_PER_INCH = 96;
 const PX_PER_WIDTH_UNIT = 7;
 const CELL_PADDING_PX = 5;
 
+/** Page N of M at the foot of every printed page of the sheets Ziping adds (&P / &N are Excel's page fields). */
+export const PAGE_FOOTER = "&C第 &P 页，共 &N 页";
+
+/** The distance of the page header and footer from the paper's edge, in inches (as SpreadsheetML stores it). */
+export const HEADER_FOOTER_MARGIN_INCH = 0.3;
+
+/** Margins in inches, as SpreadsheetML stores them, to three decimals. */
+export function marginInches(m: Margins): Margins {
+  const inch = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
+  return { top: inch(m.top), bottom: inch(m.bottom), left: inch(m.left), right: inch(m.right) };
+}
+
 /** Margins for the sheets of figures and findings: Excel's 窄 (narrow) set, a little wider at the sides. */
 export const DATA_MARGINS: Margins = { top: 19, bottom: 19, left: 13, right: 13 };
 /** The 公文 page (GB/T 9704: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right), for the 自评报告 sheet. */

@@ -1,29 +1,19 @@
 /**
  * Applies the engine's write plan to a workbook held by exceljs: computed values, highlighted findings with notes,
- * a findings sheet, text sheets (./text-sheet.ts) and sheets of cells (./cell-sheet.ts), each new sheet named by
- * src/domain/sheet-names.ts, and the mark saying the file is Ziping's output. No file system here: the command
+ * the sheets the plan adds (drafted by ./draft.ts, each named by src/domain/sheet-names.ts), and the mark saying
+ * the file is Ziping's output. No file system here: the command
  * line (./write.ts) and the offline web page (src/gateways/browser) both apply plans through it.
  */
 import ExcelJS from "exceljs";
-import { hyperlinkFormula } from "../../domain/plan";
-import { findingsSheetLayout, widestRow } from "../../domain/print";
-import { nameNewSheet } from "../../domain/sheet-names";
-import type { FindingsSheetPlan, PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
-import { applyCellSheets } from "./cell-sheet";
+import type { PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
+import { planSheetDrafts, SEVERITY_FILL } from "./draft";
+import { addDraftSheet, solidFill } from "./draft-sheet";
 import { markOutput } from "./marker";
-import { applyPrintSetup } from "./print";
-import { applyTextSheets } from "./text-sheet";
 
-/** Solid fills by severity: Excel's own "bad", "neutral" and a light blue. */
-export const SEVERITY_FILL: Record<Severity, string> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
-};
+export { SEVERITY_FILL } from "./draft";
+export { solidFill } from "./draft-sheet";
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-const HEADER_FILL = "FFF2F2F2";
-const LINK_COLOR = "FF0563C1";
 
 /** The scored copy: the plan applied to `workbook`, marked as Ziping's scored copy. */
 export function scoreWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan): void {
@@ -33,13 +23,13 @@ export function scoreWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan): void
   addPlanSheets(workbook, plan);
 }
 
-/** The sheets a plan adds (校验结果, text and cell sheets), named apart from the workbook's own. */
+/** The sheets a plan adds (校验结果, text and cell sheets), named apart from the workbook's own (./draft.ts). */
 export function addPlanSheets(workbook: ExcelJS.Workbook, plan: WritePlan): void {
-  if (plan.findingsSheet.header.length > 0 || plan.findingsSheet.rows.length > 0) {
-    addFindingsSheet(workbook, plan.findingsSheet);
-  }
-  if (plan.sheets?.length) applyTextSheets(workbook, plan.sheets);
-  if (plan.cellSheets?.length) applyCellSheets(workbook, plan.cellSheets);
+  for (const d of planSheetDrafts(
+    plan,
+    workbook.worksheets.map((ws) => ws.name),
+  ))
+    addDraftSheet(workbook, d);
 }
 
 function worksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -110,10 +100,6 @@ function applyMarks(workbook: ExcelJS.Workbook, marks: readonly PlannedMark[]): 
   }
 }
 
-export function solidFill(argb: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
-}
-
 /** Adds text to a cell's note, keeping a note the officer already wrote (and its formatting). */
 function appendNote(cell: ExcelJS.Cell, text: string): void {
   const existing = cell.note as string | ExcelJS.Comment | undefined;
@@ -124,60 +110,4 @@ function appendNote(cell: ExcelJS.Cell, text: string): void {
   } else {
     cell.note = { ...existing, texts: [...(existing.texts ?? []), { text: `\n\n${text}` }] };
   }
-}
-
-function addFindingsSheet(workbook: ExcelJS.Workbook, plan: FindingsSheetPlan): void {
-  const { name } = nameNewSheet(
-    plan.name,
-    workbook.worksheets.map((ws) => ws.name),
-  );
-  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
-  const columnCount = Math.max(plan.header.length, widestRow(plan.rows.map((r) => r.cells)), 1);
-  const layout = findingsSheetLayout(plan);
-
-  plan.header.forEach((text, i) => {
-    const cell = ws.getCell(1, i + 1);
-    cell.value = text;
-    cell.style = { font: { bold: true }, fill: solidFill(HEADER_FILL), alignment: { vertical: "top", wrapText: true } };
-  });
-
-  plan.rows.forEach((row, r) => {
-    const rowNumber = r + 2;
-    const fill = row.severity ? solidFill(SEVERITY_FILL[row.severity]) : undefined;
-    const linkColumn = row.link ? linkColumnOf(row.cells, row.link) : -1;
-    for (let c = 0; c < columnCount; c++) {
-      const cell = ws.getCell(rowNumber, c + 1);
-      const v = row.cells[c];
-      const style: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: true } };
-      if (fill) style.fill = fill;
-      if (v !== undefined) {
-        // Text is text here too: a finding quoting "=SUM(…)" must not become a formula.
-        cell.value = v;
-        if (c === linkColumn && row.link) {
-          // A formula, not an exceljs hyperlink: exceljs 4.4 writes a `#Sheet!A1` hyperlink both as an external
-          // relationship and as a location, which Excel opens as "#Sheet!A1##Sheet!A1" (exceljs issue #3027).
-          const formula = hyperlinkFormula(row.link.sheet, row.link.cell, v);
-          if (formula) {
-            cell.value = { formula, result: v } as ExcelJS.CellFormulaValue;
-            style.font = { color: { argb: LINK_COLOR }, underline: true };
-          }
-        }
-      }
-      cell.style = style;
-    }
-  });
-
-  layout.widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  for (const [r, height] of layout.heights) ws.getRow(r + 1).height = height;
-  applyPrintSetup(ws, layout.print);
-  const lastRow = Math.max(1, plan.rows.length + 1);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: columnCount } };
-}
-
-/** The column that shows the linked address ("C7" or "Sheet!C7"), else the first. */
-function linkColumnOf(cells: ReadonlyArray<string | number>, link: { sheet: string; cell: string }): number {
-  const i = cells.findIndex((v) => v === link.cell || v === `${link.sheet}!${link.cell}`);
-  return i >= 0 ? i : 0;
 }

@@ -10,7 +10,7 @@ import { notGraded } from "../../domain/evaluate";
 import type { CheckResult, Lang, Severity } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
 import { markOutput } from "./marker";
-import { contentWidths, printSetupFor, wrappedRowHeights } from "../../domain/print";
+import { contentWidths, PAGE_FOOTER, printSetupFor, wrappedRowHeights } from "../../domain/print";
 import { applyPrintSetup } from "./print";
 import { SEVERITY_FILL, solidFill } from "./score";
 import { isSameFile, writeFileAtomically } from "./write";
@@ -202,7 +202,7 @@ function table(
     ws.getColumn(i + 1).width = w;
   });
   for (const [r, height] of wrappedRowHeights([header, ...shown], widths)) ws.getRow(r + 1).height = height;
-  applyPrintSetup(ws, printSetupFor(widths, 1));
+  applyPrintSetup(ws, printSetupFor(widths, 1), PAGE_FOOTER);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: header.length } };
   return ws;
 }
