@@ -9,11 +9,10 @@ import * as nodePath from "path";
 import { checkWorkbook } from "../domain";
 import { WorkbookReadError, WorkbookWriteError } from "../gateways/xlsx/errors";
 import { readWorkbookFile } from "../gateways/xlsx/read";
-import { applyCellSheets } from "../gateways/xlsx/cell-sheet";
-import { applyTextSheets } from "../gateways/xlsx/text-sheet";
+import { SheetDrafts } from "../gateways/xlsx/draft";
+import { addDraftSheet } from "../gateways/xlsx/draft-sheet";
 import { markOutput } from "../gateways/xlsx/marker";
 import { isSameFile, writeFileAtomically, writeWorkbookCopy } from "../gateways/xlsx/write";
-import type ExcelJS from "exceljs";
 import { renderDocx } from "../report/docx";
 import { isMaterialSheetName, materialSheetPlan } from "../report/material";
 import { draftReport, reportText, type ReportModel } from "../report/model";
@@ -129,11 +128,12 @@ async function sheetDestination(value: string, workbook: string): Promise<string
 
 async function writeSheetCopy(request: ReportRequest, model: ReportModel, dest: string, io: CliIo): Promise<void> {
   let added: string | null = null;
-  const addSheets = (workbook: ExcelJS.Workbook) => {
-    applyTextSheets(workbook, [reportSheetPlan(model)]);
+  const addSheets = (existing: readonly string[]) => {
+    const drafts = new SheetDrafts(existing);
+    drafts.text(reportSheetPlan(model));
     // The blank 报告素材 sheet, through its sheet plan; a sheet the reader takes for one (any spacing) is kept.
-    if (!workbook.worksheets.some((ws) => isMaterialSheetName(ws.name)))
-      [added] = applyCellSheets(workbook, [materialSheetPlan(model.kind)]);
+    if (!existing.some(isMaterialSheetName)) added = drafts.cells(materialSheetPlan(model.kind));
+    return drafts.drafts;
   };
   const how = await writeWorkbookCopy(
     request.workbook,
@@ -142,7 +142,7 @@ async function writeSheetCopy(request: ReportRequest, model: ReportModel, dest: 
     { replace: request.force === true },
     (workbook) => {
       markOutput(workbook, "report-sheet");
-      addSheets(workbook);
+      for (const d of addSheets(workbook.worksheets.map((ws) => ws.name))) addDraftSheet(workbook, d);
     },
   );
   io.stdout.write(`${t(request.lang, "reportWritten", { file: dest })}\n`);

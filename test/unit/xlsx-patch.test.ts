@@ -351,7 +351,6 @@ describe("styles.ts: StyleBook", () => {
         '<numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.00&quot;万元&quot;"/>' +
         '<numFmt numFmtId="165" formatCode="0.0%"/></numFmts><fonts count="1">',
     );
-    expect(book.formatCode(164)).toBe('#,##0.00"万元"');
   });
 
   it("reuses a format the file defines and numbers a new one above the file's highest id", () => {
@@ -386,7 +385,7 @@ describe("styles.ts: StyleBook", () => {
     expect(numFmtIdOf(out, s)).toBe(164);
   });
 
-  describe("importFrom", () => {
+  describe("add (a cell format from a sheet draft's style)", () => {
     const TARGET =
       XML_HEAD +
       `<styleSheet xmlns="${MAIN}">` +
@@ -396,65 +395,60 @@ describe("styles.ts: StyleBook", () => {
       '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
       '<border><left style="thin"/><right/><top/><bottom/><diagonal/></border></borders>' +
       `<cellXfs count="1">${XF0}</cellXfs></styleSheet>`;
-    /** Like exceljs's: its own fonts, fills and formats, numbered its own way. */
-    const OTHER =
-      XML_HEAD +
-      `<styleSheet xmlns="${MAIN}">` +
-      '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>' +
-      '<fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
-      `<fills count="3">${FILL_NONE}${FILL_GRAY}<fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor rgb="FFF2F2F2"/></patternFill></fill></fills>` +
-      '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
-      '<border><left style="thin"/><right/><top/><bottom/><diagonal/></border></borders>' +
-      `<cellXfs count="3">${XF0}` +
-      '<xf numFmtId="164" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1">' +
-      '<alignment vertical="top" wrapText="1"/></xf>' +
-      '<xf numFmtId="10" fontId="1" fillId="0" borderId="0" xfId="3"/></cellXfs></styleSheet>';
+    const THIN = (side: string) => `<${side} style="thin"><color indexed="64"/></${side}>`;
 
-    it("re-indexes fonts, fills, borders and custom formats into the copy's lists, xfId 0", () => {
+    it("adds the default font made bold, a solid fill, a custom format and the alignment, in one new format", () => {
       const to = new StyleBook(TARGET);
-      const from = new StyleBook(OTHER);
-      expect(to.importFrom(from, 1)).toBe(1);
-      expect(to.importFrom(from, 2)).toBe(2);
+      expect(to.add({ font: { bold: true }, fill: "FFF2F2F2", vertical: "top", wrap: true, numFmt: "0.0%" })).toBe(1);
       const out = to.toString();
       expect(() => wellFormed(out)).not.toThrow();
-      const xfs = children(out, "cellXfs", "xf");
-      expect(xfs[0]).toBe(XF0);
-      // The bold font is new here (2), the grey fill too (3), the thin border is the copy's own 1, and 0.0% is a
-      // custom format the copy numbers 165 (its 164 is 0.0).
-      expect(attrs(xfs[1])).toEqual({
-        numFmtId: "165",
-        fontId: "2",
-        fillId: "3",
-        borderId: "1",
-        xfId: "0",
-        applyNumberFormat: "1",
-        applyFont: "1",
-        applyFill: "1",
-      });
-      expect(xfs[1]).toContain('<alignment vertical="top" wrapText="1"/>');
-      expect(attrs(xfs[2])).toEqual({ numFmtId: "10", fontId: "2", fillId: "0", borderId: "0", xfId: "0" });
-
-      expect(children(out, "fonts", "font")[2]).toBe('<font><b/><sz val="11"/><name val="Calibri"/></font>');
+      expect(children(out, "cellXfs", "xf")[1]).toBe(
+        '<xf numFmtId="165" fontId="2" fillId="3" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyAlignment="1">' +
+          '<alignment vertical="top" wrapText="1"/></xf>',
+      );
+      expect(children(out, "fonts", "font")[2]).toBe('<font><b/><sz val="11"/><name val="宋体"/></font>');
       expect(fillColourOf(out, 1)).toBe("FFF2F2F2");
-      expect(children(out, "numFmts", "numFmt")).toEqual([
-        '<numFmt numFmtId="164" formatCode="0.0"/>',
-        '<numFmt numFmtId="165" formatCode="0.0%"/>',
-      ]);
+      expect(children(out, "numFmts", "numFmt")[1]).toBe('<numFmt numFmtId="165" formatCode="0.0%"/>');
       expect(section(out, "fonts").tag).toBe('<fonts count="3">');
       expect(section(out, "fills").tag).toBe('<fills count="4">');
-      expect(section(out, "cellXfs").tag).toBe('<cellXfs count="3">');
-      // No border was added: the borders are untouched, count and all.
-      expect(out).toContain(section(TARGET, "borders").tag + section(TARGET, "borders").inner + "</borders>");
+      expect(section(out, "cellXfs").tag).toBe('<cellXfs count="2">');
+      // No border was asked for: the borders are untouched, count and all.
       expect(section(out, "borders").tag).toBe('<borders count="2">');
     });
 
-    it("maps a format the copy already has onto it, and the same import twice onto one format", () => {
+    it("gives one format to the same look twice, thin lines on four sides, a centred cell and a built-in format", () => {
       const to = new StyleBook(TARGET);
-      const from = new StyleBook(OTHER);
-      expect(to.importFrom(from, 0)).toBe(0);
-      expect(to.importFrom(from, 1)).toBe(1);
-      expect(to.importFrom(from, 1)).toBe(1);
+      const look = { border: true, horizontal: "center" as const, vertical: "middle" as const, numFmt: "@" };
+      expect(to.add(look)).toBe(1);
+      expect(to.add({ ...look })).toBe(1);
       expect(to.cellFormatCount).toBe(2);
+      const out = to.toString();
+      expect(children(out, "borders", "border")[2]).toBe(
+        `<border>${THIN("left")}${THIN("right")}${THIN("top")}${THIN("bottom")}<diagonal/></border>`,
+      );
+      expect(children(out, "cellXfs", "xf")[1]).toBe(
+        '<xf numFmtId="49" fontId="0" fillId="0" borderId="2" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1">' +
+          '<alignment horizontal="center" vertical="center"/></xf>',
+      );
+      // Nothing else was added.
+      expect(section(out, "fonts").tag).toBe('<fonts count="2">');
+      expect(out.match(/<numFmt /g)).toHaveLength(1);
+    });
+
+    it("keeps the default font's size, colour and theme scheme unless the draft names a font, which drops the scheme", () => {
+      const themed = TARGET.replace(
+        '<font><sz val="11"/><name val="宋体"/></font><font>',
+        '<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font><font>',
+      );
+      const to = new StyleBook(themed);
+      to.add({ font: { underline: true, color: "FF0563C1" } });
+      to.add({ font: { name: "仿宋_GB2312", size: 16, charset: 134 } });
+      to.add({ font: { name: "黑体" } });
+      expect(children(to.toString(), "fonts", "font").slice(2)).toEqual([
+        '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
+        '<font><sz val="16"/><color theme="1"/><name val="仿宋_GB2312"/><charset val="134"/></font>',
+        '<font><sz val="11"/><color theme="1"/><name val="黑体"/></font>',
+      ]);
     });
   });
 

@@ -171,19 +171,12 @@ export class BrowserWorkbookGateway {
 
   /** The plan applied to a copy of the file, which is downloaded; the file chosen stays as it was. */
   async write(plan: WriteRequest): Promise<WriteSummary> {
-    const [patch, score, cells, texts] = await Promise.all([
+    const [patch, draft] = await Promise.all([
       import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/patch"),
-      import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/score"),
-      import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/cell-sheet"),
-      import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/text-sheet"),
+      import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/draft"),
     ]);
-    const addSheets = (workbook: import("exceljs").Workbook) => {
-      if (plan.findingsSheet) score.addPlanSheets(workbook, plan as WritePlan);
-      else {
-        if (plan.sheets?.length) texts.applyTextSheets(workbook, plan.sheets);
-        if (plan.cellSheets?.length) cells.applyCellSheets(workbook, plan.cellSheets);
-      }
-    };
+    // The sheets the plan adds (校验结果 and 计算结果, or the report's), named apart from the file's own.
+    const addSheets = (existing: readonly string[]) => draft.planSheetDrafts(plan, existing);
     const kind = plan.findingsSheet ? "scored-copy" : "report-sheet";
     let out: Uint8Array;
     let added: string[];
@@ -198,9 +191,11 @@ export class BrowserWorkbookGateway {
     } catch (e) {
       if (!(e instanceof patch.CannotPatch)) throw e;
       // A file the patcher cannot edit with certainty is rebuilt through exceljs, and the pane says so.
-      const [{ default: ExcelJS }, marker] = await Promise.all([
+      const [{ default: ExcelJS }, marker, score, sheets] = await Promise.all([
         import(/* webpackChunkName: "xlsx-writer" */ "exceljs"),
         import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/mark-words"),
+        import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/score"),
+        import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/draft-sheet"),
       ]);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(this.bytes.slice().buffer);
@@ -209,7 +204,7 @@ export class BrowserWorkbookGateway {
       else {
         workbook.keywords = marker.markedKeywords(workbook.keywords, kind);
         workbook.lastModifiedBy = marker.OUTPUT_AUTHOR;
-        addSheets(workbook);
+        for (const d of addSheets(workbook.worksheets.map((ws) => ws.name))) sheets.addDraftSheet(workbook, d);
       }
       added = workbook.worksheets.map((ws) => ws.name).filter((n) => !before.has(n));
       out = new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -214,23 +214,37 @@ export function cellSheetDraft(plan: CellSheetPlan, name: string): SheetDraft {
   const rows: SheetDraft["rows"] = plan.rows.map((row) =>
     row.map((v) => ({ value: typeof v === "object" ? { formula: v.formula } : v })),
   );
-  // Which formats cover each cell, as a key: cells covered alike share one style object.
+  // Which formats cover each cell: cells covered alike share one style object, rows covered alike one row of them.
   const formats = (plan.formats ?? []).map((f) => ({ f, range: parseRange(f.range) }));
   const styles = new Map<string, DraftStyle>();
-  const bottom = Math.max(rows.length, ...formats.map((x) => x.range.bottom));
+  const rowStyles = new Map<string, Array<DraftStyle | undefined>>();
+  let bottom = rows.length;
+  for (const x of formats) bottom = Math.max(bottom, x.range.bottom);
   for (let r = 1; r <= bottom; r++) {
     const covering = formats.filter((x) => x.range.top <= r && r <= x.range.bottom);
     if (covering.length === 0) continue;
-    const right = Math.max(...covering.map((x) => x.range.right));
-    const row = (rows[r - 1] ??= []);
-    for (let c = 1; c <= right; c++) {
-      const here = covering.filter((x) => x.range.left <= c && c <= x.range.right);
-      if (here.length === 0) continue;
-      const key = here.map((x) => formats.indexOf(x)).join(",");
-      let style = styles.get(key);
-      if (!style) styles.set(key, (style = here.reduce<DraftStyle>((s, x) => formatted(s, x.f), {})));
-      row[c - 1] = { ...row[c - 1], style };
+    const rowKey = covering.map((x) => formats.indexOf(x)).join(",");
+    let line = rowStyles.get(rowKey);
+    if (!line) {
+      line = [];
+      const right = Math.max(...covering.map((x) => x.range.right));
+      for (let c = 1; c <= right; c++) {
+        const here = covering.filter((x) => x.range.left <= c && c <= x.range.right);
+        if (here.length === 0) continue;
+        const key = here.map((x) => formats.indexOf(x)).join(",");
+        let style = styles.get(key);
+        if (!style) styles.set(key, (style = here.reduce<DraftStyle>((s, x) => formatted(s, x.f), {})));
+        line[c - 1] = style;
+      }
+      rowStyles.set(rowKey, line);
     }
+    const row = (rows[r - 1] ??= []);
+    line.forEach((style, c) => {
+      if (!style) return;
+      const cell = row[c];
+      if (cell) cell.style = style;
+      else row[c] = { style };
+    });
   }
   const layout = cellSheetLayout(plan);
   return {
@@ -284,11 +298,12 @@ export class SheetDrafts {
 
 /** The sheets a plan adds (校验结果, text and cell sheets), named apart from `existing`. */
 export function planSheetDrafts(
-  plan: Pick<WritePlan, "findingsSheet" | "sheets" | "cellSheets">,
+  plan: Partial<Pick<WritePlan, "findingsSheet" | "sheets" | "cellSheets">>,
   existing: readonly string[],
 ): SheetDraft[] {
   const out = new SheetDrafts(existing);
-  if (plan.findingsSheet.header.length > 0 || plan.findingsSheet.rows.length > 0) out.findings(plan.findingsSheet);
+  const findings = plan.findingsSheet;
+  if (findings && (findings.header.length > 0 || findings.rows.length > 0)) out.findings(findings);
   for (const s of plan.sheets ?? []) out.text(s);
   for (const s of plan.cellSheets ?? []) out.cells(s);
   return out.drafts;

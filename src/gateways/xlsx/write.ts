@@ -14,7 +14,8 @@ import type { WritePlan } from "../../domain/types";
 import { WorkbookWriteError } from "./errors";
 import { CannotPatch, patchWorkbook, type WorkbookChange } from "./patch";
 import { nativeInflate } from "./read";
-import { addPlanSheets, scoreWorkbook } from "./score";
+import { planSheetDrafts } from "./draft";
+import { scoreWorkbook } from "./score";
 
 export { SEVERITY_FILL, solidFill, scoreWorkbook } from "./score";
 
@@ -44,7 +45,11 @@ export async function writeScoredCopy(
   destPath: string,
   options: WriteOptions = {},
 ): Promise<Omit<CopyWritten, "added">> {
-  const change: WorkbookChange = { cells: plan, addSheets: (w) => addPlanSheets(w, plan), kind: "scored-copy" };
+  const change: WorkbookChange = {
+    cells: plan,
+    addSheets: (existing) => planSheetDrafts(plan, existing),
+    kind: "scored-copy",
+  };
   const { patched, reason } = await writeWorkbookCopy(srcPath, destPath, change, options, (w) =>
     scoreWorkbook(w, plan),
   );

@@ -6,19 +6,19 @@
  *
  * Written here because no library does it: exceljs (and SheetJS's community build) load the whole workbook into
  * their model and write back only what the model holds, dropping charts, images and parts they do not know. The
- * sheets Ziping adds (校验结果, the report sheet) are still built by exceljs (../score.ts), in a workbook of their
- * own, and moved in with their styles re-indexed (./styles.ts). Whatever this cannot edit with certainty (a
+ * sheets Ziping adds (校验结果, 计算结果, the report sheet) are drafted by ../draft.ts and written straight into
+ * SpreadsheetML (./new-sheet.ts), their styles added to the copy's (./styles.ts). Whatever this cannot edit with certainty (a
  * prefixed SpreadsheetML part, a shared formula's master among the written cells, a strict-OOXML file) throws
  * CannotPatch, and ../write.ts writes the copy through exceljs as before, saying so.
  */
-import ExcelJS from "exceljs";
 import { strToU8 } from "fflate";
 import type { Severity, WritePlan } from "../../../domain/types";
 import { markedKeywords, OUTPUT_AUTHOR, type OutputKind } from "../mark-words";
 import { DEFAULT_LIMITS } from "../reader/limits";
 import { relsPath, resolveTarget } from "../reader/parts";
 import { ZipArchive, type InflateWhole } from "../reader/zip";
-import { addPlanSheets, SEVERITY_FILL, SEVERITY_RANK } from "../score";
+import { planSheetDrafts, SEVERITY_FILL, type SheetDraft } from "../draft";
+import { SEVERITY_RANK } from "../score";
 import {
   addToCommentsXml,
   addToVmlXml,
@@ -30,6 +30,7 @@ import {
   VML_CONTENT_TYPE,
   VML_TYPE,
 } from "./notes";
+import { draftSheetXml } from "./new-sheet";
 import { addLegacyDrawing, mergeMasters, patchSheetCells, type CellEdit } from "./sheet";
 import { StyleBook } from "./styles";
 import { writeZip, type Deflate, type ZipItem } from "./zip-writer";
@@ -69,6 +70,8 @@ interface Rel {
 class Package {
   private readonly zip: ZipArchive;
   private readonly texts = new Map<string, string>();
+  /** Parts set as bytes: written as they are. */
+  private readonly data = new Map<string, Uint8Array>();
   private readonly removed = new Set<string>();
   readonly changed = new Set<string>();
   /** Parts added, in the order they were made. */
@@ -126,8 +129,15 @@ class Package {
       stored = name;
     }
     this.texts.set(stored, text);
+    this.data.delete(stored);
     this.removed.delete(stored);
     this.changed.add(stored);
+  }
+
+  /** A part given as bytes (a sheet written as UTF-8 as it was made), not kept as text. */
+  setBytes(name: string, data: Uint8Array): void {
+    this.set(name, "");
+    this.data.set(this.stored(name)!, data);
   }
 
   remove(name: string): void {
@@ -218,7 +228,7 @@ class Package {
     const items: ZipItem[] = [];
     for (const e of this.zip.entries) {
       if (this.removed.has(e.name)) continue;
-      if (this.changed.has(e.name)) items.push({ name: e.name, data: strToU8(this.texts.get(e.name)!) });
+      if (this.changed.has(e.name)) items.push({ name: e.name, data: this.content(e.name) });
       else
         items.push({
           name: e.name,
@@ -231,9 +241,12 @@ class Package {
           },
         });
     }
-    for (const name of this.created)
-      if (!this.removed.has(name)) items.push({ name, data: strToU8(this.texts.get(name)!) });
+    for (const name of this.created) if (!this.removed.has(name)) items.push({ name, data: this.content(name) });
     return writeZip(items, this.deflate);
+  }
+
+  private content(name: string): Uint8Array {
+    return this.data.get(name) ?? strToU8(this.texts.get(name)!);
   }
 }
 
@@ -401,95 +414,37 @@ function markCore(pkg: Package, kind: OutputKind): void {
   pkg.set(path, xml);
 }
 
-/** The shared strings of exceljs's workbook, each as the content of an <si> (plain or rich). */
-function sharedStringItems(pkg: Package): string[] {
-  const rel = pkg.rels("xl/workbook.xml").find((r) => /\/sharedStrings$/.test(r.type));
-  if (!rel || !pkg.has(rel.path)) return [];
-  const xml = pkg.text(rel.path);
-  return elements(xml, "si").map((e) => e.inner ?? "");
-}
-
-/** A sheet of exceljs's, ready to live in the copy: strings inline, style indexes those of the copy. */
-function transplantSheet(xml: string, strings: readonly string[], from: StyleBook, to: StyleBook): string {
-  const imported = new Map<string, string>();
-  const style = (k: string) => {
-    let s = imported.get(k);
-    if (s === undefined) imported.set(k, (s = String(to.importFrom(from, Number(k)))));
-    return s;
-  };
-  return (
-    xml
-      // The workbook's own selected sheet stays the one selected: two would open grouped.
-      .replace(/\stabSelected="(?:1|true)"/g, "")
-      .replace(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (cell) => {
-        const start = /^<c\b[^>]*>/.exec(cell)![0];
-        const a = attributes(start);
-        let tag = a.s !== undefined ? setAttribute(start, "s", style(a.s)) : start;
-        if (a.t !== "s") return tag + cell.slice(start.length);
-        const v = /<v>([^<]*)<\/v>/.exec(cell)?.[1];
-        const item = strings[Number(v)];
-        if (item === undefined) throw new CannotPatch("a shared string exceljs did not write");
-        tag = setAttribute(tag, "t", "inlineStr").replace(/\/>$/, ">");
-        return `${tag}<is>${item}</is></c>`;
-      })
-      .replace(/<row\b[^>]*>/g, (tag) => {
-        const s = attributes(tag).s;
-        return s !== undefined ? setAttribute(tag, "s", style(s)) : tag;
-      })
-      .replace(/<col\b[^>]*>/g, (tag) => {
-        const s = attributes(tag).style;
-        return s !== undefined ? setAttribute(tag, "style", style(s)) : tag;
-      })
-  );
-}
-
-async function addSheets(
+/** Adds the drafted sheets after the workbook's own, with their print titles as sheet-level defined names. */
+function addSheets(
   pkg: Package,
   wbPath: string,
   sheets: readonly SheetRef[],
-  build: (workbook: ExcelJS.Workbook) => void,
+  drafts: readonly SheetDraft[],
   styles: StyleBook,
   relPrefix: string,
-  inflate?: InflateWhole,
-): Promise<string[]> {
-  // The new sheets are built beside stand-ins for the workbook's own, so that they are named apart from them.
-  const side = new ExcelJS.Workbook();
-  try {
-    for (const s of sheets) side.addWorksheet(s.name);
-  } catch (e) {
-    throw new CannotPatch(`a sheet name exceljs refuses: ${(e as Error).message}`);
-  }
-  build(side);
-  if (side.worksheets.length === sheets.length) return [];
-  const built = new Package(new Uint8Array(await side.xlsx.writeBuffer()), undefined, inflate);
-  const builtWb = built.text("xl/workbook.xml");
-  const builtSheets = sheetsOf(built, "xl/workbook.xml", builtWb, relPrefixOf(builtWb) ?? "r");
-  const builtStyles = new StyleBook(built.text("xl/styles.xml"));
-  const strings = sharedStringItems(built);
-
+): string[] {
+  if (drafts.length === 0) return [];
   let wbXml = pkg.text(wbPath);
   const list = element(wbXml, "sheets")!;
   const ids = elements(wbXml, "sheet", list.start, list.end).map((e) => Number(attributes(e.tag).sheetId) || 0);
   let nextId = Math.max(0, ...ids) + 1;
   let added = "";
-  for (const b of builtSheets.slice(sheets.length)) {
-    if (built.rels(b.path).length > 0) throw new CannotPatch(`exceljs wrote relationships for ${b.name}`);
+  const newNames: string[] = [];
+  drafts.forEach((draft, i) => {
     const path = pkg.freeName("xl/worksheets/sheet", ".xml");
-    pkg.set(path, transplantSheet(built.text(b.path), strings, builtStyles, styles));
+    pkg.setBytes(path, draftSheetXml(draft, styles));
     pkg.addContentType(path, WORKSHEET_CONTENT_TYPE);
     const id = pkg.addRel(wbPath, WORKSHEET_TYPE, path);
-    const state = attributes(b.tag).state;
-    added += `<sheet name="${escapeXml(b.name)}" sheetId="${nextId++}"${state ? ` state="${state}"` : ""} ${relPrefix}:id="${id}"/>`;
-  }
+    added += `<sheet name="${escapeXml(draft.name)}" sheetId="${nextId++}" ${relPrefix}:id="${id}"/>`;
+    // The header rows printed on every page: a name local to the sheet, by its index in the workbook's list.
+    if (draft.print.titleRows > 0) {
+      const quoted = `'${draft.name.replace(/'/g, "''")}'`;
+      newNames.push(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${sheets.length + i}">${escapeXml(`${quoted}!$1:$${draft.print.titleRows}`)}</definedName>`,
+      );
+    }
+  });
   wbXml = splice(wbXml, [{ start: list.end - "</sheets>".length, end: list.end - "</sheets>".length, text: added }]);
-
-  // Print titles and filters of the new sheets: their localSheetId is their index, the same in both workbooks.
-  const names = element(builtWb, "definedNames");
-  const newNames = names
-    ? elements(builtWb, "definedName", names.start, names.end)
-        .filter((d) => Number(attributes(d.tag).localSheetId ?? -1) >= sheets.length)
-        .map((d) => builtWb.slice(d.start, d.end))
-    : [];
   if (newNames.length) {
     const own = element(wbXml, "definedNames");
     if (own && own.inner !== null) {
@@ -509,13 +464,14 @@ async function addSheets(
     }
   }
   pkg.set(wbPath, wbXml);
-  return builtSheets.slice(sheets.length).map((b) => b.name);
+  return drafts.map((d) => d.name);
 }
 
 /** What a copy changes: cells (values, and marks with their notes), sheets added by exceljs, and the mark. */
 export interface WorkbookChange {
   cells?: Pick<WritePlan, "values" | "marks">;
-  addSheets?: (workbook: ExcelJS.Workbook) => void;
+  /** The sheets to add, drafted apart from the workbook's own sheet names (../draft.ts). */
+  addSheets?: (existing: readonly string[]) => SheetDraft[];
   kind: OutputKind;
   /** A native raw deflate (Node's zlib) for the parts rewritten; fflate's otherwise. */
   deflate?: Deflate;
@@ -527,7 +483,7 @@ export interface WorkbookChange {
 export async function patchScoredCopy(bytes: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
   const change = {
     cells: plan,
-    addSheets: (w: ExcelJS.Workbook) => addPlanSheets(w, plan),
+    addSheets: (existing: readonly string[]) => planSheetDrafts(plan, existing),
     kind: "scored-copy" as const,
   };
   return (await patchWorkbook(bytes, change)).bytes;
@@ -566,9 +522,8 @@ export async function patchWorkbook(
     pkg.set(sheet.path, xml);
   }
 
-  const added = change.addSheets
-    ? await addSheets(pkg, wbPath, sheets, change.addSheets, styles, relPrefix, change.inflate)
-    : [];
+  const drafts = change.addSheets?.(sheets.map((s) => s.name)) ?? [];
+  const added = addSheets(pkg, wbPath, sheets, drafts, styles, relPrefix);
   pkg.set(stylesRel.path, styles.toString());
 
   if (removedFormula) {

@@ -142,8 +142,10 @@ export function addToVmlXml(xml: string, refs: readonly string[]): string {
     .filter(Boolean)
     .map(Number);
   if (blocks.length === 0) throw new CannotPatch("a VML part without its idmap");
-  const own = [...xml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
-  const first = Math.max(Math.min(...blocks) * 1024, ...own) + 1;
+  // A loop over the shapes, not Math.max(...): a part with 200,000 of them would overflow the call stack.
+  let first = Math.min(...blocks) * 1024;
+  for (const m of xml.matchAll(/_x0000_s(\d+)/g)) first = Math.max(first, Number(m[1]));
+  first += 1;
   const ids = refs.map((_, i) => first + i);
   if (!ids.every((id) => blocks.includes(Math.floor(id / 1024))))
     throw new CannotPatch("no room for more shapes in the VML part's idmap");

@@ -1,9 +1,10 @@
 /**
  * The copy's styles.xml, edited by appending (ECMA-376 Part 1, §18.8): every style index the workbook's sheets
  * already use keeps its meaning, and a cell that gets a fill or a number format gets a new cell format cloned from
- * its own. Styles of the sheets Ziping adds (built by exceljs in a workbook of their own) are imported the same
- * way, index by index.
+ * its own. The sheets Ziping adds get cell formats made from their drafts' styles (../draft.ts), their fonts
+ * derived from the workbook's default font so that they read as the rest of the file.
  */
+import type { DraftStyle } from "../draft";
 import { attributes, CannotPatch, element, elements, escapeXml, refusePrefixed, setAttribute, type Found } from "./xml";
 
 /** The lists of styles.xml this patcher reads or extends: container and child element names. */
@@ -111,32 +112,45 @@ export class StyleBook {
     return this.lists.cellXfs.intern(xf);
   }
 
-  /** The index here of cell format `index` of another styles.xml (exceljs's, for the sheets Ziping adds). */
-  importFrom(other: StyleBook, index: number): number {
-    const xf = other.lists.cellXfs.items[index] ?? other.lists.cellXfs.items[0];
-    const start = /^<xf\b[^>]*>/.exec(xf)![0];
-    const a = attributes(start);
-    let tag = start;
-    const take = (list: "fonts" | "fills" | "borders", attr: string) => {
-      const i = Number(a[attr] ?? 0);
-      const item = other.lists[list].items[i] ?? other.lists[list].items[0];
-      tag = setAttribute(tag, attr, String(this.lists[list].intern(item)));
-    };
-    take("fonts", "fontId");
-    take("fills", "fillId");
-    take("borders", "borderId");
-    const numFmtId = Number(a.numFmtId ?? 0);
-    if (numFmtId >= FIRST_CUSTOM_FORMAT) {
-      const code = other.formatCode(numFmtId);
-      tag = setAttribute(tag, "numFmtId", String(code === undefined ? 0 : this.formatId(code)));
-    }
-    tag = setAttribute(tag, "xfId", "0");
-    return this.lists.cellXfs.intern(tag + xf.slice(start.length));
+  /** A cell format with a draft's look: the default font with the draft's changes, its fill, border, alignment. */
+  add(style: DraftStyle): number {
+    const fontId = style.font ? this.lists.fonts.intern(this.fontXml(style.font)) : 0;
+    const fillId = style.fill !== undefined ? this.lists.fills.intern(solidFillXml(style.fill)) : 0;
+    const borderId = style.border ? this.lists.borders.intern(THIN_BORDER) : 0;
+    const numFmtId = style.numFmt !== undefined ? this.formatId(style.numFmt) : 0;
+    let tag = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
+    if (numFmtId) tag += ' applyNumberFormat="1"';
+    if (fontId) tag += ' applyFont="1"';
+    if (fillId) tag += ' applyFill="1"';
+    if (borderId) tag += ' applyBorder="1"';
+    const align: string[] = [];
+    if (style.horizontal) align.push(`horizontal="${style.horizontal}"`);
+    if (style.vertical) align.push(`vertical="${style.vertical === "middle" ? "center" : "top"}"`);
+    if (style.wrap) align.push('wrapText="1"');
+    const xf = align.length ? `${tag} applyAlignment="1"><alignment ${align.join(" ")}/></xf>` : `${tag}/>`;
+    return this.lists.cellXfs.intern(xf);
   }
 
-  formatCode(id: number): string | undefined {
-    for (const [code, known] of this.formatIds) if (known === id) return code;
-    return undefined;
+  /** The workbook's default font (its first) with a draft's changes; a named font drops the theme's scheme. */
+  private fontXml(f: NonNullable<DraftStyle["font"]>): string {
+    const base = this.lists.fonts.items[0];
+    const child = (name: string) => new RegExp(`<${name}\\b[^>]*/>`).exec(base)?.[0];
+    const parts: string[] = [];
+    if (f.bold) parts.push("<b/>");
+    if (f.underline) parts.push("<u/>");
+    parts.push(f.size !== undefined ? `<sz val="${f.size}"/>` : (child("sz") ?? '<sz val="11"/>'));
+    const color = f.color !== undefined ? `<color rgb="${escapeXml(f.color)}"/>` : child("color");
+    if (color) parts.push(color);
+    if (f.name !== undefined) {
+      parts.push(`<name val="${escapeXml(f.name)}"/>`);
+      if (f.charset !== undefined) parts.push(`<charset val="${f.charset}"/>`);
+    } else {
+      for (const name of ["name", "family", "charset", "scheme"]) {
+        const c = child(name);
+        if (c) parts.push(c);
+      }
+    }
+    return `<font>${parts.join("")}</font>`;
   }
 
   /** styles.xml with what was added: appended to each list, counts updated, numFmts created first when absent. */
@@ -169,6 +183,9 @@ export class StyleBook {
     return out + this.xml.slice(pos);
   }
 }
+
+const THIN_SIDE = (side: string) => `<${side} style="thin"><color indexed="64"/></${side}>`;
+const THIN_BORDER = `<border>${["left", "right", "top", "bottom"].map(THIN_SIDE).join("")}<diagonal/></border>`;
 
 function solidFillXml(argb: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor rgb="${argb}"/></patternFill></fill>`;
