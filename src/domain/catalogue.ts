@@ -22,6 +22,9 @@ export function makeFinding(
   return findingOf(CATALOGUE[rule], sheet, cell, params, arithmetic);
 }
 
+/** How serious each severity is: where several findings mark one cell, the highest shows (its fill). */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
 export const SEVERITY_LABEL: Record<Severity, Localized> = {
   error: { "zh-CN": "错误", "en-US": "Error" },
   warning: { "zh-CN": "警告", "en-US": "Warning" },

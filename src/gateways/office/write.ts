@@ -11,6 +11,7 @@
  * list of sheets the add-in created, which 撤销写入 removes.
  */
 /* global Excel */
+import { SEVERITY_RANK } from "../../domain/catalogue";
 import { columnLetters } from "../../domain/grid";
 import { findingsSheetLayout, widestRow } from "../../domain/print";
 import { nameNewSheets, sameSheetName } from "../../domain/sheet-names";
@@ -40,7 +41,6 @@ import {
 
 /** Highlight colours: Excel's own light red / yellow / blue, readable when printed in grey. */
 export const MARK_FILLS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Every cell the plan touches, with what it will do there. */
 interface CellWork {

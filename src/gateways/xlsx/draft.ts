@@ -8,7 +8,7 @@
  * Styles are shared objects: every cell drafted alike holds the same DraftStyle, so a writer maps styles to its
  * own indexes once per object, not once per cell.
  */
-import { parseRange } from "../../domain/grid";
+import { columnLetters, parseRange } from "../../domain/grid";
 import { hyperlinkFormula } from "../../domain/plan";
 import {
   cellSheetLayout,
@@ -140,16 +140,10 @@ export function findingsDraft(plan: FindingsSheetPlan, name: string): SheetDraft
     frozenRows: 1,
     showGridLines: true,
     merges: [],
-    autoFilter: `A1:${columnName(columnCount)}${Math.max(1, plan.rows.length + 1)}`,
+    autoFilter: `A1:${columnLetters(columnCount)}${Math.max(1, plan.rows.length + 1)}`,
     print: layout.print,
     footer: PAGE_FOOTER,
   };
-}
-
-function columnName(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 // ---- text sheets (the 自评报告) ---------------------------------------------------------------------

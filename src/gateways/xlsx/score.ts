@@ -5,6 +5,7 @@
  * line (./write.ts) and the offline web page (src/gateways/browser) both apply plans through it.
  */
 import ExcelJS from "exceljs";
+import { SEVERITY_RANK } from "../../domain/catalogue";
 import type { PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { planSheetDrafts, SEVERITY_FILL } from "./draft";
 import { addDraftSheet, solidFill } from "./draft-sheet";
@@ -12,8 +13,6 @@ import { markOutput } from "./marker";
 
 export { SEVERITY_FILL } from "./draft";
 export { solidFill } from "./draft-sheet";
-
-export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** The scored copy: the plan applied to `workbook`, marked as Ziping's scored copy. */
 export function scoreWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan): void {

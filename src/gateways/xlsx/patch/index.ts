@@ -12,13 +12,13 @@
  * CannotPatch, and ../write.ts writes the copy through exceljs as before, saying so.
  */
 import { strToU8 } from "fflate";
+import { SEVERITY_RANK } from "../../../domain/catalogue";
 import type { Severity, WritePlan } from "../../../domain/types";
 import { markedKeywords, OUTPUT_AUTHOR, type OutputKind } from "../mark-words";
 import { DEFAULT_LIMITS } from "../reader/limits";
 import { relsPath, resolveTarget } from "../reader/parts";
 import { ZipArchive, type InflateWhole } from "../reader/zip";
 import { planSheetDrafts, SEVERITY_FILL, type SheetDraft } from "../draft";
-import { SEVERITY_RANK } from "../score";
 import {
   addToCommentsXml,
   addToVmlXml,
@@ -467,7 +467,7 @@ function addSheets(
   return drafts.map((d) => d.name);
 }
 
-/** What a copy changes: cells (values, and marks with their notes), sheets added by exceljs, and the mark. */
+/** What a copy changes: cells (values, and marks with their notes), the sheets drafted to add, and the mark. */
 export interface WorkbookChange {
   cells?: Pick<WritePlan, "values" | "marks">;
   /** The sheets to add, drafted apart from the workbook's own sheet names (../draft.ts). */

@@ -55,16 +55,11 @@ class ByteSink {
   }
 }
 
-function number(n: number): string {
-  // Shortest round-trip form; SpreadsheetML reads "1e-7" as well as "0.0000001".
-  return String(n);
-}
-
 function cellXml(ref: string, style: number | undefined, value: DraftValue | undefined): string {
   const s = style === undefined || style === 0 ? "" : ` s="${style}"`;
   if (value === undefined || value === "") return `<c r="${ref}"${s}/>`;
   if (typeof value === "number") {
-    if (Number.isFinite(value)) return `<c r="${ref}"${s}><v>${number(value)}</v></c>`;
+    if (Number.isFinite(value)) return `<c r="${ref}"${s}><v>${String(value)}</v></c>`;
     value = String(value);
   }
   if (typeof value === "string")
@@ -72,7 +67,7 @@ function cellXml(ref: string, style: number | undefined, value: DraftValue | und
   const f = `<f>${xmlText(value.formula)}</f>`;
   const r = value.result;
   if (r === undefined || r === "") return `<c r="${ref}"${s}>${f}</c>`;
-  if (typeof r === "number" && Number.isFinite(r)) return `<c r="${ref}"${s}>${f}<v>${number(r)}</v></c>`;
+  if (typeof r === "number" && Number.isFinite(r)) return `<c r="${ref}"${s}>${f}<v>${String(r)}</v></c>`;
   return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(String(r))}</v></c>`;
 }
 
