@@ -115,6 +115,20 @@ describe("exec-low-no-reason message", () => {
     expect(f.message["zh-CN"]).toBe("执行率 75.00% 低于 90.00%，需说明原因：请在 I4 填写");
     expect(f.message["en-US"]).toBe("Execution rate 75.00% is below 90.00%; a reason is required: write it in I4");
   });
+
+  // The threshold in the message is the one set: execReasonThreshold=85% at 80.00% says 低于 85.00%.
+  it("names the threshold set, not 90%", () => {
+    const f = findingAt(spent(80), "exec-low-no-reason", "G4", {
+      profile: "central-2020",
+      settings: { execReasonThreshold: "85%" },
+    })!;
+    expect(f.message["zh-CN"]).toBe(
+      "执行率 80.00% 低于 85.00%，需说明原因：表中没有填写原因的位置，请在自评报告中说明",
+    );
+    expect(f.message["en-US"]).toBe(
+      "Execution rate 80.00% is below 85.00%; a reason is required: the table has no place for one, so give it in the report",
+    );
+  });
 });
 
 describe("exec-low-no-reason without a rate to compare", () => {

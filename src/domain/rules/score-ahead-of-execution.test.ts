@@ -65,6 +65,18 @@ describe("score-ahead-of-execution message", () => {
       "The indicator score ratio 100.00% exceeds the execution rate 60.00% by more than 5 percentage points; check it",
     );
   });
+
+  // The margin in the message is the one set, not a constant: 10% and 7.5% name 10 and 7.5 points.
+  it.each<[string, string]>([
+    ["10%", "10"],
+    ["0.075", "7.5"],
+  ])("set to %s, it says %s points", (setting, points) => {
+    const f = findingAt(spent(60), "score-ahead-of-execution", at, { settings: { scoreAheadOfExecution: setting } })!;
+    expect(f.message["zh-CN"]).toBe(`指标得分率 100.00% 比预算执行率 60.00% 高出 ${points} 个百分点以上，请核实`);
+    expect(f.message["en-US"]).toBe(
+      `The indicator score ratio 100.00% exceeds the execution rate 60.00% by more than ${points} percentage points; check it`,
+    );
+  });
 });
 
 describe("score-ahead-of-execution with nothing to compare (5%)", () => {
