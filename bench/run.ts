@@ -74,13 +74,12 @@ async function benchCli(count = 200, rounds = 3): Promise<void> {
 
 /**
  * One `ziping check` of the sample in a fresh process, against `node -e 0`: what an officer waits for. Median of 5.
- * Runs the compiled command (lib/ or .bench-build/) when the bench is compiled.
+ * Runs the bundle `npm run build:cli` makes (lib/cli/main.js, which `npm run bench` builds first) when the bench is
+ * compiled, the sources through tsx otherwise.
  */
 function benchColdStart(): void {
   const sample = path.join(root, "examples", "nansha-2023.xlsx");
-  const entry = compiled
-    ? path.join(__dirname, "..", "src", "cli", "main.js")
-    : path.join(root, "src", "cli", "main.ts");
+  const entry = compiled ? path.join(root, "lib", "cli", "main.js") : path.join(root, "src", "cli", "main.ts");
   const args = compiled ? [entry] : [...process.execArgv, entry];
   const time = (argv: string[]) => {
     const t0 = performance.now();

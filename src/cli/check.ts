@@ -2,7 +2,7 @@
  * `ziping check`: read each file, run the engine, optionally write a marked-up copy, and keep going when
  * one file fails. Produces one report per file; rendering is in format.ts.
  */
-/* global NodeJS, process -- Node code: the shared lint config assumes a browser. */
+/* global NodeJS, process, require -- Node code: the shared lint config assumes a browser. */
 import { promises as fsp } from "fs";
 import { checkWorkbook, parseLayoutFile, type LayoutOverride } from "../domain";
 import type { CheckResult, Localized } from "../domain/types";
@@ -12,7 +12,6 @@ import type { CheckRequest } from "./args";
 import { CHECKED_SUFFIX, checkedCopyPath, PathSet } from "./files";
 import { BatchTally } from "./format";
 import { t } from "./messages";
-import { lazy } from "./lazy";
 
 export interface FileReport {
   file: string;
@@ -60,7 +59,7 @@ export async function checkFiles(
   };
   const workers = env("ZIPING_WORKERS");
   if (files.length > 1 && workers !== 0) {
-    const { checkInPool, PoolUnavailable } = lazy<typeof import("./pool")>("./pool");
+    const { checkInPool, PoolUnavailable } = require("./pool") as typeof import("./pool");
     const deadline = env("ZIPING_DEADLINE_S");
     try {
       return await checkInPool(
@@ -244,7 +243,7 @@ async function writeCopy(report: FileReport, plan: CopyPlan, replace: boolean): 
   }
   try {
     // The writer (and exceljs) is loaded only when a copy is asked for (206 ms of a cold start otherwise).
-    const { writeScoredCopy } = lazy<typeof import("../gateways/xlsx/write")>("../gateways/xlsx/write");
+    const { writeScoredCopy } = require("../gateways/xlsx/write") as typeof import("../gateways/xlsx/write");
     const how = await writeScoredCopy(report.file, report.result!.plan, plan.dest, { replace });
     report.written = plan.dest;
     if (!how.patched) report.rebuilt = both("copyRebuilt", { reason: how.reason ?? "" });

@@ -15,7 +15,6 @@ import type { SummaryEntry } from "../gateways/xlsx/summary";
 import { BatchTally, formatHumanReport, formatSummary, JsonReportStream, toSummaryEntry } from "./format";
 import { EXIT, type CliIo } from "./io";
 import { t, usageErrorText } from "./messages";
-import { lazy } from "./lazy";
 
 export { EXIT, type CliIo, type Writer } from "./io";
 
@@ -40,7 +39,7 @@ export async function main(
     case "report":
       // The report and the writers (exceljs, docx) are loaded only by the commands that use them: a check starts
       // without them.
-      return lazy<typeof import("./report")>("./report").runReport(request, io);
+      return (require("./report") as typeof import("./report")).runReport(request, io);
     case "check":
       return runCheck(request, io);
   }
@@ -118,7 +117,7 @@ async function runCheck(request: CheckRequest, io: CliIo): Promise<number> {
   if (!request.summary) return status;
 
   try {
-    const { writeSummaryWorkbook } = lazy<typeof import("../gateways/xlsx/summary")>("../gateways/xlsx/summary");
+    const { writeSummaryWorkbook } = require("../gateways/xlsx/summary") as typeof import("../gateways/xlsx/summary");
     await writeSummaryWorkbook(request.summary, rows, {
       lang,
       protect: files,

@@ -47,13 +47,12 @@ export interface WorkerReply {
 
 /** The worker's module and how to run it: compiled JavaScript as it is, TypeScript sources through tsx. */
 function workerEntry(): { module: string; execArgv: string[] } {
-  const typescript = __filename.endsWith(".ts");
-  const module = nodePath.join(__dirname, typescript ? "check-worker.ts" : "check-worker.js");
-  // tsx's loader (ESM and CommonJS hooks both: the lazy import() of the writers needs the first).
+  if (!__filename.endsWith(".ts")) return { module: nodePath.join(__dirname, "check-worker.js"), execArgv: [] };
+  // tsx's loader, only for the sources (a build runs without tsx installed).
   const loader = pathToFileURL(
     nodePath.join(nodePath.dirname(require.resolve("tsx/package.json")), "dist", "loader.mjs"),
   );
-  return { module, execArgv: typescript ? ["--import", loader.href] : [] };
+  return { module: nodePath.join(__dirname, "check-worker.ts"), execArgv: ["--import", loader.href] };
 }
 
 function both(key: "workerTimeout" | "workerCrashed", params: Record<string, string | number>): Localized {
