@@ -6,12 +6,15 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { checkWorkbook, type CheckDetail, type MapGrid } from "../../src/domain";
 import { FIGURES_SHEET, FINDINGS_SHEET } from "../../src/domain/plan";
 import { parseA1 } from "../../src/domain/grid";
 import { readWorkbookFile } from "../../src/gateways/xlsx/read";
+import { DEFAULT_LIMITS } from "../../src/gateways/xlsx/reader/limits";
+import { ZipArchive } from "../../src/gateways/xlsx/reader/zip";
 import { writeScoredCopy } from "../../src/gateways/xlsx/write";
 import { convertToPdf, has } from "../helpers/libreoffice";
 import {
@@ -175,6 +178,17 @@ describe("the scored copy of the rich workbook", () => {
       (entry) => copy[entry] !== undefined && !Buffer.from(copy[entry]).equals(original[entry]),
     );
     expect({ missing, changed }).toEqual({ missing: [], changed: [] });
+  });
+
+  it("states every entry's CRC-32 right, rewritten or not (fflate checks none, so each is compared here)", () => {
+    const bytes = fs.readFileSync(dest);
+    const zip = new ZipArchive(bytes, DEFAULT_LIMITS);
+    expect(zip.entries.length).toBeGreaterThan(10);
+    for (const e of zip.entries) {
+      let data = new Uint8Array(0);
+      zip.read(e, (chunk) => (data = Buffer.concat([data, chunk])));
+      expect({ part: e.name, crc: e.crc }).toEqual({ part: e.name, crc: zlib.crc32(data) >>> 0 });
+    }
   });
 
   it("adds the 校验结果 and 计算结果 sheets after the officer's sheets", async () => {

@@ -1,4 +1,5 @@
 /** The copy's zip writer: stored entries copied as they are, new ones deflated, a zip every reader opens. */
+import * as zlib from "zlib";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { DEFAULT_LIMITS } from "../../src/gateways/xlsx/reader/limits";
 import { ZipArchive } from "../../src/gateways/xlsx/reader/zip";
@@ -9,6 +10,16 @@ describe("crc32", () => {
   it("gives CBF43926 for 123456789, and 0 for nothing", () => {
     expect(crc32(strToU8("123456789"))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+});
+
+describe("writeZip with the CRC-32 it is given (write.ts passes zlib's)", () => {
+  it("records zlib.crc32's CBF43926 for 123456789, as the JavaScript one does", () => {
+    const data = strToU8("123456789");
+    for (const checksum of [zlib.crc32, crc32]) {
+      const back = new ZipArchive(writeZip([{ name: "d.txt", data }], undefined, checksum), DEFAULT_LIMITS);
+      expect(back.entries[0].crc).toBe(0xcbf43926);
+    }
   });
 });
 

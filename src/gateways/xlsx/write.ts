@@ -5,7 +5,7 @@
 /* global process, NodeJS -- Node code: the shared lint config assumes a browser. */
 import { promises as fs } from "fs";
 import * as nodePath from "path";
-import { deflateRawSync } from "zlib";
+import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import { installIsoDateCells } from "./exceljs-dates";
 // The reference as Excel quotes it lives with the plan's links; callers of this gateway keep it from here.
@@ -79,8 +79,10 @@ export async function writeWorkbookCopy(
   try {
     // zlib's native deflate for the parts the copy rewrites (a 200,000-row sheet's notes: fflate took most of it).
     patched = await patchWorkbook(bytes, {
-      deflate: (d) => deflateRawSync(d, { level: 6 }),
+      deflate: (d) => zlib.deflateRawSync(d, { level: 6 }),
       inflate: nativeInflate,
+      // zlib.crc32 from Node 20.15 on; the JavaScript one before.
+      crc32: typeof zlib.crc32 === "function" ? (d) => zlib.crc32(d) : undefined,
       ...change,
     });
   } catch (cause) {

