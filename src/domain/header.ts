@@ -476,6 +476,15 @@ function namesSomeRole(label: string): boolean {
   return hit;
 }
 
+/**
+ * Whether any of a sheet's first HEADER_SCAN_ROWS rows can start a header: a cell naming a role of some block. A
+ * header is only ever looked for from such a row, found by its cells' own text (merged areas play no part in it),
+ * so a sheet with none holds no 自评表 whatever its merges: a reader sampling it may leave them unread.
+ */
+export function mayHoldHeader(reader: SheetReader): boolean {
+  return headerLikeRows(reader, Math.min(reader.grid.rowCount, HEADER_SCAN_ROWS)).some(Boolean);
+}
+
 /** Rows that can start a header: any of their cells names a role of some block. */
 function headerLikeRows(reader: SheetReader, last: number): boolean[] {
   const like: boolean[] = [];

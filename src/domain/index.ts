@@ -203,3 +203,4 @@ export type { LayoutOverride, BlockOverride, LayoutFileProblem } from "./layout-
 export type { Facts, IndicatorFact, IndicatorStatus, BudgetFacts } from "./facts";
 export { notGraded } from "./evaluate";
 export { RULES, RULE_BY_ID } from "./rules";
+export { mayHoldTable } from "./layout";

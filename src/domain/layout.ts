@@ -19,7 +19,7 @@ import type { Block, BudgetRow, GoalRow, IndicatorRow, LayoutProblem, Slot, Tabl
 import type { LayoutId } from "./types";
 import type { LayoutOverride } from "./layout-file";
 import { roleNames, type RoleReading, type TableReading } from "./reading";
-import { composeColumn, readHeaders, type BlockHeader, type HeaderReading } from "./header";
+import { composeColumn, mayHoldHeader, readHeaders, type BlockHeader, type HeaderReading } from "./header";
 
 /** Headers sit near the top; real tables are narrow. These bounds keep hostile sheets cheap. */
 const MAX_COLS = 64;
@@ -174,6 +174,15 @@ function findHeaders(reader: SheetReader, layout?: LayoutOverride): Headers {
 }
 
 /** How strongly a sheet looks like a 自评表 (0 = not at all); used to pick among several sheets. */
+/**
+ * Whether `grid` (a sheet's first rows) could hold the 自评表 at all, merged areas aside: tableLikeness is above 0
+ * only for a sheet of which this is true (see mayHoldHeader). A fresh reading, not scanSheet's: that one is kept
+ * per grid, and the grid asked about is still missing its merges.
+ */
+export function mayHoldTable(grid: Grid): boolean {
+  return mayHoldHeader(new SheetReader(grid));
+}
+
 export function tableLikeness(grid: Grid): number {
   const h = scanSheet(grid).headers;
   let score = 0;

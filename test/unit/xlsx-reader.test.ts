@@ -193,6 +193,35 @@ describe("a data sheet beside the table", () => {
     expect(wide.sheets[0].merges).toHaveLength(2);
   });
 
+  // Merged areas follow a sheet's cells: reading them means inflating all of it. A sheet whose first rows name no
+  // role of any block (mayHoldTable false) cannot hold the table, so its merges are left unread; one that might has them.
+  it("leaves a sampled sheet's merges unread when its first rows cannot hold the table, and reads them when they can", () => {
+    const asked: string[] = [];
+    const skipped = read(wb, {
+      choose: () => "自评表",
+      mayHoldTable: (g) => {
+        asked.push(`${g.name} ${g.rowCount}`);
+        return false;
+      },
+    });
+    // Asked once, of the sampled sheet only, before its merges: the table sheet is whole and never asked about.
+    expect(asked).toEqual(["数据 300"]);
+    expect(skipped.sheets[0].merges).toEqual([]);
+    expect(skipped.sheets[0].cell(300, 2)?.value).toBe(300);
+    expect(skipped.sheets[1].cell(1, 2)?.value).toBe("南沙");
+    const kept = read(wb, { choose: () => "自评表", mayHoldTable: () => true });
+    expect(kept.sheets[0].merges).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 2 },
+      { top: 999, left: 1, bottom: 1000, right: 2 },
+    ]);
+  });
+
+  it("reads the merges of a sheet chosen after sampling it, whatever mayHoldTable said of its first rows", () => {
+    const contents = read(wb, { choose: () => "数据", mayHoldTable: () => false });
+    expect(contents.sampled).toEqual([]);
+    expect(contents.sheets[0].merges).toHaveLength(2);
+  });
+
   it("tells its progress: rising by at least a hundredth at a time, below 1 until the read ends at 1", () => {
     const told: number[] = [];
     read(wb, { choose: () => "数据", onProgress: (f) => told.push(f) });

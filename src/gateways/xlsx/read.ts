@@ -6,7 +6,7 @@
 /* global Buffer, NodeJS -- Node code: the shared lint config assumes a browser. */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "fs";
 import { inflateRawSync } from "zlib";
-import { locateTable } from "../../domain";
+import { locateTable, mayHoldTable } from "../../domain";
 import type { MapGrid } from "../../domain/grid";
 import { WorkbookReadError } from "./errors";
 import { calculateMissingResults } from "./formulas";
@@ -51,6 +51,7 @@ export async function readWorkbookFile(path: string, options: ReadFileOptions = 
       all: options.all,
       inflate: nativeInflate,
       choose: (grids) => options.sheet ?? locateTable(grids).name,
+      mayHoldTable,
     });
   } catch (cause) {
     throw formatError(bytes, path, cause);

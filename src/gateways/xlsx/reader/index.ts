@@ -1,7 +1,7 @@
 /**
  * The check path's .xlsx reader: the zip's directory first, then the workbook, its shared strings and styles, then
- * each worksheet only as far as the engine needs to see whether it holds the 自评表 (its first rows and its merged
- * areas), and in full only the sheet chosen. A large data sheet beside the table therefore costs one inflate, and
+ * each worksheet only as far as the engine needs to see whether it holds the 自评表 (its first rows, and its merged
+ * areas when those rows could start a table's header), and in full only the sheet chosen. A large data sheet beside the table therefore costs one inflate, and
  * no file can take more than the bounds of ./limits.ts. It runs in Node and in the browser (no Node API).
  *
  * Written here rather than taken from exceljs, which is kept for writing the scored copy: exceljs loads every
@@ -12,7 +12,7 @@
 import type { MapGrid } from "../../../domain/grid";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { readWorkbookParts } from "./parts";
-import { readSheet, type SheetRead } from "./sheet";
+import { readSampledMerges, readSheet, type SheetRead } from "./sheet";
 import { ZipArchive, type InflateWhole } from "./zip";
 
 export { DEFAULT_LIMITS, WorkbookFormatError, type LimitKind, type ReadLimits } from "./limits";
@@ -27,6 +27,12 @@ export interface WorkbookReadOptions {
   limits?: Partial<ReadLimits>;
   /** Picks the sheet to read in full from the sampled grids (the engine's locateTable); null when none fits. */
   choose?: (sampled: readonly MapGrid[]) => string | null;
+  /**
+   * Whether a sampled sheet's first rows could hold the table at all (the engine's mayHoldTable). The merged areas
+   * of one that cannot are left unread: they follow its cells, so reading them means inflating the whole part (a
+   * 90 MB data sheet beside the table: most of the read). Without it every sampled sheet's merges are read.
+   */
+  mayHoldTable?: (sampled: MapGrid) => boolean;
   /** Read every sheet in full (a tool that needs them all, such as a test comparing readers). */
   all?: boolean;
   /** A native whole-entry inflater (Node's zlib), faster than fflate; see ZipArchive. */
@@ -40,7 +46,10 @@ export interface WorkbookReadOptions {
 }
 
 export interface WorkbookContents {
-  /** Every worksheet in tab order; sheets other than the one chosen may hold only their first SAMPLE_ROWS rows. */
+  /**
+   * Every worksheet in tab order; sheets other than the one chosen may hold only their first SAMPLE_ROWS rows, and
+   * no merged areas when those rows cannot hold the table (WorkbookReadOptions.mayHoldTable).
+   */
   sheets: MapGrid[];
   /** Names of the sheets read only in part. */
   sampled: string[];
@@ -74,8 +83,12 @@ export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOption
     };
   }
   const read = (s: (typeof worksheets)[number], rows?: number): SheetRead => {
-    const r = readSheet(zip, zip.entry(s.path!)!, parts, s.name, limits, { rows, cells });
+    const skipMerges = rows !== undefined && options.mayHoldTable !== undefined;
+    const r = readSheet(zip, zip.entry(s.path!)!, parts, s.name, limits, { rows, cells, skipMerges });
     r.grid.hidden = s.state !== "visible";
+    // Its merges, unless its first rows show it cannot hold the table (then nothing reads them).
+    if (r.partial && skipMerges && options.mayHoldTable!(r.grid))
+      readSampledMerges(zip, zip.entry(s.path!)!, r.grid, limits);
     return r;
   };
   // A workbook of one worksheet has nothing to choose between: it is read in full at once.

@@ -17,8 +17,10 @@ const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
 export interface SheetReadOptions {
-  /** Read the cells of the first this many rows only (the merges are still all read). */
+  /** Read the cells of the first this many rows only (the merges are still all read, unless skipMerges). */
   rows?: number;
+  /** With `rows`: leave the merged areas unread (readSampledMerges reads them later, when they can matter). */
+  skipMerges?: boolean;
   /** Cells already read in this workbook, against limits.cells; updated. */
   cells: { count: number };
 }
@@ -210,8 +212,18 @@ export function readSheet(
       onBytes: options.rows === undefined ? valuesWithin(options.cells.count, limits, entry.name) : undefined,
     },
   );
-  if (partial) scanMerges(zip, entry, addMerge);
+  if (partial && !options.skipMerges) scanMerges(zip, entry, addMerge);
   return { grid, partial, missing, zeros };
+}
+
+/** The merged areas of a sheet sampled with skipMerges, added to its grid (the bound on merges applies). */
+export function readSampledMerges(zip: ZipArchive, entry: ZipEntry, grid: MapGrid, limits: ReadLimits): void {
+  scanMerges(zip, entry, (ref) => {
+    const range = ref ? decodeRange(ref) : undefined;
+    if (!range) return;
+    if (grid.merges.length >= limits.merges) throw limitExceeded("merges", limits, entry.name);
+    grid.merges.push(range);
+  });
 }
 
 /**
