@@ -1,8 +1,9 @@
 /**
  * The check path's .xlsx reader: the zip's directory first, then the workbook, its shared strings and styles, then
  * each worksheet only as far as the engine needs to see whether it holds the 自评表 (its first rows, and its merged
- * areas when those rows could start a table's header), and in full only the sheet chosen. A large data sheet beside the table therefore costs one inflate, and
- * no file can take more than the bounds of ./limits.ts. It runs in Node and in the browser (no Node API).
+ * areas when those rows could start a table's header), and in full only the sheet chosen. A large data sheet
+ * beside the table therefore costs at most one inflate, and no file can take more than the bounds of ./limits.ts.
+ * It runs in Node and in the browser (no Node API).
  *
  * Written here rather than taken from exceljs, which is kept for writing the scored copy: exceljs loads every
  * sheet into a full object model (206 ms to require, several times the bare parse to load, gigabytes on a

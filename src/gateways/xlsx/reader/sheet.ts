@@ -101,12 +101,7 @@ export function readSheet(
   let text = "";
   const inline = new StringItemText();
 
-  const addMerge = (ref: string | undefined) => {
-    const range = ref ? decodeRange(ref) : undefined;
-    if (!range) return;
-    if (merges.length >= limits.merges) throw limitExceeded("merges", limits, entry.name);
-    merges.push(range);
-  };
+  const addMerge = (ref: string | undefined) => pushMerge(merges, ref, limits, entry.name);
 
   const finishCell = (c: CellState) => {
     let formula = c.formula;
@@ -218,12 +213,15 @@ export function readSheet(
 
 /** The merged areas of a sheet sampled with skipMerges, added to its grid (the bound on merges applies). */
 export function readSampledMerges(zip: ZipArchive, entry: ZipEntry, grid: MapGrid, limits: ReadLimits): void {
-  scanMerges(zip, entry, (ref) => {
-    const range = ref ? decodeRange(ref) : undefined;
-    if (!range) return;
-    if (grid.merges.length >= limits.merges) throw limitExceeded("merges", limits, entry.name);
-    grid.merges.push(range);
-  });
+  scanMerges(zip, entry, (ref) => pushMerge(grid.merges, ref, limits, entry.name));
+}
+
+/** A <mergeCell ref> added to a sheet's merged areas, within the bound on merges. */
+function pushMerge(merges: CellRange[], ref: string | undefined, limits: ReadLimits, part: string): void {
+  const range = ref ? decodeRange(ref) : undefined;
+  if (!range) return;
+  if (merges.length >= limits.merges) throw limitExceeded("merges", limits, part);
+  merges.push(range);
 }
 
 /**
