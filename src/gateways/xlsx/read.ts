@@ -5,7 +5,7 @@
  */
 /* global Buffer, NodeJS -- Node code: the shared lint config assumes a browser. */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "fs";
-import { inflateRawSync } from "zlib";
+import { constants as zlibConstants, inflateRawSync } from "zlib";
 import { locateTable, mayHoldTable } from "../../domain";
 import type { MapGrid } from "../../domain/grid";
 import { WorkbookReadError } from "./errors";
@@ -28,13 +28,16 @@ export interface ReadFileOptions {
 
 /**
  * zlib's native inflate, stopped at the bound (maxOutputLength). Output in one piece of the size the zip states
- * (when within the bound), so that a large part is not gathered in 16 KiB pieces and copied again.
+ * (when within the bound), so that a large part is not gathered in 16 KiB pieces and copied again. A prefix of the
+ * stream (a sheet sampled for its first rows) is flushed as far as it goes instead of failing for its missing end.
  */
-export const nativeInflate: InflateWhole = (data, maxBytes, expected) =>
+export const nativeInflate: InflateWhole = (data, maxBytes, expected, prefix) =>
   inflateRawSync(data, {
     maxOutputLength: Math.max(1, maxBytes),
-    // A stated size is believed only as far as deflate can expand (1,032 times) and the bound allows.
-    chunkSize: Math.max(64 * 1024, Math.min(expected + 1, data.length * 1032, maxBytes)),
+    // A stated size is believed only as far as deflate can expand (1,032 times) and the bound allows; a prefix's
+    // output is sized for XML's usual tenfold, not for the whole entry.
+    chunkSize: Math.max(64 * 1024, Math.min(prefix ? data.length * 16 : expected + 1, data.length * 1032, maxBytes)),
+    ...(prefix ? { finishFlush: zlibConstants.Z_SYNC_FLUSH } : {}),
   });
 
 export async function readWorkbookFile(path: string, options: ReadFileOptions = {}): Promise<{ sheets: MapGrid[] }> {

@@ -58,12 +58,23 @@ export class StopReading extends Error {
 /**
  * Inflates a whole raw-deflate entry at once, refusing output past `maxBytes` (by throwing any error): the Node
  * gateway passes zlib's native inflateRawSync with maxOutputLength, several times faster than inflating in
- * JavaScript. Without one, entries inflate with fflate, in pieces.
+ * JavaScript. Without one, entries inflate with fflate, in pieces. With `prefix`, `data` is only the first part of
+ * the compressed stream, and the result is what that part inflates to (zlib's Z_SYNC_FLUSH: no error for the end
+ * it does not reach), the start of the entry's bytes.
  */
-export type InflateWhole = (data: Uint8Array, maxBytes: number, expectedBytes: number) => Uint8Array;
+export type InflateWhole = (data: Uint8Array, maxBytes: number, expectedBytes: number, prefix?: boolean) => Uint8Array;
 
 /** An entry compressed to at most this many bytes may be inflated by fflate in one call. */
 const ONE_CALL = 64 * 1024;
+/**
+ * A reader that will stop early with a native inflater: the entry's first PREFIX compressed bytes are inflated at
+ * once, then four times as many each time the reader asks for more (all the calls together cost at most a third
+ * more than the last one alone), each no larger than PREFIX_OUTPUT inflated bytes; past that, fflate goes on in
+ * pieces from where the prefixes stopped, so memory stays bounded whatever the entry inflates to. 64 KiB of a data
+ * sheet inflate to some 600 KB, the first few thousand rows: a sheet sampled for its first 300 needs one call.
+ */
+const PREFIX = 64 * 1024;
+const PREFIX_OUTPUT = 32 * 1024 * 1024;
 
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
@@ -155,14 +166,19 @@ export class ZipArchive {
       }
       if (entry.method !== 8) throw new WorkbookFormatError("unsupported-compression", entry.name);
       const room = Math.min(this.limits.entryBytes, this.limits.totalBytes - this.inflated);
-      // A reader that will stop early (a sheet sampled for its first rows) inflates in pieces: the rest never is.
-      if (this.inflateWhole && !options.inPieces) {
+      // A reader that will stop early (a sheet sampled for its first rows) inflates in prefixes or pieces: the rest
+      // never is.
+      let skip = 0;
+      if (this.inflateWhole && options.inPieces) {
+        skip = this.inflatePrefixes(data, room, entry.size, take);
+        if (skip < 0) return;
+      } else if (this.inflateWhole) {
         let whole: Uint8Array;
         try {
           whole = this.inflateWhole(data, room, entry.size);
         } catch (e) {
           // Past the room left, or damaged: tell which by inflating a little past the room with fflate.
-          if (e instanceof RangeError || /too large|maxOutputLength|ERR_BUFFER_TOO_LARGE/i.test(String(e)))
+          if (isTooLarge(e))
             throw limitExceeded(room === this.limits.entryBytes ? "entryBytes" : "totalBytes", this.limits, entry.name);
           throw e;
         }
@@ -183,13 +199,42 @@ export class ZipArchive {
           return;
         }
       }
-      const inflate = new (inflater().Inflate)((chunk) => take(chunk));
+      // In pieces, after the `skip` bytes the native prefixes have already handed out.
+      const inflate = new (inflater().Inflate)((chunk) => {
+        if (skip >= chunk.length) skip -= chunk.length;
+        else {
+          take(skip ? chunk.subarray(skip) : chunk);
+          skip = 0;
+        }
+      });
       if (data.length === 0) inflate.push(new Uint8Array(0), true);
       for (let i = 0; i < data.length; i += CHUNK)
         inflate.push(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
     } catch (e) {
       if (e instanceof StopReading || e instanceof WorkbookFormatError) throw e;
       throw new WorkbookFormatError("corrupt", entry.name);
+    }
+  }
+
+  /**
+   * The native inflater on ever longer prefixes of `data` (see PREFIX), handing `take` the bytes each adds to the
+   * last. Returns -1 when the whole entry was handed out, else how many bytes were before a prefix inflated past
+   * PREFIX_OUTPUT or the room left (fflate takes over from there, and tells a bound from a large sheet).
+   */
+  private inflatePrefixes(data: Uint8Array, room: number, size: number, take: (chunk: Uint8Array) => void): number {
+    let given = 0;
+    for (let length = PREFIX; ; length *= 4) {
+      const all = length >= data.length;
+      let out: Uint8Array;
+      try {
+        out = this.inflateWhole!(all ? data : data.subarray(0, length), Math.min(room, PREFIX_OUTPUT), size, !all);
+      } catch (e) {
+        if (isTooLarge(e)) return given;
+        throw e;
+      }
+      if (out.length > given) take(out.subarray(given));
+      given = Math.max(given, out.length);
+      if (all) return -1;
     }
   }
 
@@ -212,6 +257,11 @@ export class ZipArchive {
     if (end > this.bytes.length) throw corrupt(entry.name);
     return this.bytes.subarray(start, end);
   }
+}
+
+/** A native inflate stopped at its output bound (Node's RangeError, ERR_BUFFER_TOO_LARGE). */
+function isTooLarge(e: unknown): boolean {
+  return e instanceof RangeError || /too large|maxOutputLength|ERR_BUFFER_TOO_LARGE/i.test(String(e));
 }
 
 function corrupt(part: string): WorkbookFormatError {
