@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { strToU8, zipSync, type Zippable } from "fflate";
 import { parseArgs } from "../../src/cli/args";
 import { main, type CliIo } from "../../src/cli/main";
 import { kindInCoreXml, outputKindOf } from "../../src/gateways/xlsx/marker";
@@ -35,6 +36,14 @@ beforeEach(() => {
   dir = tempDir("ziping-outputs-");
 });
 afterEach(() => removeDir(dir));
+
+/** Bytes that do not compress, from a fixed linear congruential generator. */
+function noise(length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = 7;
+  for (let i = 0; i < length; i++) out[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24;
+  return out;
+}
 
 function put(name: string, from = CLEAN): string {
   const p = path.join(dir, name);
@@ -302,6 +311,26 @@ describe("Ziping's outputs, known by their mark", () => {
     ["<cp:lastModifiedBy>Ziping</cp:lastModifiedBy>", undefined],
   ])("reads the mark from core.xml: %s", (xml, kind) => {
     expect(kindInCoreXml(`<cp:coreProperties>${xml}</cp:coreProperties>`)).toBe(kind);
+  });
+
+  // The walk reads the file's last 64 KiB first: a small workbook lies in them whole, a large one's core.xml may not.
+  it.each<[string, boolean, 0 | 6, string]>([
+    ["first, before 200 KB of other parts", true, 0, ""],
+    ["last, within the file's last bytes", false, 0, ""],
+    ["first, stored, with a zip comment", true, 0, "ziping test"],
+    ["last, deflated, in a zip of less than 64 KiB", false, 6, ""],
+  ])("finds the mark in a core.xml %s", (_label, first, level, comment) => {
+    const core = strToU8(
+      '<?xml version="1.0"?><cp:coreProperties xmlns:cp="x"><cp:lastModifiedBy>Ziping</cp:lastModifiedBy>' +
+        "<cp:keywords>ziping:output=summary</cp:keywords></cp:coreProperties>",
+    );
+    const other = level === 0 ? noise(200_000) : strToU8("<x/>");
+    const entries: Zippable = first
+      ? { "docProps/core.xml": [core, { level }], "xl/other.bin": [other, { level: 0 }] }
+      : { "xl/other.bin": [other, { level: 0 }], "docProps/core.xml": [core, { level }] };
+    const file = path.join(dir, "marked.xlsx");
+    fs.writeFileSync(file, zipSync(entries, comment ? { comment } : {}));
+    expect(outputKindOf(file)).toBe("summary");
   });
 
   it("finds no mark in a file that is not a zip, or is missing", () => {

@@ -59,16 +59,27 @@ export function kindInCoreXml(xml: string): OutputKind | undefined {
   return KINDS.find((kind) => keywords.includes(KEYWORD + kind));
 }
 
-function read(fd: number, position: number, length: number): Buffer {
-  const buffer = Buffer.alloc(length);
-  const got = fs.readSync(fd, buffer, 0, length, position);
-  return buffer.subarray(0, got);
+/**
+ * `length` bytes of the file from `position`: from `tail` (the file's last bytes, read first) when they lie in it,
+ * so that a small workbook, which its tail holds whole, costs one read; from the file otherwise.
+ */
+function reader(fd: number, size: number, tail: Buffer): (position: number, length: number) => Buffer {
+  const tailStart = size - tail.length;
+  return (position, length) => {
+    if (position >= tailStart) return tail.subarray(position - tailStart, position - tailStart + length);
+    const buffer = Buffer.allocUnsafe(length);
+    const got = fs.readSync(fd, buffer, 0, length, position);
+    return buffer.subarray(0, got);
+  };
 }
 
 /** One entry of the zip, inflated, read through its central directory; undefined when absent or out of bounds. */
 function readEntry(fd: number, size: number, name: string): string | undefined {
   const tailLength = Math.min(size, MAX_COMMENT + 22);
-  const tail = read(fd, size - tailLength, tailLength);
+  const tailBuffer = Buffer.allocUnsafe(tailLength);
+  const tail = tailBuffer.subarray(0, fs.readSync(fd, tailBuffer, 0, tailLength, size - tailLength));
+  if (tail.length < tailLength) return undefined;
+  const read = reader(fd, size, tail);
   let end = -1;
   for (let i = tail.length - 22; i >= 0; i--)
     if (tail.readUInt32LE(i) === END_RECORD) {
@@ -79,7 +90,7 @@ function readEntry(fd: number, size: number, name: string): string | undefined {
   const directorySize = tail.readUInt32LE(end + 12);
   const directoryOffset = tail.readUInt32LE(end + 16);
   if (directorySize > MAX_CENTRAL_DIRECTORY || directoryOffset + directorySize > size) return undefined;
-  const directory = read(fd, directoryOffset, directorySize);
+  const directory = read(directoryOffset, directorySize);
   for (let at = 0; at + 46 <= directory.length && directory.readUInt32LE(at) === CENTRAL_ENTRY;) {
     const method = directory.readUInt16LE(at + 10);
     const compressed = directory.readUInt32LE(at + 20);
@@ -91,10 +102,10 @@ function readEntry(fd: number, size: number, name: string): string | undefined {
     at += 46 + nameLength + extraLength + commentLength;
     if (entryName !== name) continue;
     if (compressed > MAX_CORE_XML || local + 30 > size) return undefined;
-    const header = read(fd, local, 30);
+    const header = read(local, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_ENTRY) return undefined;
     const dataAt = local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    const data = read(fd, dataAt, compressed);
+    const data = read(dataAt, compressed);
     if (method === 0) return data.toString("utf8");
     if (method !== 8) return undefined;
     return zlib.inflateRawSync(data, { maxOutputLength: MAX_CORE_XML }).toString("utf8");
