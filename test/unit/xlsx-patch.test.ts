@@ -22,6 +22,7 @@ import {
 import { addLegacyDrawing, mergeMasters, patchSheetCells, type CellEdit } from "../../src/gateways/xlsx/patch/sheet";
 import { StyleBook } from "../../src/gateways/xlsx/patch/styles";
 import {
+  attribute,
   attributes,
   CannotPatch,
   element,
@@ -130,6 +131,25 @@ describe("xml.ts", () => {
     });
   });
 
+  describe("attribute", () => {
+    it("gives what attributes(tag)[name] gives, one name at a time", () => {
+      const tags = [
+        `<c r="A1" s='3' t="inlineStr">`,
+        '<legacyDrawing r:id="rId2"/>',
+        '<row r = "2" >',
+        '<c xr:r="B9" r="A1">',
+        '<numFmt formatCode="#,##0.00&quot;&#x4E07;&quot;"/>',
+        // A single-quoted value holding what looks like another attribute: the walk in order tells them apart.
+        `<c t='x r="B5"' r="A1">`,
+        "<sheetData>",
+      ];
+      for (const tag of tags)
+        for (const name of ["r", "s", "t", "r:id", "formatCode", "id"])
+          expect({ tag, name, value: attribute(tag, name) }).toEqual({ tag, name, value: attributes(tag)[name] });
+      expect(attribute(`<c t='x r="B5"' r="A1">`, "r")).toBe("A1");
+    });
+  });
+
   describe("setAttribute", () => {
     it("adds an absent attribute at the end, in a start tag and in a self-closing tag", () => {
       expect(setAttribute('<c r="A1">', "s", "3")).toBe('<c r="A1" s="3">');
@@ -155,6 +175,10 @@ describe("xml.ts", () => {
       expect(setAttribute('<row r="2" x14ac:dyDescent="0.25">', "dyDescent", undefined)).toBe(
         '<row r="2" x14ac:dyDescent="0.25">',
       );
+    });
+
+    it("writes a value as it is, $ and all (no replacement pattern)", () => {
+      expect(setAttribute('<c r="A1" s="3">', "s", "$1$&")).toBe('<c r="A1" s="$1$&amp;">');
     });
 
     it("escapes the value", () => {
@@ -683,6 +707,18 @@ describe("sheet.ts: addLegacyDrawing", () => {
     expect(addLegacyDrawing(`${head}</worksheet>`, "rel", "rIdZp2")).toBe(
       `${head}<legacyDrawing rel:id="rIdZp2"/></worksheet>`,
     );
+  });
+
+  it("steps over the cells to their end tag, and walks them when a comment or CDATA there could hide one", () => {
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>&lt;extLst&gt;</t></is></c></row>';
+    const margins = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+    const open = `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`;
+    for (const inside of [rows, `${rows}<!-- </sheetData><extLst/> -->`, `<![CDATA[</sheetData>]]>${rows}`]) {
+      const xml = `${open}<sheetData>${inside}</sheetData>${margins}<extLst><ext uri="{X}"/></extLst></worksheet>`;
+      expect(addLegacyDrawing(xml, "r", "rIdZp1")).toBe(
+        `${open}<sheetData>${inside}</sheetData>${margins}${tag}<extLst><ext uri="{X}"/></extLst></worksheet>`,
+      );
+    }
   });
 
   it("is placed among the worksheet's children, not inside a conditional format's own <extLst>", () => {

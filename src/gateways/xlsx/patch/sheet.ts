@@ -5,7 +5,17 @@
  */
 import { parseA1, toA1 } from "../../../domain/grid";
 import type { StyleBook } from "./styles";
-import { attributes, CannotPatch, element, elements, refusePrefixed, setAttribute, splice, xmlText } from "./xml";
+import {
+  attribute,
+  attributes,
+  CannotPatch,
+  element,
+  elements,
+  refusePrefixed,
+  setAttribute,
+  splice,
+  xmlText,
+} from "./xml";
 
 export interface CellEdit {
   value?: number | string;
@@ -77,15 +87,15 @@ export function patchSheetCells(
 
   const cellXml = (row: number, col: number, existing: string | null, edit: CellEdit): string => {
     const start = existing ? /^<c\b[^>]*>/.exec(existing)![0] : `<c r="${toA1(row, col)}">`;
-    const a = attributes(start);
-    const style = Number(a.s ?? 0);
+    const styleAttribute = attribute(start, "s");
+    const style = Number(styleAttribute ?? 0);
     const s =
       edit.fill !== undefined || edit.numFmt !== undefined
         ? styles.derive(style, { fill: edit.fill, numFmt: edit.numFmt })
         : style;
     if (edit.value === undefined) {
       // A mark: the cell keeps its content, with its new format.
-      const tag = setAttribute(start, "s", s === 0 && a.s === undefined ? undefined : String(s));
+      const tag = setAttribute(start, "s", s === 0 && styleAttribute === undefined ? undefined : String(s));
       return existing ? tag + existing.slice(start.length) : tag.replace(/>$/, "/>");
     }
     if (existing) {
@@ -114,7 +124,7 @@ export function patchSheetCells(
     let previousCol = 0;
     for (const c of cells) {
       // r is optional on <c> too: a cell without it follows the one before (§18.3.1.4).
-      const ref = attributes(c.tag).r;
+      const ref = attribute(c.tag, "r");
       const col = ref === undefined ? previousCol + 1 : parseA1(ref).col;
       if (col <= previousCol) throw new CannotPatch(`${part}: cells of row ${row} out of order`);
       previousCol = col;
@@ -146,7 +156,7 @@ export function patchSheetCells(
   let previous = -1;
   for (const r of rows) {
     // r is optional on <row>: a row without it follows the one before (§18.3.1.73).
-    const r0 = attributes(r.tag).r;
+    const r0 = attribute(r.tag, "r");
     const n = r0 === undefined ? Math.max(previous, 0) + 1 : Number(r0);
     if (!Number.isInteger(n) || n <= previous) throw new CannotPatch(`${part}: rows out of order`);
     // Rows not in the part yet go before the first row after them.
@@ -199,7 +209,11 @@ export function addLegacyDrawing(xml: string, relPrefix: string, id: string): st
   return xml.slice(0, at) + tag + xml.slice(at);
 }
 
-/** Where the first child of the root element named one of `names` starts, walking the tags with their depth. */
+/**
+ * Where the first child of the root element named one of `names` starts, walking the tags with their depth. The
+ * cells (<sheetData>, most of a large sheet's bytes) are stepped over to their end tag, which is the first one
+ * after them when they hold no comment, CDATA or processing instruction (else they are walked like the rest).
+ */
 function firstTopLevel(xml: string, names: readonly string[]): number | undefined {
   const wanted = new Set(names);
   let depth = 0;
@@ -212,6 +226,17 @@ function firstTopLevel(xml: string, names: readonly string[]): number | undefine
     else {
       if (depth === 1 && wanted.has(name)) return m.index;
       if (m[3] !== "/") depth++;
+      if (depth === 2 && name === "sheetData" && m[3] !== "/") {
+        const end = xml.indexOf("</sheetData>", tags.lastIndex);
+        const plain = (marker: string) => {
+          const at = xml.indexOf(marker, tags.lastIndex);
+          return at < 0 || at > end;
+        };
+        if (end >= 0 && plain("<!--") && plain("<![CDATA[") && plain("<?")) {
+          tags.lastIndex = end + "</sheetData>".length;
+          depth--;
+        }
+      }
     }
   }
   return undefined;

@@ -42,11 +42,39 @@ export function attributes(tag: string): Record<string, string> {
   return out;
 }
 
+/**
+ * A pattern built once per name and kept: the patcher asks for the same few (r, s, spans; c, row) once per cell of
+ * a sheet it edits, 200,000 rows and more of them in a large table.
+ */
+function cached(cache: Map<string, RegExp>, key: string, make: () => RegExp): RegExp {
+  let re = cache.get(key);
+  if (!re) cache.set(key, (re = make()));
+  return re;
+}
+
+const attributePatterns = new Map<string, RegExp>();
+const attributePattern = (name: string) =>
+  cached(
+    attributePatterns,
+    name,
+    () => new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`),
+  );
+
+/**
+ * One attribute of a start tag, unescaped: what attributes(tag)[name] gives, without reading the others when no
+ * value is in single quotes (one could hold ` r="…"`, which only a walk over the attributes in order tells apart).
+ */
+export function attribute(tag: string, name: string): string | undefined {
+  if (tag.indexOf("'") >= 0) return attributes(tag)[name];
+  const m = attributePattern(name).exec(tag);
+  return m ? unescapeXml(m[1]) : undefined;
+}
+
 /** A start tag with one attribute set (added at the end when absent) or removed (value undefined). */
 export function setAttribute(tag: string, name: string, value: string | undefined): string {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
+  const re = attributePattern(name);
   // In place when present, so that the attributes keep their order.
-  if (value !== undefined && re.test(tag)) return tag.replace(re, ` ${name}="${escapeXml(value)}"`);
+  if (value !== undefined && re.test(tag)) return tag.replace(re, () => ` ${name}="${escapeXml(value)}"`);
   const without = tag.replace(re, "");
   if (value === undefined) return without;
   const end = without.endsWith("/>") ? without.length - 2 : without.length - 1;
@@ -65,9 +93,12 @@ export interface Found {
  * Every `name` element of `xml` from `from` to `to`, in order. `name` must not nest in itself, and must not be the
  * prefix of a sibling's name the pattern could confuse (the tag is matched up to whitespace, "/" or ">").
  */
+const openPatterns = new Map<string, RegExp>();
+
 export function elements(xml: string, name: string, from = 0, to = xml.length): Found[] {
   const out: Found[] = [];
-  const open = new RegExp(`<${name}(?=[\\s/>])[^>]*>`, "g");
+  // Kept per name: the walk below finishes before any other can start, so the pattern's lastIndex is its own.
+  const open = cached(openPatterns, name, () => new RegExp(`<${name}(?=[\\s/>])[^>]*>`, "g"));
   open.lastIndex = from;
   for (let m = open.exec(xml); m && m.index < to; m = open.exec(xml)) {
     const tag = m[0];
