@@ -8,7 +8,7 @@
  * starts from a blob: URL: a worker loaded from a file:// URL is refused by browsers, a blob: one is not.
  */
 /* global self, postMessage, MessageEvent */
-import { locateTable } from "../domain";
+import { locateTable, mayHoldTable } from "../domain";
 import { readWorkbookBytes, WorkbookFormatError } from "../gateways/xlsx/reader";
 import type { ReadReply, ReadRequest } from "./read-protocol";
 
@@ -18,6 +18,8 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
   try {
     const contents = readWorkbookBytes(bytes, {
       choose: (grids) => sheet ?? locateTable(grids).name,
+      // A data sheet whose first rows name no role of the table is not read past them (as in the CLI).
+      mayHoldTable,
       onProgress: (fraction) => post({ type: "progress", fraction }),
     });
     post({ type: "done", contents });

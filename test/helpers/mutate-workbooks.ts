@@ -11,7 +11,9 @@ import { centralRows } from "./tables";
  * with its typed 得分 agreeing, then a 总分 row (100, 99.5) and a 自评等级 row: the engine reads and scores
  * every row. 200,000 rows cannot share 90 points at two decimals, so the 分值 total is flagged once
  * (weights-sum) and the 总分 (total-mismatch), and nothing per row. Rows are committed as they are made.
- * With `dataRows`, a 资金明细 sheet of that many rows comes first, as a unit's ledger export would.
+ * With `dataRows`, a 资金明细 sheet of that many rows comes first, as a unit's ledger export would; its header row
+ * names no role of a 自评表 unless `dataHeader` gives one that does (a 预算数/执行数 ledger, which the reader must
+ * then read whole: its merged areas could start a table).
  */
 /** Each indicator's 分值 (and 得分) in writeLargeTable. */
 export const INDICATOR_WEIGHT = 0.01;
@@ -22,6 +24,8 @@ export async function writeLargeTable(
   sheet = "自评表",
   /** Rows of a data sheet (明细) placed before the table: numbers and text, 10 columns, no table headers. */
   dataRows = 0,
+  /** The data sheet's header row. */
+  dataHeader = ["序号", "凭证号", "摘要", "金额", "科目", "经济分类", "支付方式", "日期", "经办人", "备注"],
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
@@ -30,7 +34,7 @@ export async function writeLargeTable(
   });
   if (dataRows > 0) {
     const data = workbook.addWorksheet("资金明细");
-    data.addRow(["序号", "凭证号", "摘要", "金额", "科目", "经济分类", "支付方式", "日期", "经办人", "备注"]).commit();
+    data.addRow(dataHeader).commit();
     for (let r = 1; r <= dataRows; r++)
       data
         .addRow([
