@@ -27,6 +27,8 @@ const ZIP = zipSync({ [NAME]: [SOURCE, { level: 6 }] });
 interface Call {
   compressed: number;
   prefix: boolean;
+  /** The output bound the call was given. */
+  maxBytes?: number;
 }
 
 /**
@@ -34,9 +36,10 @@ interface Call {
  * `holdBack`, a prefix's output is that many bytes short (still the start of the entry, as the contract allows), so
  * that where the prefixes stop falls inside one of fflate's pieces rather than on a boundary between two.
  */
-function recording(calls: Call[], cap = Infinity, holdBack = 0): InflateWhole {
+function recording(calls: Call[], cap = Infinity, holdBack = 0, bounds?: number[]): InflateWhole {
   return (data, maxBytes, expected, prefix) => {
     calls.push({ compressed: data.length, prefix: prefix === true });
+    bounds?.push(maxBytes);
     const out = nativeInflate(data, maxBytes, expected, prefix);
     if (out.length > cap) throw new RangeError("Cannot create a Buffer larger than the cap");
     return prefix ? out.subarray(0, Math.max(0, out.length - holdBack)) : out;
@@ -109,13 +112,16 @@ describe("an entry read in pieces through native prefixes", () => {
     }
   });
 
-  it("refuses an entry past entryBytes on this path too, by the bound's name", () => {
+  it("refuses an entry past entryBytes on this path too, by the bound's name, no prefix let inflate past it", () => {
     let error: unknown;
+    const bounds: number[] = [];
     try {
-      readInPieces(nativeInflate, Infinity, { entryBytes: 1024 * 1024 });
+      readInPieces(recording([], Infinity, 0, bounds), Infinity, { entryBytes: 1024 * 1024 });
     } catch (e) {
       error = e;
     }
+    expect(bounds.length).toBeGreaterThan(0);
+    expect(Math.max(...bounds)).toBe(1024 * 1024);
     expect(error).toBeInstanceOf(WorkbookFormatError);
     expect([(error as WorkbookFormatError).reason, (error as WorkbookFormatError).kind]).toEqual([
       "limit",
