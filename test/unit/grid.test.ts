@@ -125,6 +125,36 @@ describe("MapGrid", () => {
       { row: 2, col: 3, cell: { value: "c" } },
     ]);
   });
+
+  it("counts a cell set twice once, and keeps the last", () => {
+    const g = new MapGrid("表").set(1, 1, { value: 1 }).set(1, 1, { value: 2 }).set(1, 2, { value: 3 });
+    expect(g.size).toBe(2);
+    expect(g.cell(1, 1)).toEqual({ value: 2 });
+  });
+
+  it("holds the sheet's far corners and rows past 65,535 apart, and lists a sparse sheet by its cells", () => {
+    // Row × 16,384 + column is past a small integer from row 65,536 on: no two cells may meet there.
+    const g = new MapGrid("表")
+      .set(1_048_576, 16_384, { value: "XFD1048576" })
+      .set(200_000, 1, { value: "A200000" })
+      .set(199_999, 16_385 - 1, { value: "XFD199999" })
+      .set(1, 1, { value: "A1" })
+      .set(1, 16_384, { value: "XFD1" });
+    expect(g.size).toBe(5);
+    expect(g.cell(200_000, 1)?.value).toBe("A200000");
+    expect(g.cell(199_999, 16_384)?.value).toBe("XFD199999");
+    expect(g.cell(200_000, 0)).toBeUndefined();
+    expect(g.cell(199_999, 16_385)).toBeUndefined();
+    expect([...g.entries()].map((e) => e.cell.value)).toEqual(["A1", "XFD1", "XFD199999", "A200000", "XFD1048576"]);
+    expect([g.rowCount, g.colCount]).toEqual([1_048_576, 16_384]);
+  });
+
+  it("survives a structured clone as plain data, its cells read once its prototype is back", () => {
+    const g = new MapGrid("表", [{ top: 1, left: 1, bottom: 1, right: 2 }]).set(3, 2, { value: 7, numFmt: "0.00" });
+    const copy = Object.setPrototypeOf(structuredClone(g), MapGrid.prototype) as MapGrid;
+    expect(copy.cell(3, 2)).toEqual({ value: 7, numFmt: "0.00" });
+    expect([copy.size, copy.rowCount, copy.merges]).toEqual([1, 3, g.merges]);
+  });
 });
 
 describe("gridFromRows keeps every value that is not blank", () => {
