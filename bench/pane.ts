@@ -55,8 +55,9 @@ export async function benchPane(): Promise<boolean> {
       (build.rebuilt ? ` [built in ${(build.ms / 1000).toFixed(1)} s]` : ""),
   );
 
-  const server = await serveDir(build.dir);
+  // Chromium first: when it is missing, no server is left running to keep the bench from ending.
   const browser = await launchChromium();
+  const server = await serveDir(build.dir);
   try {
     const pane = await openPane(browser, server.origin, {
       sim: { ...defaultSimConfig(manyFindingsWorkbook(INDICATORS)), syncDelayMs: 0 },
