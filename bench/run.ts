@@ -4,17 +4,18 @@
  * the same run (alternating, median of 3 rounds); and under load, each measurement alone in a child process for its
  * peak memory: `ziping check` over 1,000 small workbooks, over one 200,000-row 自评表 and over a small 自评表 after a
  * 200,000-row data sheet, each against a bare unzip-and-parse of the same files (./bare-parse.ts), both as the jobs'
- * own times and as the whole commands' (start-up included); the peak memory of batches of 250, 1,000 and 4,000
- * files, and a file past the cell bound. Detection (bench/detection.ts): reading the table over the variant corpus,
- * per file, and on a 10,000-row table. Numbers are printed, not asserted: a timed test on a shared machine only
- * measures the neighbours.
+ * own times and as the whole commands' (start-up included), and how much two processes at once gain over one on
+ * the machine (the most the pool can); the peak memory of batches of 250, 1,000 and 4,000 files, and a file past
+ * the cell bound. Detection (bench/detection.ts): reading the table over the variant corpus, per file, and on a
+ * 10,000-row table. Numbers are printed, not asserted: a timed test on a shared machine only measures the
+ * neighbours.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { bareParse } from "./bare-parse";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { main } from "../src/cli/main";
 import { writeLargeTable } from "../test/helpers/mutate-workbooks";
 import { reportDetection } from "./detection";
@@ -167,6 +168,40 @@ function reportLoad(label: string, bare: Load, check: Load, exceljs?: Load): voi
   console.log(ratios("bare parse", check, bare));
 }
 
+/** The wall time of one load.ts run per folder, all at once (each in its own process). */
+function runTogether(mode: "bare", folders: string[]): Promise<number> {
+  const script = path.join(__dirname, compiled ? "load.js" : "load.ts");
+  const t0 = performance.now();
+  return Promise.all(
+    folders.map(
+      (folder) =>
+        new Promise<void>((resolve, reject) =>
+          spawn(process.execPath, [...process.execArgv, script, mode, folder], { stdio: "ignore" }).on(
+            "exit",
+            (code) => (code === 0 ? resolve() : reject(new Error(`load.ts ${mode} ${folder} failed (${code})`))),
+          ),
+        ),
+    ),
+  ).then(() => performance.now() - t0);
+}
+
+/**
+ * What the pool can gain on this machine: the bare parse of the small workbooks in one process, against two
+ * processes at once each parsing half of them. On two real cores the two take about half as long; where they take
+ * as long as the one, the machine gives one process's worth of work at a time, and no pool can be faster than one
+ * process there.
+ */
+async function benchParallelism(small: number): Promise<void> {
+  const halves = [corpus(small / 2), corpus(small / 2)];
+  const whole = corpus(small);
+  const one = measureInChild("bare", whole).wallMs;
+  const two = await runTogether("bare", halves);
+  console.log(
+    `  the machine's parallelism: bare parse of the ${small.toLocaleString("en-US")} in one process ${(one / 1000).toFixed(2)} s; two processes at once, half each, ${(two / 1000).toFixed(2)} s (×${(one / two).toFixed(2)} faster; two free cores ≈ ×2)`,
+  );
+  for (const d of [...halves, whole]) fs.rmSync(d, { recursive: true, force: true });
+}
+
 async function benchLoad(small = 1000, rows = 200_000): Promise<void> {
   const many = corpus(small);
   reportLoad(
@@ -176,6 +211,7 @@ async function benchLoad(small = 1000, rows = 200_000): Promise<void> {
     measureInChild("exceljs", many),
   );
   fs.rmSync(many, { recursive: true, force: true });
+  await benchParallelism(small);
 
   for (const [label, indicators, dataRows] of [
     [`one ${rows.toLocaleString("en-US")}-row 自评表`, rows, 0],
