@@ -4,7 +4,8 @@
  * the file is Ziping's output. No file system here: the command
  * line (./write.ts) and the offline web page (src/gateways/browser) both apply plans through it.
  */
-import ExcelJS from "exceljs";
+/* global require -- exceljs is loaded where it is used (see detachSharedFormulaClones) */
+import type ExcelJS from "exceljs";
 import { SEVERITY_RANK } from "../../domain/catalogue";
 import type { PlannedMark, PlannedValue, Severity, WritePlan } from "../../domain/types";
 import { planSheetDrafts, SEVERITY_FILL } from "./draft";
@@ -68,11 +69,14 @@ type FormulaModel = { formula?: string; sharedFormula?: string; result?: ExcelJS
  * to write ("Shared Formula master must exist above and or left of clone"): give the clones their own formula first.
  */
 function detachSharedFormulaClones(ws: ExcelJS.Worksheet, master: ExcelJS.Cell): void {
-  if (master.type !== ExcelJS.ValueType.Formula || (master.value as FormulaModel).shareType !== "shared") return;
+  // From exceljs when a workbook of its own is being scored (it is loaded then), not when this module is: the
+  // patched copy, which imports this module's fills, never loads exceljs.
+  const { ValueType } = require("exceljs") as typeof import("exceljs");
+  if (master.type !== ValueType.Formula || (master.value as FormulaModel).shareType !== "shared") return;
   ws.eachRow((row) =>
     row.eachCell((cell) => {
       const value = cell.value as FormulaModel | null;
-      if (cell.type === ExcelJS.ValueType.Formula && value?.sharedFormula === master.address) {
+      if (cell.type === ValueType.Formula && value?.sharedFormula === master.address) {
         cell.value = { formula: cell.formula, result: value.result } as ExcelJS.CellFormulaValue;
       }
     }),
