@@ -242,7 +242,7 @@ async function writeCopy(report: FileReport, plan: CopyPlan, replace: boolean): 
     return;
   }
   try {
-    // The writer (and exceljs) is loaded only when a copy is asked for (206 ms of a cold start otherwise).
+    // The writer is loaded only when a copy is asked for, and exceljs only when the patcher cannot make it (./write.ts).
     const { writeScoredCopy } = require("../gateways/xlsx/write") as typeof import("../gateways/xlsx/write");
     const how = await writeScoredCopy(report.file, report.result!.plan, plan.dest, { replace });
     report.written = plan.dest;
