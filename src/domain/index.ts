@@ -5,7 +5,7 @@
 import { makeFinding } from "./catalogue";
 import { evaluate, provisional } from "./evaluate";
 import { parseA1, type Grid } from "./grid";
-import { readTable, tableLikeness } from "./layout";
+import { mayHoldTable, readTable, tableLikeness } from "./layout";
 import { guardUnknownMerges } from "./merges-unknown";
 import { buildPlan } from "./plan";
 import { PROFILES, defaultProfileFor, withSettings } from "./profile";
@@ -23,6 +23,19 @@ export interface CheckOptions {
   settings?: Readonly<Record<string, string>>;
   /** The officer's correction of the reading (版式), from the workbook or a 版式.json file. */
   layout?: LayoutOverride;
+}
+
+/**
+ * What a reader that samples a workbook's sheets asks the engine (src/gateways/xlsx/reader's WorkbookReadOptions):
+ * which sheet to read in full (`sheet` when an officer's layout names one, else the one locateTable finds), and
+ * whether a sampled sheet could hold the table at all (mayHoldTable). One pair for the command line, the web page
+ * and its worker, so that none of them reads differently.
+ */
+export function tableChoice(sheet?: string): {
+  choose: (sampled: readonly Grid[]) => string | null;
+  mayHoldTable: (sampled: Grid) => boolean;
+} {
+  return { choose: (grids) => sheet ?? locateTable(grids).name, mayHoldTable };
 }
 
 /**
@@ -183,12 +196,12 @@ export function checkWorkbook(sheets: readonly Grid[], options: CheckOptions = {
  * and is let go once it has run, with every figure it read (a 200,000-row table's: 215 MB).
  */
 function withLazyPlan(result: Omit<CheckDetail, "plan">, build: () => WritePlan): CheckDetail {
-  let plan: WritePlan | undefined;
   let builder: (() => WritePlan) | undefined = build;
+  let plan!: WritePlan;
   return Object.defineProperty(result, "plan", {
     get: () => {
-      if (plan === undefined) {
-        plan = builder!();
+      if (builder) {
+        plan = builder();
         builder = undefined;
       }
       return plan;
@@ -217,4 +230,4 @@ export type { LayoutOverride, BlockOverride, LayoutFileProblem } from "./layout-
 export type { Facts, IndicatorFact, IndicatorStatus, BudgetFacts } from "./facts";
 export { notGraded } from "./evaluate";
 export { RULES, RULE_BY_ID } from "./rules";
-export { mayHoldTable } from "./layout";
+export { mayHoldTable };

@@ -173,7 +173,6 @@ function findHeaders(reader: SheetReader, layout?: LayoutOverride): Headers {
   return h;
 }
 
-/** How strongly a sheet looks like a 自评表 (0 = not at all); used to pick among several sheets. */
 /**
  * Whether `grid` (a sheet's first rows) could hold the 自评表 at all, merged areas aside: tableLikeness is above 0
  * only for a sheet of which this is true (see mayHoldHeader). A fresh reading, not scanSheet's: that one is kept
@@ -183,6 +182,7 @@ export function mayHoldTable(grid: Grid): boolean {
   return mayHoldHeader(new SheetReader(grid));
 }
 
+/** How strongly a sheet looks like a 自评表 (0 = not at all); used to pick among several sheets. */
 export function tableLikeness(grid: Grid): number {
   const h = scanSheet(grid).headers;
   let score = 0;

@@ -8,7 +8,7 @@
  * starts from a blob: URL: a worker loaded from a file:// URL is refused by browsers, a blob: one is not.
  */
 /* global self, postMessage, MessageEvent */
-import { locateTable, mayHoldTable } from "../domain";
+import { tableChoice } from "../domain";
 import { readWorkbookBytes, WorkbookFormatError } from "../gateways/xlsx/reader";
 import type { ReadReply, ReadRequest } from "./read-protocol";
 
@@ -17,9 +17,8 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
   const post = (reply: ReadReply) => postMessage(reply);
   try {
     const contents = readWorkbookBytes(bytes, {
-      choose: (grids) => sheet ?? locateTable(grids).name,
-      // A data sheet whose first rows name no role of the table is not read past them (as in the CLI).
-      mayHoldTable,
+      // The command line's choice: a data sheet whose first rows name no role of the table is not read past them.
+      ...tableChoice(sheet),
       onProgress: (fraction) => post({ type: "progress", fraction }),
     });
     post({ type: "done", contents });

@@ -3,6 +3,7 @@
  * construct becomes in the grid, which sheets are read only in part, and each bound refusing its hostile file.
  */
 import { strToU8, zipSync } from "fflate";
+import { tableChoice } from "../../src/domain";
 import { readWorkbookBytes, WorkbookFormatError, type WorkbookReadOptions } from "../../src/gateways/xlsx/reader";
 import { countValues } from "../../src/gateways/xlsx/reader/sheet";
 import { isDateFormat, moveFormula, serialToDate } from "../../src/gateways/xlsx/reader/values";
@@ -220,6 +221,17 @@ describe("a data sheet beside the table", () => {
     const contents = read(wb, { choose: () => "数据", mayHoldTable: () => false });
     expect(contents.sampled).toEqual([]);
     expect(contents.sheets[0].merges).toHaveLength(2);
+  });
+
+  // The engine's pair (src/domain tableChoice), as the command line, the page and its worker pass it.
+  it("with the engine's choice, reads in full the sheet an officer's layout names, else the one holding the table", () => {
+    const named = read(wb, tableChoice("数据"));
+    expect(named.sampled).toEqual([]);
+    expect([named.sheets[0].rowCount, named.sheets[0].merges.length]).toEqual([1000, 2]);
+    // 数据's first rows (行1, 1 …) name no role: unnamed, it stays a sample of 300 rows, its merges unread.
+    const found = read(wb, tableChoice());
+    expect(found.sampled).toEqual(["数据"]);
+    expect([found.sheets[0].rowCount, found.sheets[0].merges.length]).toEqual([300, 0]);
   });
 
   it("tells its progress: rising by at least a hundredth at a time, below 1 until the read ends at 1", () => {

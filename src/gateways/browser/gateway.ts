@@ -7,7 +7,7 @@
  * has them (`onLocate`, `select`).
  */
 /* global Blob, URL, document, localStorage */
-import { checkWorkbook, locateTable, mayHoldTable, PROFILE_IDS, type LayoutOverride } from "../../domain";
+import { checkWorkbook, locateTable, PROFILE_IDS, tableChoice, type LayoutOverride } from "../../domain";
 import { parseA1, type MapGrid } from "../../domain/grid";
 import { cellText } from "../../domain/parse";
 import type { CellSheetPlan, Localized, WritePlan } from "../../domain/types";
@@ -82,10 +82,7 @@ export class BrowserWorkbookGateway {
     // The reader is loaded with the first file, not with the page.
     const reader = await import(/* webpackChunkName: "xlsx-reader" */ "../xlsx/reader");
     this.readIn = "page";
-    return reader.readWorkbookBytes(this.bytes, {
-      choose: (grids) => sheet ?? locateTable(grids).name,
-      mayHoldTable,
-    });
+    return reader.readWorkbookBytes(this.bytes, tableChoice(sheet));
   }
 
   private async read(sheet?: string): Promise<MapGrid[]> {

@@ -6,7 +6,7 @@
 /* global Buffer, NodeJS -- Node code: the shared lint config assumes a browser. */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "fs";
 import { constants as zlibConstants, inflateRawSync } from "zlib";
-import { locateTable, mayHoldTable } from "../../domain";
+import { tableChoice } from "../../domain";
 import type { MapGrid } from "../../domain/grid";
 import { WorkbookReadError } from "./errors";
 import { calculateMissingResults } from "./formulas";
@@ -53,8 +53,7 @@ export async function readWorkbookFile(path: string, options: ReadFileOptions = 
       limits,
       all: options.all,
       inflate: nativeInflate,
-      choose: (grids) => options.sheet ?? locateTable(grids).name,
-      mayHoldTable,
+      ...tableChoice(options.sheet),
     });
   } catch (cause) {
     throw formatError(bytes, path, cause);

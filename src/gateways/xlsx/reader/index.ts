@@ -84,12 +84,12 @@ export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOption
     };
   }
   const read = (s: (typeof worksheets)[number], rows?: number): SheetRead => {
+    const entry = zip.entry(s.path!)!;
     const skipMerges = rows !== undefined && options.mayHoldTable !== undefined;
-    const r = readSheet(zip, zip.entry(s.path!)!, parts, s.name, limits, { rows, cells, skipMerges });
+    const r = readSheet(zip, entry, parts, s.name, limits, { rows, cells, skipMerges });
     r.grid.hidden = s.state !== "visible";
     // Its merges, unless its first rows show it cannot hold the table (then nothing reads them).
-    if (r.partial && skipMerges && options.mayHoldTable!(r.grid))
-      readSampledMerges(zip, zip.entry(s.path!)!, r.grid, limits);
+    if (r.partial && skipMerges && options.mayHoldTable!(r.grid)) readSampledMerges(zip, entry, r.grid, limits);
     return r;
   };
   // A workbook of one worksheet has nothing to choose between: it is read in full at once.
