@@ -5,13 +5,13 @@
  * each with exceljs (the former reader);
  * `load.ts check <folder>` runs `ziping check <folder> --json` in-process, and `check-write` adds `--write` (the scored
  * copies, into a temporary folder). Prints {"ms", "maxRssKb", "files"} as JSON. Each mode loads only its own modules,
- * so that the process's whole time (run.ts's `wallMs`) is that of a command doing that one job.
+ * so that the process's whole time (run.ts's `wallMs`) is that of a command doing that one job; `ms` starts once
+ * they are loaded, for every mode alike (the job's own time).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { bareParse } from "./bare-parse";
 
 const workbooks = (folder: string) =>
   fs
@@ -20,47 +20,58 @@ const workbooks = (folder: string) =>
     .sort()
     .map((f) => path.join(folder, f));
 
-async function bare(folder: string, onlySheet?: string): Promise<number> {
-  const files = workbooks(folder);
-  for (const f of files) bareParse(fs.readFileSync(f), onlySheet);
-  return files.length;
+type Job = (folder: string) => Promise<number>;
+
+// Each mode's modules are required when its job is made (not at the top, so that no mode's start-up and peak memory
+// carry another's), and before the clock starts.
+
+function bare(onlySheet?: string): Job {
+  const { bareParse } = require("./bare-parse") as typeof import("./bare-parse");
+  return async (folder) => {
+    const files = workbooks(folder);
+    for (const f of files) bareParse(fs.readFileSync(f), onlySheet);
+    return files.length;
+  };
 }
 
-async function exceljs(folder: string): Promise<number> {
-  // Required here, not at the top: the other modes' peak memory is not to carry exceljs's.
+function exceljs(): Job {
   const ExcelJS = require("exceljs") as typeof import("exceljs");
-  const files = workbooks(folder);
-  for (const f of files) await new ExcelJS.Workbook().xlsx.readFile(f);
-  return files.length;
+  return async (folder) => {
+    const files = workbooks(folder);
+    for (const f of files) await new ExcelJS.Workbook().xlsx.readFile(f);
+    return files.length;
+  };
 }
 
-async function check(folder: string, write = false): Promise<number> {
-  // Required here, not at the top: the bare modes' start-up (run.ts times whole commands too) is not to carry it.
+function check(write = false): Job {
   const { main } = require("../src/cli/main") as typeof import("../src/cli/main");
-  let files = 0;
-  // The JSON document is built and written as the command does; only its bytes are dropped.
-  const sink = { write: (s: string) => (files += (s.match(/"file": /g) ?? []).length) };
-  // check-write also writes each scored copy (the patcher), into a folder of its own removed afterwards.
-  const out = write ? fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-copies-")) : undefined;
-  const args = ["check", folder, "--json", ...(out ? ["--write", out] : [])];
-  const status = await main(args, { stdout: sink, stderr: { write: () => true } }).finally(() => {
-    if (out) fs.rmSync(out, { recursive: true, force: true });
-  });
-  if (status === 2 && process.argv[2] !== "check-any")
-    throw new Error(`ziping check could not read some file in ${folder}`);
-  return files;
+  return async (folder) => {
+    let files = 0;
+    // The JSON document is built and written as the command does; only its bytes are dropped.
+    const sink = { write: (s: string) => (files += (s.match(/"file": /g) ?? []).length) };
+    // check-write also writes each scored copy (the patcher), into a folder of its own removed afterwards.
+    const out = write ? fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-copies-")) : undefined;
+    const args = ["check", folder, "--json", ...(out ? ["--write", out] : [])];
+    const status = await main(args, { stdout: sink, stderr: { write: () => true } }).finally(() => {
+      if (out) fs.rmSync(out, { recursive: true, force: true });
+    });
+    if (status === 2 && process.argv[2] !== "check-any")
+      throw new Error(`ziping check could not read some file in ${folder}`);
+    return files;
+  };
 }
 
 async function measure(mode: string, folder: string): Promise<void> {
-  const t0 = performance.now();
-  const files =
+  const job =
     mode === "bare"
-      ? await bare(folder)
+      ? bare()
       : mode === "bare-table"
-        ? await bare(folder, "自评表")
+        ? bare("自评表")
         : mode === "exceljs"
-          ? await exceljs(folder)
-          : await check(folder, mode === "check-write");
+          ? exceljs()
+          : check(mode === "check-write");
+  const t0 = performance.now();
+  const files = await job(folder);
   const ms = performance.now() - t0;
   // Linux reports maxRSS in kilobytes; so does /usr/bin/time -v, which run.ts prefers when present.
   process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, files }) + "\n");

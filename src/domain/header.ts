@@ -485,7 +485,18 @@ export function mayHoldHeader(reader: SheetReader): boolean {
   return headerLikeRows(reader, Math.min(reader.grid.rowCount, HEADER_SCAN_ROWS)).some(Boolean);
 }
 
-/** Rows that can start a header: any of their cells names a role of some block. */
+/**
+ * Whether a cell holding `text` can start a header (mayHoldHeader asks it of each text cell of a sheet's first
+ * rows): a reader may ask it of a sheet's texts before it builds the sheet's grid, and leave unparsed a sheet none of
+ * whose first rows' texts can.
+ */
+export function mayStartHeader(text: string): boolean {
+  if (text.length > MAX_HEADER_TEXT) return false;
+  const label = normalizeLabel(text);
+  return label !== "" && namesSomeRole(label);
+}
+
+/** Rows that can start a header: any of their cells names a role of some block (mayStartHeader, labels cached). */
 function headerLikeRows(reader: SheetReader, last: number): boolean[] {
   const like: boolean[] = [];
   for (let r = 1; r <= last; r++) {

@@ -6,6 +6,7 @@ import { makeFinding } from "./catalogue";
 import { evaluate, provisional } from "./evaluate";
 import { parseA1, type Grid } from "./grid";
 import { mayHoldTable, readTable, tableLikeness } from "./layout";
+import { mayStartHeader } from "./header";
 import { guardUnknownMerges } from "./merges-unknown";
 import { buildPlan } from "./plan";
 import { PROFILES, defaultProfileFor, withSettings } from "./profile";
@@ -27,15 +28,17 @@ export interface CheckOptions {
 
 /**
  * What a reader that samples a workbook's sheets asks the engine (src/gateways/xlsx/reader's WorkbookReadOptions):
- * which sheet to read in full (`sheet` when an officer's layout names one, else the one locateTable finds), and
- * whether a sampled sheet could hold the table at all (mayHoldTable). One pair for the command line, the web page
- * and its worker, so that none of them reads differently.
+ * which sheet to read in full (`sheet` when an officer's layout names one, else the one locateTable finds), whether
+ * a sampled sheet could hold the table at all (mayHoldTable), and whether a cell's text could start its header
+ * (mayStartTable, asked of a sheet's texts before its grid is built). One set for the command line, the web page and
+ * its worker, so that none of them reads differently.
  */
 export function tableChoice(sheet?: string): {
   choose: (sampled: readonly Grid[]) => string | null;
   mayHoldTable: (sampled: Grid) => boolean;
+  mayStartTable: (text: string) => boolean;
 } {
-  return { choose: (grids) => sheet ?? locateTable(grids).name, mayHoldTable };
+  return { choose: (grids) => sheet ?? locateTable(grids).name, mayHoldTable, mayStartTable: mayStartHeader };
 }
 
 /**

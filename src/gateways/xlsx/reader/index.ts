@@ -34,6 +34,11 @@ export interface WorkbookReadOptions {
    * 90 MB data sheet beside the table: most of the read). Without it every sampled sheet's merges are read.
    */
   mayHoldTable?: (sampled: MapGrid) => boolean;
+  /**
+   * Whether a cell holding this text could start the table's header (the engine's mayStartTable). A sampled sheet
+   * none of whose first rows' texts could is not parsed at all (sheet.ts firstRowsMayStart): its grid stays empty.
+   */
+  mayStartTable?: (text: string) => boolean;
   /** Read every sheet in full (a tool that needs them all, such as a test comparing readers). */
   all?: boolean;
   /** A native whole-entry inflater (Node's zlib), faster than fflate; see ZipArchive. */
@@ -49,7 +54,8 @@ export interface WorkbookReadOptions {
 export interface WorkbookContents {
   /**
    * Every worksheet in tab order; sheets other than the one chosen may hold only their first SAMPLE_ROWS rows, and
-   * no merged areas when those rows cannot hold the table (WorkbookReadOptions.mayHoldTable).
+   * no merged areas when those rows cannot hold the table (WorkbookReadOptions.mayHoldTable), or nothing at all when
+   * none of their texts could start it (WorkbookReadOptions.mayStartTable).
    */
   sheets: MapGrid[];
   /** Names of the sheets read only in part. */
@@ -86,7 +92,12 @@ export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOption
   const read = (s: (typeof worksheets)[number], rows?: number): SheetRead => {
     const entry = zip.entry(s.path!)!;
     const skipMerges = rows !== undefined && options.mayHoldTable !== undefined;
-    const r = readSheet(zip, entry, parts, s.name, limits, { rows, cells, skipMerges });
+    const r = readSheet(zip, entry, parts, s.name, limits, {
+      rows,
+      cells,
+      skipMerges,
+      mayStart: rows !== undefined ? options.mayStartTable : undefined,
+    });
     r.grid.hidden = s.state !== "visible";
     // Its merges, unless its first rows show it cannot hold the table (then nothing reads them).
     if (r.partial && skipMerges && options.mayHoldTable!(r.grid)) readSampledMerges(zip, entry, r.grid, limits);

@@ -23,6 +23,11 @@ export interface SheetReadOptions {
   skipMerges?: boolean;
   /** Cells already read in this workbook, against limits.cells; updated. */
   cells: { count: number };
+  /**
+   * With `rows`: whether a cell holding this text could start the table (the engine's mayStartTable). When no text
+   * of the sheet's first rows could, the sheet is left unparsed (its grid stays empty, and partial): firstRowsMayStart.
+   */
+  mayStart?: (text: string) => boolean;
 }
 
 export interface SheetRead {
@@ -202,6 +207,15 @@ export function readSheet(
     {
       // A sheet sampled for its first rows stops early: the rest of its cells are never inflated.
       inPieces: options.rows !== undefined,
+      // And is not parsed at all when none of those rows' texts could start the table.
+      preview:
+        options.rows !== undefined && options.mayStart
+          ? (text, final) => {
+              const answer = firstRowsMayStart(text, stopAfter, parts.sharedStrings, options.mayStart!, final);
+              if (answer === false) partial = true;
+              return answer;
+            }
+          : undefined,
       // A sheet read in full has its values counted in the bytes before they are parsed: one past the cell bound is
       // refused when its part has inflated (at once in Node), not after two million cells were built.
       onBytes: options.rows === undefined ? valuesWithin(options.cells.count, limits, entry.name) : undefined,
@@ -209,6 +223,85 @@ export function readSheet(
   );
   if (partial && !options.skipMerges) scanMerges(zip, entry, addMerge);
   return { grid, partial, missing, zeros };
+}
+
+/** What the quick look of firstRowsMayStart cannot be sure of: a prefixed element, a comment, CDATA, a PI. */
+const UNSURE = /<[A-Za-z_][\w.-]*:|<!|<\?/;
+/** A tag's attributes, quotes respected (a value may hold a '>'). */
+const TAG_ATTRIBUTES = `((?:[^>"']|"[^"]*"|'[^']*')*)`;
+const ROW_OR_END = new RegExp(`<row\\b${TAG_ATTRIBUTES}>|<\\/sheetData\\s*>`, "g");
+const ROW_NUMBER = /(?:^|\s)r\s*=\s*["']\s*([0-9]+)\s*["']/;
+const CELL_TAG = new RegExp(`<c\\b${TAG_ATTRIBUTES}>`, "g");
+const CELL_TYPE = /(?:^|\s)t\s*=\s*["']([^"']*)["']/;
+const SHARED_VALUE = /^\s*<v>\s*([0-9]+)\s*<\/v>\s*$/;
+/** A formula's text result (its formula first, if any): `<f>…</f><v>text</v>`. */
+const TEXT_VALUE = /^\s*(?:<f\b[^>"']*\/>|<f\b[^>"']*>[^<]*<\/f>)?\s*<v>([^<&\r]*)<\/v>\s*$/;
+/** An inline string of one run: `<is><t>text</t></is>`. */
+const INLINE_VALUE = /^\s*<is>\s*<t(?:\s[^>"']*(?:"[^"]*"[^>"']*|'[^']*'[^>"']*)*)?>([^<&\r]*)<\/t>\s*<\/is>\s*$/;
+
+/**
+ * Whether a worksheet sampled for its first `rows` rows is to be parsed, judged from the part's text before it is:
+ * false when the sheet goes on past those rows and none of their cells holds a text that `mayStart` accepts;
+ * undefined while the text seen so far (not `final`) ends before those rows do. A sheet left unparsed could not hold
+ * the table (none of its texts could start a header: mayHoldTable would say no), and a 200,000-row data sheet costs
+ * the inflate of its first rows and a few regular expressions instead of 300 rows of XML parsing. A sheet that ends
+ * within its sample is parsed (true): it is short, and its grid is then all of it, as that of a sheet read in full.
+ *
+ * Only ever errs towards true: anything the look cannot be sure of (a prefixed element, a comment or CDATA, a row
+ * without its number, a date or a type it does not know, a value of another shape than the plain ones below, a text
+ * with a reference or a CR in it) answers true, and the sheet is parsed as any other. The texts are those cellValue
+ * would give the grid: a shared string by its index, a formula's text result, an inline string of one run.
+ */
+export function firstRowsMayStart(
+  text: string,
+  rows: number,
+  strings: readonly string[],
+  mayStart: (text: string) => boolean,
+  final: boolean,
+): boolean | undefined {
+  const start = text.indexOf("<sheetData");
+  if (start < 0) return final || text.includes(":sheetData") ? true : undefined;
+  // The rows' end: the first row numbered past `rows`. A sheet whose data ends before is short: it is parsed (whole,
+  // so that its grid is all of it, as ever).
+  let end = -1;
+  ROW_OR_END.lastIndex = start;
+  for (let m = ROW_OR_END.exec(text); m; m = ROW_OR_END.exec(text)) {
+    if (m[1] === undefined) return true;
+    const r = ROW_NUMBER.exec(m[1]);
+    if (!r) return true;
+    if (Number(r[1]) > rows) {
+      end = m.index;
+      break;
+    }
+  }
+  if (end < 0) return final ? true : undefined;
+  const region = text.slice(start, end);
+  if (UNSURE.test(region)) return true;
+  CELL_TAG.lastIndex = 0;
+  for (let m = CELL_TAG.exec(region); m; m = CELL_TAG.exec(region)) {
+    const attributes = m[1];
+    if (attributes.endsWith("/")) continue; // <c …/>: no value
+    const type = CELL_TYPE.exec(attributes)?.[1];
+    // No type, a number, a boolean or an error: cellValue never makes a text of these.
+    if (type === undefined || type === "n" || type === "b" || type === "e") continue;
+    const close = region.indexOf("</c>", CELL_TAG.lastIndex);
+    if (close < 0) return true;
+    const body = region.slice(CELL_TAG.lastIndex, close);
+    // The text cellValue would make of the cell: a shared string by index, a formula's text, an inline string.
+    let cellText: string | undefined;
+    if (type === "s") {
+      const value = SHARED_VALUE.exec(body);
+      if (!value) return true;
+      cellText = strings[Number(value[1])];
+    } else if (type === "str" || type === "inlineStr") {
+      const value = (type === "str" ? TEXT_VALUE : INLINE_VALUE).exec(body);
+      if (!value) return true;
+      cellText = unescapeOoxml(value[1]);
+    } else return true;
+    if (cellText !== undefined && mayStart(cellText)) return true;
+    CELL_TAG.lastIndex = close + 4;
+  }
+  return false;
 }
 
 /** The merged areas of a sheet sampled with skipMerges, added to its grid (the bound on merges applies). */

@@ -38,6 +38,9 @@ function localAttributes(raw: Record<string, string>): Attributes {
 /** Bytes decoded and parsed at a time. */
 const TEXT_SLICE = 256 * 1024;
 
+/** Characters of a part shown to a preview at most: past them, the part is parsed whatever it would answer. */
+const PREVIEW_CHARACTERS = 4 * 1024 * 1024;
+
 /**
  * Parses an entry with `handler`. A handler may throw StopReading to stop (the rest of the entry is neither
  * inflated nor parsed); parseEntry then returns normally.
@@ -52,6 +55,12 @@ export function parseEntry(
     inPieces?: boolean;
     /** Shown each inflated piece before it is parsed (a whole part, when it inflates whole); may throw. */
     onBytes?: (chunk: Uint8Array) => void;
+    /**
+     * Shown the part's text as far as it has been read, before any of it is parsed, until it answers: false ends
+     * the read there (as StopReading would), true parses it all; undefined asks for more (`final` when there is no
+     * more). Past PREVIEW_CHARACTERS it is not asked again, and the text is parsed.
+     */
+    preview?: (text: string, final: boolean) => boolean | undefined;
   } = {},
 ): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
@@ -80,7 +89,20 @@ export function parseEntry(
     parser.on("text", text);
     parser.on("cdata", text);
   }
-  const stream = textStream((t) => parser.write(t));
+  let held: string | undefined = options.preview ? "" : undefined;
+  const stream = textStream((t) => {
+    if (held === undefined) {
+      parser.write(t);
+      return;
+    }
+    held += t;
+    const answer = held.length > PREVIEW_CHARACTERS ? true : options.preview!(held, false);
+    if (answer === undefined) return;
+    if (!answer) throw new StopReading();
+    const all = held;
+    held = undefined;
+    parser.write(all);
+  });
   try {
     // In slices: a part inflated whole (Node's zlib) is decoded and parsed only as far as the handler reads it,
     // so a data sheet sampled for its first rows never becomes one string of all its text.
@@ -93,6 +115,10 @@ export function parseEntry(
       options,
     );
     stream.end();
+    if (held !== undefined) {
+      if (options.preview!(held, true) === false) return;
+      parser.write(held);
+    }
     parser.close();
   } catch (e) {
     if (e instanceof StopReading) return;
