@@ -68,6 +68,8 @@ describe("firstRowsMayStart", () => {
       `<row spans="1:2"><c r="A1"><v>1</v></c></row>`,
       `<row r="1"><c r="A1" t="d"><v>2024-13-45</v></c></row>`,
       `<row r="1"><c r="A1" t="x"><v>1</v></c></row>`,
+      // A type it does not know, whatever the shape of its value.
+      `<row r="1"><c r="A1" t="x"><is><t>摘要</t></is></c></row>`,
       `<row r="1"><c r="A1" t="s"><f>A2</f><v>0</v></c></row>`,
       `<row r="1"><c r="A1" t="s"><v>&#49;</v></c></row>`,
       `<row r="1"><c r="A1" t="str"><v>预算&amp;数</v></c></row>`,
