@@ -84,6 +84,29 @@ describe("firstRowsMayStart", () => {
   });
 });
 
+describe("the look's bound", () => {
+  it("parses a sampled sheet whose first rows run past 4 million characters before the look can answer", () => {
+    // Rows of 14,000 characters each, none naming a role: 300 of them are 4.2 million characters before row 301.
+    const long = (rows: number) =>
+      Array.from(
+        { length: rows },
+        (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${"x".repeat(14_000)}</t></is></c></row>`,
+      ).join("");
+    const wb = (xml: string): WorkbookParts => ({
+      sheets: [
+        { name: "明细", xml },
+        { name: "自评表", xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>预算数</t></is></c></row>' },
+      ],
+    });
+    // Within the bound (2.1 million characters), the look answers: not parsed.
+    expect(readWorkbookBytes(xlsxBytes(wb(long(150) + numbers(151, 310))), tableChoice())!.sheets[0].rowCount).toBe(0);
+    // Past it, the sheet is parsed as before the look, its sample whole.
+    expect(readWorkbookBytes(xlsxBytes(wb(long(300) + numbers(301, 310))), tableChoice())!.sheets[0].rowCount).toBe(
+      300,
+    );
+  });
+});
+
 /** The texts a generated sheet may hold: some name a role (预算数 …), some do not (摘要 …). */
 const TEXTS = ["摘要", "金额", "凭证号", "预算数", "执行数", "项目名称", "分值", "得分", "指标名称", "备注", "合计"];
 
