@@ -62,7 +62,8 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<numb
     const option = await layoutOption(request.layout, io.stderr);
     if (!option) return EXIT.failure;
     const { layout } = option;
-    const { sheets } = await readWorkbookFile(request.workbook, { sheet: layout?.sheet });
+    // The 报告素材 sheet is read in full: the draft reads every row of it.
+    const { sheets } = await readWorkbookFile(request.workbook, { sheet: layout?.sheet, whole: isMaterialSheetName });
     const detail = checkWorkbook(sheets, { profile: request.profile, settings: request.settings, layout });
     // A draft made only of placeholders is no draft: say why there is none and what to do.
     if (!detail.table) {

@@ -10,6 +10,7 @@
 /* global self, postMessage, MessageEvent */
 import { tableChoice } from "../domain";
 import { readWorkbookBytes, WorkbookFormatError } from "../gateways/xlsx/reader";
+import { isMaterialSheetName } from "../report/material";
 import type { ReadReply, ReadRequest } from "./read-protocol";
 
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
@@ -19,6 +20,8 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
     const contents = readWorkbookBytes(bytes, {
       // The command line's choice: a data sheet whose first rows name no role of the table is not read past them.
       ...tableChoice(sheet),
+      // The 报告素材 sheet in full, for the report draft.
+      whole: isMaterialSheetName,
       onProgress: (fraction) => post({ type: "progress", fraction }),
     });
     post({ type: "done", contents });

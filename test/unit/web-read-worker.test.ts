@@ -57,6 +57,15 @@ describe("the web page's reader worker", () => {
     ]);
   });
 
+  it("reads a 报告素材 sheet in full, past its first 300 rows, for the report draft", () => {
+    const wb = withData(["摘要", "金额"]);
+    wb.sheets[0].name = "报告素材";
+    const contents = read(wb);
+    expect(contents.sampled).toEqual([]);
+    expect(contents.sheets[0].rowCount).toBe(1000);
+    expect(contents.sheets[0].merges).toHaveLength(2);
+  });
+
   it("tells its progress before it is done, ending at 1", () => {
     read(withData(["摘要", "金额"]));
     const progress = replies.filter((r) => r.type === "progress").map((r) => (r.type === "progress" ? r.fraction : -1));

@@ -223,6 +223,13 @@ describe("a data sheet beside the table", () => {
     expect(contents.sheets[0].merges).toHaveLength(2);
   });
 
+  it("reads in full, beside the table, the sheets `whole` names, whatever the choice", () => {
+    const contents = read(wb, { ...tableChoice(), whole: (name) => name === "数据" });
+    expect(contents.sampled).toEqual([]);
+    expect([contents.sheets[0].rowCount, contents.sheets[0].merges.length]).toEqual([1000, 2]);
+    expect(contents.sheets[1].cell(1, 2)?.value).toBe("南沙");
+  });
+
   // The engine's pair (src/domain tableChoice), as the command line, the page and its worker pass it.
   it("with the engine's choice, reads in full the sheet an officer's layout names, else the one holding the table", () => {
     const named = read(wb, tableChoice("数据"));

@@ -11,6 +11,7 @@ import { checkWorkbook, locateTable, PROFILE_IDS, tableChoice, type LayoutOverri
 import { parseA1, type MapGrid } from "../../domain/grid";
 import { cellText } from "../../domain/parse";
 import type { CellSheetPlan, Localized, WritePlan } from "../../domain/types";
+import { isMaterialSheetName } from "../../report/material";
 import type {
   CorrectedResult,
   ReportSources,
@@ -82,7 +83,8 @@ export class BrowserWorkbookGateway {
     // The reader is loaded with the first file, not with the page.
     const reader = await import(/* webpackChunkName: "xlsx-reader" */ "../xlsx/reader");
     this.readIn = "page";
-    return reader.readWorkbookBytes(this.bytes, tableChoice(sheet));
+    // As the worker reads: the 报告素材 sheet in full, for the report draft.
+    return reader.readWorkbookBytes(this.bytes, { ...tableChoice(sheet), whole: isMaterialSheetName });
   }
 
   private async read(sheet?: string): Promise<MapGrid[]> {

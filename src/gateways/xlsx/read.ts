@@ -23,6 +23,8 @@ export interface ReadFileOptions {
   sheet?: string;
   /** Read every sheet in full, not only the one holding the table. */
   all?: boolean;
+  /** Sheets read in full beside the table, by name (the report's 报告素材 sheet). */
+  whole?: (sheetName: string) => boolean;
   limits?: Partial<ReadLimits>;
 }
 
@@ -52,6 +54,7 @@ export async function readWorkbookFile(path: string, options: ReadFileOptions = 
     contents = readWorkbookBytes(bytes, {
       limits,
       all: options.all,
+      whole: options.whole,
       inflate: nativeInflate,
       ...tableChoice(options.sheet),
     });

@@ -1,7 +1,8 @@
 /**
  * The check path's .xlsx reader: the zip's directory first, then the workbook, its shared strings and styles, then
  * each worksheet only as far as the engine needs to see whether it holds the 自评表 (its first rows, and its merged
- * areas when those rows could start a table's header), and in full only the sheet chosen. A large data sheet
+ * areas when those rows could start a table's header), and in full only the sheet chosen (and any the caller names,
+ * such as the report's 报告素材 sheet). A large data sheet
  * beside the table therefore costs at most one inflate, and no file can take more than the bounds of ./limits.ts.
  * It runs in Node and in the browser (no Node API).
  *
@@ -41,6 +42,11 @@ export interface WorkbookReadOptions {
   mayStartTable?: (text: string) => boolean;
   /** Read every sheet in full (a tool that needs them all, such as a test comparing readers). */
   all?: boolean;
+  /**
+   * Sheets read in full whatever the choice, by name: the report's 报告素材 sheet (report/material.ts
+   * isMaterialSheetName), whose every row the report draft reads.
+   */
+  whole?: (sheetName: string) => boolean;
   /** A native whole-entry inflater (Node's zlib), faster than fflate; see ZipArchive. */
   inflate?: InflateWhole;
   /**
@@ -105,7 +111,7 @@ export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOption
   };
   // A workbook of one worksheet has nothing to choose between: it is read in full at once.
   const sample = options.all || worksheets.length === 1 ? undefined : SAMPLE_ROWS;
-  const reads = worksheets.map((s) => read(s, sample));
+  const reads = worksheets.map((s) => read(s, options.whole?.(s.name) ? undefined : sample));
   const full = (i: number) => {
     if (!reads[i].partial) return;
     cells.count -= reads[i].grid.size;
