@@ -486,26 +486,24 @@ export function mayHoldHeader(reader: SheetReader): boolean {
 }
 
 /**
- * Whether a cell holding `text` can start a header (mayHoldHeader asks it of each text cell of a sheet's first
+ * Whether a cell holding `text` can start a header (headerLikeRows asks it of each text cell of a sheet's first
  * rows): a reader may ask it of a sheet's texts before it builds the sheet's grid, and leave unparsed a sheet none of
- * whose first rows' texts can.
+ * whose first rows' texts can. `labelOf` gives the text's normalised label (a SheetReader's, which it caches).
  */
-export function mayStartHeader(text: string): boolean {
+export function mayStartHeader(text: string, labelOf: (text: string) => string = normalizeLabel): boolean {
   if (text.length > MAX_HEADER_TEXT) return false;
-  const label = normalizeLabel(text);
+  const label = labelOf(text);
   return label !== "" && namesSomeRole(label);
 }
 
-/** Rows that can start a header: any of their cells names a role of some block (mayStartHeader, labels cached). */
+/** Rows that can start a header: any of their cells holds a text that mayStartHeader accepts. */
 function headerLikeRows(reader: SheetReader, last: number): boolean[] {
   const like: boolean[] = [];
   for (let r = 1; r <= last; r++) {
     let hit = false;
     for (let c = 1; c <= reader.cols && !hit; c++) {
       const v = reader.grid.cell(r, c)?.value;
-      if (typeof v !== "string" || v.length > MAX_HEADER_TEXT) continue;
-      const label = reader.label(r, c);
-      if (label) hit = namesSomeRole(label);
+      if (typeof v === "string") hit = mayStartHeader(v, () => reader.label(r, c));
     }
     like[r] = hit;
   }

@@ -18,7 +18,7 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
   const post = (reply: ReadReply) => postMessage(reply);
   try {
     const contents = readWorkbookBytes(bytes, {
-      // The command line's choice: a data sheet whose first rows name no role of the table is not read past them.
+      // The command line's choice: a data sheet whose first rows name no role of the table is not parsed at all.
       ...tableChoice(sheet),
       // The 报告素材 sheet in full, for the report draft.
       whole: isMaterialSheetName,

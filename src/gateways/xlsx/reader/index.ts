@@ -102,7 +102,7 @@ export function readWorkbookBytes(bytes: Uint8Array, options: WorkbookReadOption
       rows,
       cells,
       skipMerges,
-      mayStart: rows !== undefined ? options.mayStartTable : undefined,
+      mayStart: options.mayStartTable, // asked only of a sheet sampled (rows)
     });
     r.grid.hidden = s.state !== "visible";
     // Its merges, unless its first rows show it cannot hold the table (then nothing reads them).
